@@ -1,0 +1,69 @@
+package nl.loket.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One contact between a resident and the municipality (≈ Klantinteracties Klantcontact in the making).
+ * Messages are stored beside it, not inside, so appending stays cheap.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Conversation(
+        String id,
+        String reference,
+        String residentId,
+        Channel channel,
+        String relay,
+        String language,
+        String topic,
+        String subject,
+        ConversationState state,
+        OffsetDateTime startedAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime closedAt,
+        boolean confidential,
+        OffsetDateTime retentionUntil,
+        List<AssistantOutcome> outcomes,
+        String resolution,
+        Integer satisfaction,
+        String satisfactionRemark) {
+
+    public Conversation {
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    public Conversation withState(ConversationState newState, OffsetDateTime at) {
+        return new Conversation(id, reference, residentId, channel, relay, language, topic, subject, newState,
+                startedAt, at, newState == ConversationState.CLOSED ? at : closedAt, confidential, retentionUntil,
+                outcomes, resolution, satisfaction, satisfactionRemark);
+    }
+
+    public Conversation withOutcome(AssistantOutcome outcome, OffsetDateTime at) {
+        List<AssistantOutcome> all = new ArrayList<>(outcomes);
+        all.add(outcome);
+        String newTopic = outcome.topic() != null ? outcome.topic() : topic;
+        String newLanguage = outcome.language() != null ? outcome.language() : language;
+        return new Conversation(id, reference, residentId, channel, relay, newLanguage, newTopic, subject, state,
+                startedAt, at, closedAt, confidential, retentionUntil, all, resolution, satisfaction, satisfactionRemark);
+    }
+
+    public Conversation withRelay(String newRelay) {
+        return new Conversation(id, reference, residentId, channel, newRelay, language, topic, subject, state,
+                startedAt, updatedAt, closedAt, confidential, retentionUntil, outcomes, resolution, satisfaction,
+                satisfactionRemark);
+    }
+
+    public Conversation touched(OffsetDateTime at) {
+        return new Conversation(id, reference, residentId, channel, relay, language, topic, subject, state,
+                startedAt, at, closedAt, confidential, retentionUntil, outcomes, resolution, satisfaction,
+                satisfactionRemark);
+    }
+
+    /** The last outcome the responder gave, if any. */
+    public AssistantOutcome lastOutcome() {
+        return outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
+    }
+}

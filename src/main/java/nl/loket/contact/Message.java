@@ -1,0 +1,28 @@
+package nl.loket.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One stored message. {@code text} is what was said, for the resident and the agents who may see it;
+ * {@code redactedText} has personal data replaced and is the only form logs, metrics and any
+ * language model ever see.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Message(
+        String id,
+        String conversationId,
+        Direction direction,
+        AuthorRole authorRole,
+        Channel channel,
+        String text,
+        String redactedText,
+        OffsetDateTime at,
+        String providerId,
+        String deliveryStatus) {
+
+    public Message withDeliveryStatus(String status) {
+        return new Message(id, conversationId, direction, authorRole, channel, text, redactedText, at, providerId, status);
+    }
+}

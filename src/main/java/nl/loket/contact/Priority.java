@@ -1,0 +1,6 @@
+package nl.loket.contact;
+
+/** How soon a person must pick up a hand-off. */
+public enum Priority {
+    URGENT, HIGH, NORMAL
+}

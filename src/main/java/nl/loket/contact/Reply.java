@@ -1,0 +1,35 @@
+package nl.loket.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The answer to one resident message, as every channel's API returns it (DESIGN.md §5).
+ * The text is already rendered for the channel it goes back on.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Reply(
+        String text,
+        Outcome outcome,
+        String language,
+        String topic,
+        String articleId,
+        List<Source> sources,
+        Escalation escalation) {
+
+    public Reply {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** A knowledge-base source the resident can check. */
+    public record Source(String title, String url) { }
+
+    /** What the resident is told when a person takes over. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Escalation(EscalationReason reason, Priority priority, String reference, String expectedResponse) { }
+
+    public boolean escalated() {
+        return outcome == Outcome.ESCALATED;
+    }
+}

@@ -1,0 +1,15 @@
+package nl.loket.contact;
+
+/**
+ * The port through which a stored resident message gets its answer. The guarded assistant
+ * implements it; the contact module only knows this interface.
+ */
+public interface Responder {
+
+    /**
+     * Decide the reply to one message that is already stored on the conversation.
+     * Must not throw for a resident's content; an internal failure may throw and is then
+     * turned into a safe hand-off by the caller.
+     */
+    Reply respond(Conversation conversation, Message message);
+}
