@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record Identity(Kind kind, String value) {
 
-    public enum Kind { PHONE, EMAIL, CHAT_VISITOR }
+    public enum Kind { PHONE, EMAIL, CHAT_VISITOR, ANONYMOUS }
 
     public Identity {
         Objects.requireNonNull(kind, "kind");
@@ -23,6 +23,7 @@ public record Identity(Kind kind, String value) {
 
     public static Identity chatVisitor(String visitorId) { return new Identity(Kind.CHAT_VISITOR, visitorId); }
 
-    /** Key part used in storage; never logged because it is personal data. */
-    String storageKey() { return kind.name() + ":" + value; }
+    /** For a contact that left no way to reach them back: a resident of its own. */
+    public static Identity anonymous(String id) { return new Identity(Kind.ANONYMOUS, id); }
+
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param subject     subject given by the resident (web form); may be null
  * @param displayName name given by the resident (web form); may be null
  * @param metadata    minimal channel facts worth keeping (e.g. call times); no copies of personal data
+ * @param transcript  every line of a phone transcript, all speakers, for the agent; empty for other channels
  */
 public record InboundMessage(
         Channel channel,
@@ -33,7 +34,8 @@ public record InboundMessage(
         AuthorRole authorRole,
         String subject,
         String displayName,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        List<TranscriptLine> transcript) {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -45,12 +47,13 @@ public record InboundMessage(
         }
         authorRole = authorRole == null ? AuthorRole.RESIDENT : authorRole;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
     }
 
     /** A plain resident message without subject, name or relay. */
     public static InboundMessage of(Channel channel, Identity identity, String text, OffsetDateTime at,
                                     String providerId, String threadKey) {
         return new InboundMessage(channel, List.of(identity), text, at, providerId, threadKey,
-                null, null, AuthorRole.RESIDENT, null, null, Map.of());
+                null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
     }
 }

@@ -3,6 +3,7 @@ package nl.loket.contact;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One stored message. {@code text} is what was said, for the resident and the agents who may see it;
@@ -20,9 +21,15 @@ public record Message(
         String redactedText,
         OffsetDateTime at,
         String providerId,
-        String deliveryStatus) {
+        String deliveryStatus,
+        List<TranscriptLine> transcript) {
+
+    public Message {
+        transcript = transcript == null || transcript.isEmpty() ? null : List.copyOf(transcript);
+    }
 
     public Message withDeliveryStatus(String status) {
-        return new Message(id, conversationId, direction, authorRole, channel, text, redactedText, at, providerId, status);
+        return new Message(id, conversationId, direction, authorRole, channel, text, redactedText, at, providerId,
+                status, transcript);
     }
 }

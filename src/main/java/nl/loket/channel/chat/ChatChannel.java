@@ -1,0 +1,105 @@
+package nl.loket.channel.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactProperties;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Direction;
+import nl.loket.contact.Identity;
+import nl.loket.contact.InboundMessage;
+import nl.loket.contact.InboundText;
+import nl.loket.contact.Message;
+import nl.loket.contact.Receipt;
+import nl.loket.contact.Reply;
+import nl.loket.platform.HttpResponses;
+import nl.loket.platform.Json;
+import nl.loket.platform.RequestBodies;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The chat API of DESIGN.md §5, called from {@code routes/chat.yaml}. */
+@Component("chatChannel")
+class ChatChannel {
+
+    static final String SESSION_HEADER = "sessionId";
+
+    /** One message as the resident's chat shows it; no internal or redacted fields. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChatMessage(String id, String author, String text, OffsetDateTime at) { }
+
+    record SentMessage(String messageId, Reply reply) { }
+
+    private final ChatSessions sessions;
+    private final ContactService contacts;
+    private final HttpResponses responses;
+    private final Json json;
+    private final Clock clock;
+    private final ContactProperties properties;
+
+    ChatChannel(ChatSessions sessions, ContactService contacts, HttpResponses responses, Json json, Clock clock,
+                ContactProperties properties) {
+        this.sessions = sessions;
+        this.contacts = contacts;
+        this.responses = responses;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public void openSession(Exchange exchange) {
+        ChatSessions.OpenedSession session = sessions.open();
+        responses.json(exchange, 201, Map.of("sessionId", session.sessionId(), "token", session.token()));
+    }
+
+    public InboundMessage toInbound(Exchange exchange) {
+        String sessionId = authorisedSession(exchange);
+        JsonNode body = json.parseRequest(RequestBodies.text(exchange));
+        String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
+        String language = body.path("language").asString(null);
+        return new InboundMessage(Channel.CHAT, List.of(Identity.chatVisitor(sessionId)), text,
+                OffsetDateTime.now(clock), null, sessionId, null, validLanguage(language), AuthorRole.RESIDENT,
+                null, null, Map.of(), List.of());
+    }
+
+    public void reply(Exchange exchange) {
+        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
+        responses.json(exchange, 200, new SentMessage(receipt.messageId(), receipt.reply()));
+    }
+
+    public void listMessages(Exchange exchange) {
+        String sessionId = authorisedSession(exchange);
+        List<ChatMessage> messages = contacts.conversationOfThread(Channel.CHAT, sessionId)
+                .map(c -> contacts.messages(c.id()).stream().map(ChatChannel::toChatMessage).toList())
+                .orElse(List.of());
+        responses.json(exchange, 200, messages);
+    }
+
+    private String authorisedSession(Exchange exchange) {
+        String sessionId = exchange.getMessage().getHeader(SESSION_HEADER, String.class);
+        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ChatTokenMissingException();
+        }
+        if (!sessions.authorised(sessionId, authorization.substring(7).trim())) {
+            throw new ChatSessionNotFoundException();
+        }
+        return sessionId;
+    }
+
+    private static ChatMessage toChatMessage(Message m) {
+        String author = m.direction() == Direction.IN ? "resident"
+                : m.authorRole() == AuthorRole.AGENT ? "agent" : "assistant";
+        return new ChatMessage(m.id(), author, m.text(), m.at());
+    }
+
+    private static String validLanguage(String language) {
+        return language != null && language.matches("[a-z]{2}") ? language : null;
+    }
+}

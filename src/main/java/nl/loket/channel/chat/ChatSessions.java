@@ -1,0 +1,59 @@
+package nl.loket.channel.chat;
+
+import nl.loket.contact.RetentionProperties;
+import nl.loket.platform.Ids;
+import nl.loket.platform.RedisKeys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.params.SetParams;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+
+/**
+ * Chat sessions in Redis. Only a digest of each token is stored, so even someone reading Redis
+ * cannot take over a resident's chat.
+ */
+@Component
+class ChatSessions {
+
+    record OpenedSession(String sessionId, String token) { }
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final Duration lifetime;
+
+    ChatSessions(JedisPool pool, RedisKeys keys, RetentionProperties retention) {
+        this.pool = pool;
+        this.keys = keys;
+        this.lifetime = Duration.ofDays(retention.conversationDays());
+    }
+
+    OpenedSession open() {
+        String sessionId = Ids.newId();
+        String token = Ids.newSecret();
+        try (Jedis jedis = pool.getResource()) {
+            jedis.set(key(sessionId), RedisKeys.hashed(token), SetParams.setParams().nx().ex(lifetime.toSeconds()));
+        }
+        return new OpenedSession(sessionId, token);
+    }
+
+    /** True only for an existing session with exactly this token; the comparison takes constant time. */
+    boolean authorised(String sessionId, String token) {
+        if (sessionId == null || token == null || sessionId.length() > 64 || token.length() > 128) {
+            return false;
+        }
+        String stored;
+        try (Jedis jedis = pool.getResource()) {
+            stored = jedis.get(key(sessionId));
+        }
+        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                RedisKeys.hashed(token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String key(String sessionId) {
+        return keys.key("chat", "session", sessionId);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Channels: one sub-package per way in (chat, web form, SMS, voice and phone transcripts). Each
+ * checks its requests, turns them into one {@link nl.loket.contact.InboundMessage} and renders the
+ * reply for its own medium. Provider specifics (Twilio) stay inside {@code sms} and {@code voice}.
+ */
+package nl.loket.channel;

@@ -1,0 +1,61 @@
+package nl.loket.channel.sms;
+
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactProperties;
+import nl.loket.contact.Identity;
+import nl.loket.contact.InboundMessage;
+import nl.loket.contact.InboundText;
+import nl.loket.contact.MessageTooLongException;
+import nl.loket.contact.PhoneNumbers;
+import nl.loket.contact.Receipt;
+import nl.loket.platform.HttpResponses;
+import nl.loket.platform.InvalidRequestException;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /api/channels/twilio/sms}, called from {@code routes/sms.yaml}. */
+@Component("smsChannel")
+class SmsChannel {
+
+    static final String PATH = "/api/channels/twilio/sms";
+
+    private final TwilioSignature signature;
+    private final HttpResponses responses;
+    private final Clock clock;
+    private final ContactProperties properties;
+
+    SmsChannel(TwilioSignature signature, HttpResponses responses, Clock clock, ContactProperties properties) {
+        this.signature = signature;
+        this.responses = responses;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public InboundMessage toInbound(Exchange exchange) {
+        Map<String, String> params = signature.verifiedParameters(exchange, PATH);
+        String sid = params.get("MessageSid");
+        if (sid == null || sid.isBlank()) {
+            throw new InvalidRequestException("MessageSid", "'MessageSid' is required.");
+        }
+        String from = PhoneNumbers.toE164(params.get("From")).orElseThrow(() ->
+                new InvalidRequestException("From", "'From' is not a valid phone number."));
+        // SMS bodies are stored as sent, only control characters go; an empty SMS is still a contact.
+        String text = InboundText.clean(params.get("Body"));
+        if (text.length() > properties.maxMessageLength()) {
+            throw new MessageTooLongException("Body", properties.maxMessageLength());
+        }
+        return new InboundMessage(Channel.SMS, List.of(Identity.phone(from)), text, OffsetDateTime.now(clock), sid,
+                null, null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+    }
+
+    public void reply(Exchange exchange) {
+        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
+        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.message(receipt.reply().text()));
+    }
+}

@@ -1,0 +1,176 @@
+package nl.loket.channel.voice;
+
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactProperties;
+import nl.loket.contact.Identity;
+import nl.loket.contact.InboundMessage;
+import nl.loket.contact.InboundText;
+import nl.loket.contact.MessageTooLongException;
+import nl.loket.contact.PhoneNumbers;
+import nl.loket.contact.Receipt;
+import nl.loket.contact.RelayProperties;
+import nl.loket.contact.Reply;
+import nl.loket.contact.TranscriptLine;
+import nl.loket.platform.HttpResponses;
+import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.Json;
+import nl.loket.platform.RedisKeys;
+import nl.loket.platform.RequestBodies;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Phone transcripts ({@code routes/transcripts.yaml}): every line of the call is kept for the agent;
+ * what the resident said (directly or through an interpreter) is the message the assistant reads.
+ */
+@Component("transcriptChannel")
+class TranscriptChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscriptChannel.class);
+    private static final int MAX_SEGMENTS = 2_000;
+
+    record Accepted(String reference, Reply reply) { }
+
+    private final Json json;
+    private final HttpResponses responses;
+    private final RelayProperties relays;
+    private final ContactProperties properties;
+    private final Clock clock;
+
+    TranscriptChannel(Json json, HttpResponses responses, RelayProperties relays, ContactProperties properties, Clock clock) {
+        this.json = json;
+        this.responses = responses;
+        this.relays = relays;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public InboundMessage toInbound(Exchange exchange) {
+        return parse(RequestBodies.text(exchange));
+    }
+
+    public InboundMessage fromFile(Exchange exchange) {
+        return parse(exchange.getMessage().getBody(String.class));
+    }
+
+    public void reply(Exchange exchange) {
+        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
+        responses.json(exchange, 202, new Accepted(receipt.reference(), receipt.reply()));
+    }
+
+    public void logFileReceipt(Exchange exchange) {
+        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
+        log.info("Transcript file {} stored as conversation {}{}", exchange.getMessage().getHeader(Exchange.FILE_NAME),
+                receipt.reference(), receipt.duplicate() ? " (already received before)" : "");
+    }
+
+    InboundMessage parse(String body) {
+        JsonNode root = json.parseRequest(body);
+        String callId = InboundText.optional(root.path("callId").asString(""), "callId", 128);
+        if (callId == null) {
+            throw new InvalidRequestException("callId", "'callId' is required.");
+        }
+        String fromRaw = root.path("from").asString("");
+        String from = PhoneNumbers.toE164(fromRaw).orElse(null);
+        if (from == null && !fromRaw.isBlank() && !fromRaw.equalsIgnoreCase("anonymous")) {
+            throw new InvalidRequestException("from", "'from' is not a valid phone number (or 'anonymous').");
+        }
+        OffsetDateTime startedAt = time(root, "startedAt");
+        OffsetDateTime endedAt = time(root, "endedAt");
+        String relay = relay(root, from);
+        String language = root.path("language").asString(null);
+        if (language != null && !language.matches("[a-z]{2}")) {
+            throw new InvalidRequestException("language", "'language' must be a two-letter code such as 'nl'.");
+        }
+        List<TranscriptLine> lines = segments(root, startedAt);
+        String residentWords = lines.stream()
+                .filter(l -> l.speaker() == AuthorRole.RESIDENT || l.speaker() == AuthorRole.INTERPRETER)
+                .map(TranscriptLine::text)
+                .collect(Collectors.joining("\n"));
+        if (residentWords.length() > properties.maxMessageLength()) {
+            throw new MessageTooLongException("segments", properties.maxMessageLength());
+        }
+        Identity identity = from != null ? Identity.phone(from) : Identity.anonymous("call:" + RedisKeys.hashed(callId));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (startedAt != null) {
+            metadata.put("startedAt", startedAt.toString());
+        }
+        if (endedAt != null) {
+            metadata.put("endedAt", endedAt.toString());
+        }
+        return new InboundMessage(Channel.PHONE, List.of(identity), residentWords,
+                startedAt != null ? startedAt : OffsetDateTime.now(clock), "transcript:" + callId, callId, relay,
+                language, AuthorRole.RESIDENT, null, null, metadata, lines);
+    }
+
+    private String relay(JsonNode root, String from) {
+        String declared = root.path("relay").asString(null);
+        if (declared != null && !declared.isBlank()) {
+            String relay = declared.trim().toUpperCase(Locale.ROOT);
+            if (!relay.matches("[A-Z][A-Z0-9_]{1,39}")) {
+                throw new InvalidRequestException("relay", "'relay' must be a service name such as 'TOLKCONTACT'.");
+            }
+            return relay;
+        }
+        return relays.relayOf(from).orElse(null);
+    }
+
+    private List<TranscriptLine> segments(JsonNode root, OffsetDateTime startedAt) {
+        JsonNode segments = root.get("segments");
+        if (segments == null || !segments.isArray() || segments.isEmpty()) {
+            throw new InvalidRequestException("segments", "'segments' must be a non-empty list.");
+        }
+        if (segments.size() > MAX_SEGMENTS) {
+            throw new InvalidRequestException("segments", "A transcript may have at most " + MAX_SEGMENTS + " segments.");
+        }
+        List<TranscriptLine> lines = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            JsonNode segment = segments.get(i);
+            String field = "segments[" + i + "]";
+            AuthorRole speaker = switch (segment.path("speaker").asString("").toUpperCase(Locale.ROOT)) {
+                case "RESIDENT" -> AuthorRole.RESIDENT;
+                case "AGENT" -> AuthorRole.AGENT;
+                case "INTERPRETER" -> AuthorRole.INTERPRETER;
+                default -> throw new InvalidRequestException(field + ".speaker",
+                        "'speaker' must be RESIDENT, AGENT or INTERPRETER.");
+            };
+            String text = InboundText.clean(segment.path("text").asString(""));
+            if (text.isEmpty()) {
+                continue;
+            }
+            OffsetDateTime at = segment.hasNonNull("at") ? parseTime(segment.get("at").asString(), field + ".at") : startedAt;
+            lines.add(new TranscriptLine(speaker, text, at));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidRequestException("segments", "The transcript has no spoken text.");
+        }
+        return lines;
+    }
+
+    private static OffsetDateTime time(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        return value == null || value.isNull() ? null : parseTime(value.asString(), field);
+    }
+
+    private static OffsetDateTime parseTime(String value, String field) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + field + "' must be an ISO-8601 time with offset, e.g. 2026-11-29T10:15:00+01:00.");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package nl.loket.channel.voice;
+
+import nl.loket.channel.sms.TwiML;
+import nl.loket.channel.sms.TwilioSignature;
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactProperties;
+import nl.loket.contact.Identity;
+import nl.loket.contact.InboundMessage;
+import nl.loket.contact.InboundText;
+import nl.loket.contact.PhoneNumbers;
+import nl.loket.contact.Receipt;
+import nl.loket.contact.RelayProperties;
+import nl.loket.contact.Reply;
+import nl.loket.platform.HttpResponses;
+import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.Prompts;
+import nl.loket.platform.RedisKeys;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Twilio Voice webhooks, called from {@code routes/voice.yaml}: listen, answer, or pass to a person. */
+@Component("voiceChannel")
+class VoiceChannel {
+
+    static final String CALL_PATH = "/api/channels/twilio/voice";
+    static final String GATHER_PATH = "/api/channels/twilio/voice/gather";
+
+    private final TwilioSignature signature;
+    private final HttpResponses responses;
+    private final Prompts prompts;
+    private final RelayProperties relays;
+    private final VoiceProperties voice;
+    private final ContactProperties contact;
+    private final Clock clock;
+
+    VoiceChannel(TwilioSignature signature, HttpResponses responses, Prompts prompts, RelayProperties relays,
+                 VoiceProperties voice, ContactProperties contact, Clock clock) {
+        this.signature = signature;
+        this.responses = responses;
+        this.prompts = prompts;
+        this.relays = relays;
+        this.voice = voice;
+        this.contact = contact;
+        this.clock = clock;
+    }
+
+    /** A new call: greet (saying it is a digital assistant) and listen. */
+    public void greet(Exchange exchange) {
+        signature.verifiedParameters(exchange, CALL_PATH);
+        twiml(exchange, gather(prompts.text("voice-greeting", "nl", Map.of()))
+                + say(prompts.text("voice-no-speech", "nl", Map.of())) + "<Redirect method=\"POST\">" + CALL_PATH + "</Redirect>");
+    }
+
+    /** What the caller said, as a resident message; null when nothing was understood. */
+    public InboundMessage toInbound(Exchange exchange) {
+        Map<String, String> params = signature.verifiedParameters(exchange, GATHER_PATH);
+        String callSid = params.get("CallSid");
+        if (callSid == null || callSid.isBlank()) {
+            throw new InvalidRequestException("CallSid", "'CallSid' is required.");
+        }
+        String speech = InboundText.clean(params.get("SpeechResult"));
+        if (speech.isEmpty()) {
+            return null;
+        }
+        if (speech.length() > contact.maxMessageLength()) {
+            speech = speech.substring(0, contact.maxMessageLength());
+        }
+        String from = PhoneNumbers.toE164(params.get("From")).orElse(null);
+        Identity identity = from != null ? Identity.phone(from) : Identity.anonymous("call:" + RedisKeys.hashed(callSid));
+        String relay = relays.relayOf(from).orElse(null);
+        // Twilio retries a gather with the same call and the same words: that pair is the delivery id.
+        String deliveryId = callSid + ":" + RedisKeys.hashed(speech);
+        return new InboundMessage(Channel.PHONE, List.of(identity), speech, OffsetDateTime.now(clock), deliveryId,
+                callSid, relay, "nl", AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+    }
+
+    /** Nothing was understood: ask again. */
+    public void reprompt(Exchange exchange) {
+        twiml(exchange, gather(prompts.text("voice-no-speech", "nl", Map.of())) + say(prompts.text("voice-goodbye", "nl", Map.of())));
+    }
+
+    /** Speak the answer, then listen for more; a hand-off connects the caller to a person. */
+    public void reply(Exchange exchange) {
+        Reply reply = exchange.getMessage().getBody(Receipt.class).reply();
+        if (reply.escalated()) {
+            String handoff = voice.handoffNumber() != null && !voice.handoffNumber().isBlank()
+                    ? "<Dial>" + TwiML.escape(voice.handoffNumber()) + "</Dial>"
+                    : "<Enqueue>" + TwiML.escape(voice.handoffQueue()) + "</Enqueue>";
+            twiml(exchange, say(reply.text()) + say(prompts.text("voice-transfer", "nl", Map.of())) + handoff);
+            return;
+        }
+        twiml(exchange, say(reply.text()) + gather(prompts.text("voice-anything-else", "nl", Map.of()))
+                + say(prompts.text("voice-goodbye", "nl", Map.of())));
+    }
+
+    private void twiml(Exchange exchange, String verbs) {
+        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.response(verbs));
+    }
+
+    private static String say(String text) {
+        return "<Say language=\"nl-NL\">" + TwiML.escape(text) + "</Say>";
+    }
+
+    private static String gather(String prompt) {
+        return "<Gather input=\"speech\" language=\"nl-NL\" speechTimeout=\"auto\" action=\"" + GATHER_PATH
+                + "\" method=\"POST\">" + say(prompt) + "</Gather>";
+    }
+}

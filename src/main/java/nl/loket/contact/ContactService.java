@@ -1,0 +1,244 @@
+package nl.loket.contact;
+
+import nl.loket.platform.Ids;
+import nl.loket.platform.Json;
+import nl.loket.platform.Prompts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The contact module's facade: every channel hands its {@link InboundMessage} to {@link #receive},
+ * which finds the resident, finds or opens the conversation, stores the message, and only then
+ * asks the {@link Responder} for an answer. A message is stored before anything can fail on it.
+ */
+@Service
+public class ContactService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactService.class);
+
+    private final ResidentStore residents;
+    private final ConversationStore conversations;
+    private final Deliveries deliveries;
+    private final ConversationLock lock;
+    private final ObjectProvider<Responder> responder;
+    private final Prompts prompts;
+    private final Json json;
+    private final Clock clock;
+    private final ContactProperties properties;
+    private final RetentionProperties retention;
+    private final ApplicationEventPublisher events;
+    private final MessageRedaction redaction;
+
+    ContactService(ResidentStore residents, ConversationStore conversations, Deliveries deliveries,
+                   ConversationLock lock, ObjectProvider<Responder> responder, Prompts prompts, Json json, Clock clock,
+                   ContactProperties properties, RetentionProperties retention, ApplicationEventPublisher events,
+                   MessageRedaction redaction) {
+        this.residents = residents;
+        this.conversations = conversations;
+        this.deliveries = deliveries;
+        this.lock = lock;
+        this.responder = responder;
+        this.prompts = prompts;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.retention = retention;
+        this.events = events;
+        this.redaction = redaction;
+    }
+
+    /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
+    public Receipt receive(InboundMessage inbound) {
+        if (inbound.text().length() > properties.maxMessageLength()) {
+            throw new MessageTooLongException("text", properties.maxMessageLength());
+        }
+        if (inbound.providerId() == null) {
+            return handle(inbound);
+        }
+        String deliveryKey = Deliveries.deliveryKey(inbound.channel(), inbound.providerId());
+        if (!deliveries.claim(deliveryKey)) {
+            return earlierReceipt(deliveryKey);
+        }
+        try {
+            Receipt receipt = handle(inbound);
+            deliveries.complete(deliveryKey, json.write(StoredReceipt.of(receipt)));
+            return receipt;
+        } catch (RuntimeException e) {
+            deliveries.release(deliveryKey);
+            throw e;
+        }
+    }
+
+    private Receipt handle(InboundMessage inbound) {
+        Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
+                inbound.language(), inbound.receivedAt());
+        Conversation opened = findOrOpen(resident, inbound);
+        return lock.withLock(opened.id(), () -> {
+            Conversation conversation = conversations.find(opened.id()).orElse(opened);
+            if (inbound.relay() != null && conversation.relay() == null) {
+                conversation = conversation.withRelay(inbound.relay());
+            }
+            Message message = new Message(Ids.newId(), conversation.id(), Direction.IN, inbound.authorRole(),
+                    inbound.channel(), inbound.text(), redaction.redact(inbound.text()), inbound.receivedAt(),
+                    inbound.providerId(), null, inbound.transcript());
+            conversation = conversations.save(conversation.touched(inbound.receivedAt()));
+            conversations.append(message, conversation.retentionUntil());
+
+            Reply reply = decide(conversation, message);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (reply.text() != null && !reply.text().isBlank()) {
+                conversations.append(new Message(Ids.newId(), conversation.id(), Direction.OUT, AuthorRole.ASSISTANT,
+                        conversation.channel(), reply.text(), redaction.redact(reply.text()), now, null, null, null),
+                        conversation.retentionUntil());
+            }
+            boolean newlyEscalated = reply.escalated() && !conversation.state().ownedByHuman();
+            if (!conversation.state().ownedByHuman()) {
+                conversation = conversation.withOutcome(new AssistantOutcome(message.id(), reply.outcome(),
+                        reply.topic(), reply.articleId(), null,
+                        reply.escalation() == null ? null : reply.escalation().reason(), reply.language(), now), now);
+            }
+            if (newlyEscalated) {
+                conversation = conversation.withState(ConversationState.WAITING, now);
+            }
+            conversation = conversations.save(conversation);
+            if (newlyEscalated) {
+                events.publishEvent(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply));
+            }
+            return new Receipt(resident.id(), conversation, message.id(), reply, false);
+        });
+    }
+
+    private Conversation findOrOpen(Resident resident, InboundMessage inbound) {
+        String thread = threadKey(resident, inbound);
+        if (thread != null) {
+            Optional<Conversation> existing = conversations.thread(thread)
+                    .flatMap(conversations::find)
+                    .filter(c -> c.state() != ConversationState.CLOSED);
+            if (existing.isPresent()) {
+                conversations.linkThread(thread, existing.get().id(), threadTtl(inbound.channel()));
+                return existing.get();
+            }
+        }
+        Conversation opened = conversations.open(resident.id(), inbound.channel(), inbound.relay(), inbound.language(),
+                inbound.subject(), inbound.receivedAt());
+        if (thread != null) {
+            conversations.linkThread(thread, opened.id(), threadTtl(inbound.channel()));
+        }
+        return opened;
+    }
+
+    /** Chat sessions and calls carry their own thread; SMS continues while messages keep coming; each form is new. */
+    private static String threadKey(Resident resident, InboundMessage inbound) {
+        if (inbound.threadKey() != null) {
+            return inbound.channel().name() + ":" + nl.loket.platform.RedisKeys.hashed(inbound.threadKey());
+        }
+        return inbound.channel() == Channel.SMS ? "SMS:resident:" + resident.id() : null;
+    }
+
+    private Duration threadTtl(Channel channel) {
+        return channel == Channel.SMS ? properties.smsThreadIdle() : Duration.ofDays(retention.daysFor(channel));
+    }
+
+    private Reply decide(Conversation conversation, Message message) {
+        String language = conversation.language() == null ? "nl" : conversation.language();
+        if (conversation.state().ownedByHuman()) {
+            return new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),
+                    Outcome.ESCALATED, language, conversation.topic(), null, List.of(),
+                    new Reply.Escalation(lastReason(conversation), null, conversation.reference(), null));
+        }
+        Responder available = responder.getIfAvailable();
+        if (available == null) {
+            return receivedReply(conversation, language);
+        }
+        try {
+            return available.respond(conversation, message);
+        } catch (RuntimeException e) {
+            // The message is stored; a person takes it further. The log names the failure, never the text.
+            log.error("Responder failed on message {} of conversation {}: {}", message.id(), conversation.id(), e.toString());
+            return receivedReply(conversation, language);
+        }
+    }
+
+    private static EscalationReason lastReason(Conversation conversation) {
+        return conversation.outcomes().stream()
+                .map(AssistantOutcome::reason).filter(r -> r != null)
+                .reduce((a, b) -> b).orElse(EscalationReason.NO_ANSWER);
+    }
+
+    /** The safe answer when nothing better can be said: stored, a colleague takes it further, here is your reference. */
+    Reply receivedReply(Conversation conversation, String language) {
+        String text = prompts.text("received", language, Map.of("reference", conversation.reference()));
+        return new Reply(text, Outcome.ESCALATED, language, null, null, List.of(),
+                new Reply.Escalation(EscalationReason.NO_ANSWER, EscalationReason.NO_ANSWER.defaultPriority(),
+                        conversation.reference(), null));
+    }
+
+    private Receipt earlierReceipt(String deliveryKey) {
+        long deadline = System.nanoTime() + properties.lockTimeout().toNanos();
+        while (true) {
+            Optional<String> stored = deliveries.previous(deliveryKey);
+            if (stored.isPresent() && !Deliveries.PENDING.equals(stored.get())) {
+                StoredReceipt earlier = json.read(stored.get(), StoredReceipt.class);
+                Conversation conversation = conversations.find(earlier.conversationId())
+                        .orElseThrow(() -> new IllegalStateException("conversation of an earlier delivery is gone"));
+                return new Receipt(earlier.residentId(), conversation, earlier.messageId(), earlier.reply(), true);
+            }
+            if (stored.isEmpty() || System.nanoTime() > deadline) {
+                // The first delivery failed and was released, or is still running: the provider retries later.
+                throw new ConversationBusyException();
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    /** What a repeated delivery needs to give the same answer again. */
+    record StoredReceipt(String residentId, String conversationId, String messageId, Reply reply) {
+        static StoredReceipt of(Receipt r) {
+            return new StoredReceipt(r.residentId(), r.conversation().id(), r.messageId(), r.reply());
+        }
+    }
+
+    // ---- reading, for channels and (later) agents ----
+
+    public Optional<Conversation> conversation(String conversationId) {
+        return conversations.find(conversationId);
+    }
+
+    public Optional<Conversation> conversationByReference(String reference) {
+        return conversations.findByReference(reference);
+    }
+
+    /** The conversation a channel thread (chat session, call) belongs to, if any message was stored yet. */
+    public Optional<Conversation> conversationOfThread(Channel channel, String threadKey) {
+        return conversations.thread(channel.name() + ":" + nl.loket.platform.RedisKeys.hashed(threadKey))
+                .flatMap(conversations::find);
+    }
+
+    public List<Message> messages(String conversationId) {
+        return conversations.messages(conversationId);
+    }
+
+    public Optional<Resident> resident(String residentId) {
+        return residents.find(residentId);
+    }
+
+    public Optional<String> residentIdOf(Identity identity) {
+        return residents.findIdByIdentity(identity);
+    }
+
+    /** A resident's contacts across every channel, newest first. */
+    public List<ContactSummary> history(String residentId) {
+        return conversations.ofResident(residentId).stream().map(ContactSummary::of).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package nl.loket.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+
+/** One line of a resident's contact history across channels. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContactSummary(
+        String conversationId,
+        String reference,
+        Channel channel,
+        String relay,
+        OffsetDateTime startedAt,
+        String topic,
+        Outcome outcome,
+        ConversationState state) {
+
+    static ContactSummary of(Conversation c) {
+        AssistantOutcome last = c.lastOutcome();
+        return new ContactSummary(c.id(), c.reference(), c.channel(), c.relay(), c.startedAt(), c.topic(),
+                last == null ? null : last.outcome(), c.state());
+    }
+}

@@ -1,0 +1,149 @@
+package nl.loket.contact;
+
+import nl.loket.platform.Ids;
+import nl.loket.platform.Json;
+import nl.loket.platform.RedisKeys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations, their messages and the ways to find them again: by reference, by the channel's
+ * thread (chat session, call id, an SMS exchange) and by resident. Every key expires at the
+ * conversation's retention deadline.
+ */
+@Component
+class ConversationStore {
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final Json json;
+    private final RetentionProperties retention;
+
+    ConversationStore(JedisPool pool, RedisKeys keys, Json json, RetentionProperties retention) {
+        this.pool = pool;
+        this.keys = keys;
+        this.json = json;
+        this.retention = retention;
+    }
+
+    /** Opens a new conversation with a fresh, unique reference. */
+    Conversation open(String residentId, Channel channel, String relay, String language, String subject,
+                      OffsetDateTime at) {
+        OffsetDateTime until = at.plusDays(retention.daysFor(channel));
+        String id = Ids.newId();
+        try (Jedis jedis = pool.getResource()) {
+            String reference;
+            do {
+                reference = Ids.newReference();
+            } while (!"OK".equals(jedis.set(keys.key("reference", reference), id,
+                    SetParams.setParams().nx().exAt(until.toEpochSecond()))));
+            Conversation conversation = new Conversation(id, reference, residentId, channel, relay, language, null,
+                    subject, ConversationState.BOT, at, at, null, false, until, List.of(), null, null, null);
+            Pipeline p = jedis.pipelined();
+            p.set(conversationKey(id), json.write(conversation), SetParams.setParams().exAt(until.toEpochSecond()));
+            p.zadd(residentConversationsKey(residentId), at.toInstant().toEpochMilli(), id);
+            p.expire(residentConversationsKey(residentId), Duration.ofDays(retention.residentDays()).toSeconds());
+            p.sync();
+            return conversation;
+        }
+    }
+
+    /** Saves the conversation and moves its retention deadline to {@code days} after its last activity. */
+    Conversation save(Conversation conversation) {
+        OffsetDateTime until = conversation.updatedAt().plusDays(retention.daysFor(conversation.channel()));
+        Conversation kept = new Conversation(conversation.id(), conversation.reference(), conversation.residentId(),
+                conversation.channel(), conversation.relay(), conversation.language(), conversation.topic(),
+                conversation.subject(), conversation.state(), conversation.startedAt(), conversation.updatedAt(),
+                conversation.closedAt(), conversation.confidential(), until, conversation.outcomes(),
+                conversation.resolution(), conversation.satisfaction(), conversation.satisfactionRemark());
+        long at = until.toEpochSecond();
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            p.set(conversationKey(kept.id()), json.write(kept), SetParams.setParams().exAt(at));
+            p.expireAt(messagesKey(kept.id()), at);
+            p.expireAt(keys.key("reference", kept.reference()), at);
+            p.sync();
+        }
+        return kept;
+    }
+
+    void append(Message message, OffsetDateTime retentionUntil) {
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            p.rpush(messagesKey(message.conversationId()), json.write(message));
+            p.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
+            p.sync();
+        }
+    }
+
+    Optional<Conversation> find(String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            String value = jedis.get(conversationKey(conversationId));
+            return value == null ? Optional.empty() : Optional.of(json.read(value, Conversation.class));
+        }
+    }
+
+    Optional<Conversation> findByReference(String reference) {
+        try (Jedis jedis = pool.getResource()) {
+            String id = jedis.get(keys.key("reference", reference));
+            return id == null ? Optional.empty() : find(id);
+        }
+    }
+
+    List<Message> messages(String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            List<Message> out = new ArrayList<>();
+            for (String value : jedis.lrange(messagesKey(conversationId), 0, -1)) {
+                out.add(json.read(value, Message.class));
+            }
+            return out;
+        }
+    }
+
+    /** Conversations of a resident, newest first; ones past retention have already gone. */
+    List<Conversation> ofResident(String residentId) {
+        List<String> ids;
+        try (Jedis jedis = pool.getResource()) {
+            ids = jedis.zrevrange(residentConversationsKey(residentId), 0, 199);
+        }
+        List<Conversation> out = new ArrayList<>();
+        for (String id : ids) {
+            find(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The conversation a channel thread points at, if it is still there. */
+    Optional<String> thread(String threadKey) {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(keys.key("thread", threadKey)));
+        }
+    }
+
+    void linkThread(String threadKey, String conversationId, Duration ttl) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.set(keys.key("thread", threadKey), conversationId, SetParams.setParams().ex(ttl.toSeconds()));
+        }
+    }
+
+    private String conversationKey(String id) {
+        return keys.key("conversation", id);
+    }
+
+    private String messagesKey(String id) {
+        return keys.key("conversation", id, "messages");
+    }
+
+    private String residentConversationsKey(String residentId) {
+        return keys.key("resident", residentId, "conversations");
+    }
+}

@@ -1,0 +1,74 @@
+package nl.loket.contact;
+
+import nl.loket.platform.RedisKeys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Remembers each provider delivery (Twilio MessageSid/CallSid, transcript callId) so that a retried
+ * webhook never makes a second message: {@code SET NX EX} claims it, the finished receipt is stored
+ * under the same key so the retry gets the same reply.
+ */
+@Component
+class Deliveries {
+
+    static final String PENDING = "pending";
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final ContactProperties properties;
+
+    Deliveries(JedisPool pool, RedisKeys keys, ContactProperties properties) {
+        this.pool = pool;
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    /** True when this delivery is new and now claimed by the caller. */
+    boolean claim(String deliveryKey) {
+        try (Jedis jedis = pool.getResource()) {
+            return "OK".equals(jedis.set(key(deliveryKey), PENDING,
+                    SetParams.setParams().nx().ex(properties.idempotencyWindow().toSeconds())));
+        }
+    }
+
+    /** What was stored for an earlier delivery: {@link #PENDING} while it is still being handled. */
+    Optional<String> previous(String deliveryKey) {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(key(deliveryKey)));
+        }
+    }
+
+    void complete(String deliveryKey, String receiptJson) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.set(key(deliveryKey), receiptJson,
+                    SetParams.setParams().xx().ex(properties.idempotencyWindow().toSeconds()));
+        }
+    }
+
+    /** Gives the delivery back after a failure, so the provider's retry is handled afresh. */
+    void release(String deliveryKey) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(key(deliveryKey));
+        } catch (RuntimeException ignored) {
+            // Redis itself is failing; the key expires on its own.
+        }
+    }
+
+    static String deliveryKey(Channel channel, String providerId) {
+        return channel.name() + ":" + RedisKeys.hashed(providerId);
+    }
+
+    private String key(String deliveryKey) {
+        return keys.key("delivery", deliveryKey);
+    }
+
+    Duration window() {
+        return properties.idempotencyWindow();
+    }
+}

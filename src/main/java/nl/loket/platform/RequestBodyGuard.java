@@ -1,0 +1,130 @@
+package nl.loket.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Guards the API before any route sees a request: bodies larger than {@link RequestBodies#MAX_BYTES}
+ * are refused (also when sent without a length), and form-encoded bodies that cannot be decoded get a
+ * clear 400 instead of failing deep inside the HTTP binding.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestBodyGuard extends OncePerRequestFilter {
+
+    private final Json json;
+
+    RequestBodyGuard(Json json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/") || !"POST".equalsIgnoreCase(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > RequestBodies.MAX_BYTES) {
+            refuse(request, response, new RequestTooLargeException(RequestBodies.MAX_BYTES));
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(RequestBodies.MAX_BYTES + 1);
+        if (body.length > RequestBodies.MAX_BYTES) {
+            refuse(request, response, new RequestTooLargeException(RequestBodies.MAX_BYTES));
+            return;
+        }
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") && !decodableForm(body)) {
+            refuse(request, response, new InvalidRequestException("body",
+                    "The form data is not correctly encoded (name=value pairs joined by '&')."));
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static boolean decodableForm(byte[] body) {
+        String raw = new String(body, StandardCharsets.UTF_8);
+        if (raw.isBlank()) {
+            return true;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (pair.indexOf('=') <= 0) {
+                return false;
+            }
+            try {
+                URLDecoder.decode(pair, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.write(Problem.of(problem, request.getRequestURI())));
+    }
+
+    /** The request with its body read once and served again from memory. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public boolean isFinished() { return false; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener listener) { }
+                @Override public int read() throws IOException { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) throws IOException { return in.read(b, off, len); }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

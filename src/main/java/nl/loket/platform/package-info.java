@@ -1,0 +1,6 @@
+/**
+ * Platform: the Redis connection (an embedded server when none is configured), JSON, ids and
+ * references, the clock, the prompt files, HTTP problem responses and web security. Owns no
+ * resident data of its own; every other module may use it.
+ */
+package nl.loket.platform;
