@@ -85,9 +85,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
         response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.write(Problem.of(problem, request.getRequestURI())));
+        response.setHeader("Content-Type", Problem.MEDIA_TYPE);
+        response.getOutputStream().write(json.write(Problem.of(problem, request.getRequestURI())).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request with its body read once and served again from memory. */

@@ -1,0 +1,91 @@
+package nl.loket.channel.webform;
+
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.Identity;
+import nl.loket.contact.Resident;
+import nl.loket.support.LoketIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContactFormIntegrationTest extends LoketIntegrationTest {
+
+    @Autowired JsonMapper json;
+    @Autowired ContactService contacts;
+
+    @Test
+    void aJsonFormIsStoredWithTheResidentAndGetsAReference() {
+        String email = "jan." + UUID.randomUUID() + "@example.nl";
+        HttpResponse<String> response = postJson("/api/forms/contact", """
+                {"message":"Mijn container is niet geleegd.","name":"Jan de Vries","email":"%s",
+                 "phone":"06 1234 5678","subject":"Afval"}""".formatted(email.toUpperCase()));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        String reference = body.get("reference").asString();
+        assertThat(reference).startsWith("LK-");
+        assertThat(body.get("reply").get("text").asString()).isNotBlank();
+
+        Conversation conversation = contacts.conversationByReference(reference).orElseThrow();
+        assertThat(conversation.channel()).isEqualTo(Channel.WEBFORM);
+        assertThat(conversation.subject()).isEqualTo("Afval");
+        assertThat(contacts.messages(conversation.id()).get(0).text()).isEqualTo("Mijn container is niet geleegd.");
+        Resident resident = contacts.resident(conversation.residentId()).orElseThrow();
+        assertThat(resident.displayName()).isEqualTo("Jan de Vries");
+        assertThat(resident.identities()).contains(Identity.email(email), Identity.phone("+31612345678"));
+    }
+
+    @Test
+    void aFormEncodedFormWorksTheSame() {
+        HttpResponse<String> response = postForm("/api/forms/contact",
+                params("message", "Wanneer wordt het grofvuil opgehaald? Prijs € 10 & meer", "phone", "+31 6 87654321"));
+        assertThat(response.statusCode()).isEqualTo(202);
+        Conversation conversation = contacts.conversationByReference(json.readTree(response.body()).get("reference").asString()).orElseThrow();
+        assertThat(contacts.messages(conversation.id()).get(0).text()).isEqualTo("Wanneer wordt het grofvuil opgehaald? Prijs € 10 & meer");
+        assertThat(contacts.resident(conversation.residentId()).orElseThrow().identities()).contains(Identity.phone("+31687654321"));
+    }
+
+    @Test
+    void theSameEmailTwiceIsOneResidentWithTwoContacts() {
+        String email = "twice." + UUID.randomUUID() + "@example.nl";
+        String first = json.readTree(postJson("/api/forms/contact", "{\"message\":\"eerste vraag\",\"email\":\"" + email + "\"}").body())
+                .get("reference").asString();
+        String second = json.readTree(postJson("/api/forms/contact", "{\"message\":\"tweede vraag\",\"email\":\" " + email.toUpperCase() + "\"}").body())
+                .get("reference").asString();
+
+        Conversation a = contacts.conversationByReference(first).orElseThrow();
+        Conversation b = contacts.conversationByReference(second).orElseThrow();
+        assertThat(a.residentId()).isEqualTo(b.residentId());
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(contacts.history(a.residentId())).extracting("reference").containsExactly(second, first);
+    }
+
+    @Test
+    void invalidFieldsAreNamedInAProblem() {
+        assertProblem(postJson("/api/forms/contact", "{\"email\":\"a@b.nl\"}"), 400, "message");
+        assertProblem(postJson("/api/forms/contact", "{\"message\":\"  \"}"), 400, "message");
+        assertProblem(postJson("/api/forms/contact", "{\"message\":\"hoi\",\"email\":\"geen-adres\"}"), 400, "email");
+        assertProblem(postJson("/api/forms/contact", "{\"message\":\"hoi\",\"phone\":\"12\"}"), 400, "phone");
+        assertProblem(postJson("/api/forms/contact", "{\"message\":\"" + "x".repeat(5001) + "\"}"), 400, "message");
+        assertProblem(postJson("/api/forms/contact", "{\"message\":{\"nested\":true}}"), 400, "message");
+        assertProblem(postJson("/api/forms/contact", "{\"message\":\"hoi\""), 400, "body");
+        assertProblem(postRaw("/api/forms/contact", "text/plain", "message=hoi"), 400, "Content-Type");
+        assertProblem(postRaw("/api/forms/contact", "application/x-www-form-urlencoded", "message=%ZZ"), 400, "body");
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("field").asString()).isEqualTo(field);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+}
