@@ -95,7 +95,8 @@ public class ContactService {
             conversation = conversations.save(conversation.touched(inbound.receivedAt()));
             conversations.append(message, conversation.retentionUntil());
 
-            Reply reply = decide(conversation, message);
+            Responder.Decision decision = decide(conversation, message);
+            Reply reply = decision.reply();
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (reply.text() != null && !reply.text().isBlank()) {
                 conversations.append(new Message(Ids.newId(), conversation.id(), Direction.OUT, AuthorRole.ASSISTANT,
@@ -105,7 +106,7 @@ public class ContactService {
             boolean newlyEscalated = reply.escalated() && !conversation.state().ownedByHuman();
             if (!conversation.state().ownedByHuman()) {
                 conversation = conversation.withOutcome(new AssistantOutcome(message.id(), reply.outcome(),
-                        reply.topic(), reply.articleId(), null,
+                        reply.topic(), reply.articleId(), decision.confidence(),
                         reply.escalation() == null ? null : reply.escalation().reason(), reply.language(), now), now);
             }
             if (newlyEscalated) {
@@ -150,23 +151,23 @@ public class ContactService {
         return channel == Channel.SMS ? properties.smsThreadIdle() : Duration.ofDays(retention.daysFor(channel));
     }
 
-    private Reply decide(Conversation conversation, Message message) {
+    private Responder.Decision decide(Conversation conversation, Message message) {
         String language = conversation.language() == null ? "nl" : conversation.language();
         if (conversation.state().ownedByHuman()) {
-            return new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),
+            return new Responder.Decision(new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),
                     Outcome.ESCALATED, language, conversation.topic(), null, List.of(),
-                    new Reply.Escalation(lastReason(conversation), null, conversation.reference(), null));
+                    new Reply.Escalation(lastReason(conversation), null, conversation.reference(), null)), null);
         }
         Responder available = responder.getIfAvailable();
         if (available == null) {
-            return receivedReply(conversation, language);
+            return new Responder.Decision(receivedReply(conversation, language), null);
         }
         try {
             return available.respond(conversation, message);
         } catch (RuntimeException e) {
             // The message is stored; a person takes it further. The log names the failure, never the text.
             log.error("Responder failed on message {} of conversation {}: {}", message.id(), conversation.id(), e.toString());
-            return receivedReply(conversation, language);
+            return new Responder.Decision(receivedReply(conversation, language), null);
         }
     }
 

@@ -16,14 +16,25 @@ public record Reply(
         String topic,
         String articleId,
         List<Source> sources,
-        Escalation escalation) {
+        Escalation escalation,
+        List<Related> related) {
 
     public Reply {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        related = related == null || related.isEmpty() ? null : List.copyOf(related);
+    }
+
+    /** A reply without related topics (everything but a web answer). */
+    public Reply(String text, Outcome outcome, String language, String topic, String articleId, List<Source> sources,
+                 Escalation escalation) {
+        this(text, outcome, language, topic, articleId, sources, escalation, null);
     }
 
     /** A knowledge-base source the resident can check. */
     public record Source(String title, String url) { }
+
+    /** Another topic the resident may also need ("you may also need…"), offered as a button on the web. */
+    public record Related(String topic, String title) { }
 
     /** What the resident is told when a person takes over. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

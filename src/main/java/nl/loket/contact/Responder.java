@@ -11,5 +11,8 @@ public interface Responder {
      * Must not throw for a resident's content; an internal failure may throw and is then
      * turned into a safe hand-off by the caller.
      */
-    Reply respond(Conversation conversation, Message message);
+    Decision respond(Conversation conversation, Message message);
+
+    /** The reply, and how sure the responder was (null when the question did not get that far). */
+    record Decision(Reply reply, Double confidence) { }
 }

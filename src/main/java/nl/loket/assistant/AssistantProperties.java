@@ -1,0 +1,45 @@
+package nl.loket.assistant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * How careful the assistant is.
+ *
+ * @param answerThreshold  retrieval confidence from which an article is given as the answer
+ * @param clarifyThreshold below the answer threshold but from this one, the resident is asked which topic they mean
+ * @param messagesPerMinute messages one resident may send per minute before the assistant pauses for them
+ * @param llm               the optional language model that rephrases an article; off without a base URL
+ */
+@Validated
+@ConfigurationProperties("loket.assistant")
+public record AssistantProperties(
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double answerThreshold,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.3") double clarifyThreshold,
+        @Min(1) @DefaultValue("20") int messagesPerMinute,
+        @Valid @NotNull @DefaultValue Llm llm) {
+
+    /**
+     * An OpenAI-compatible chat model (vLLM, Ollama, Azure OpenAI, Mistral…).
+     *
+     * @param baseUrl e.g. {@code https://llm.example.nl/v1}; empty switches the model off
+     * @param apiKey  sent as bearer token
+     * @param model   model name
+     * @param timeout longest wait for an answer; after that the plain article is given
+     */
+    public record Llm(String baseUrl, String apiKey, @DefaultValue("gpt-4o-mini") String model,
+                      @NotNull @DefaultValue("4s") Duration timeout) {
+
+        boolean enabled() {
+            return baseUrl != null && !baseUrl.isBlank();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package nl.loket.assistant;
+
+import nl.loket.contact.Channel;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.EscalationReason;
+import nl.loket.contact.Outcome;
+import nl.loket.contact.Priority;
+import nl.loket.contact.Reply;
+import nl.loket.contact.ResponseTimeProperties;
+import nl.loket.platform.Prompts;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the resident hears when a person takes over: always the reference and what happens next,
+ * in their language, from the texts in {@code prompts/}. Crisis messages carry the help numbers.
+ */
+@Component
+class EscalationReplies {
+
+    private final Prompts prompts;
+    private final ResponseTimeProperties responseTimes;
+
+    EscalationReplies(Prompts prompts, ResponseTimeProperties responseTimes) {
+        this.prompts = prompts;
+        this.responseTimes = responseTimes;
+    }
+
+    Reply reply(EscalationReason reason, Priority priority, Conversation conversation, String language) {
+        String lang = "en".equals(language) ? "en" : "nl";
+        String expected = expected(conversation.channel(), lang);
+        Map<String, String> values = Map.of("reference", conversation.reference(), "expected", expected);
+        String text = switch (reason) {
+            case CRISIS -> prompts.text("crisis", lang, values);
+            case UNSAFE_INPUT -> prompts.text("unsafe-input", lang, values);
+            case CASE_SPECIFIC -> prompts.text("case-specific", lang, values);
+            case COMPLAINT -> prompts.text("complaint", lang, values);
+            default -> prompts.text("handoff", lang, values);
+        };
+        return new Reply(text, Outcome.ESCALATED, lang, null, null, List.of(),
+                new Reply.Escalation(reason, priority, conversation.reference(), expected));
+    }
+
+    /**
+     * A message in a language the assistant does not answer in: a short text in that language when
+     * the municipality has one, and a person who can bring an interpreter.
+     */
+    Reply otherLanguage(String languageCode, Conversation conversation) {
+        Map<String, String> values = Map.of("reference", conversation.reference());
+        String own = prompts.optional("language-fallback/" + languageCode + ".txt", values).orElse(null);
+        String text = own != null ? own + "\n\n" + prompts.text("received", "en", values) : prompts.text("received", "en", values);
+        String expected = expected(conversation.channel(), "en");
+        return new Reply(text, Outcome.ESCALATED, languageCode, null, null, List.of(),
+                new Reply.Escalation(EscalationReason.LANGUAGE, EscalationReason.LANGUAGE.defaultPriority(),
+                        conversation.reference(), expected));
+    }
+
+    String expected(Channel channel, String language) {
+        Duration wait = responseTimes.forChannel(channel);
+        if (wait.compareTo(Duration.ofHours(1)) < 0) {
+            return prompts.text("expected-minutes", language, Map.of("n", Long.toString(Math.max(1, wait.toMinutes()))));
+        }
+        if (wait.compareTo(Duration.ofDays(1)) < 0) {
+            return prompts.text("expected-hours", language, Map.of("n", Long.toString(wait.toHours())));
+        }
+        return prompts.text("expected-days", language, Map.of("n", Long.toString(wait.toDays())));
+    }
+}

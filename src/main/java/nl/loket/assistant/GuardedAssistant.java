@@ -1,0 +1,138 @@
+package nl.loket.assistant;
+
+import nl.loket.contact.AssistantOutcome;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.EscalationReason;
+import nl.loket.contact.Message;
+import nl.loket.contact.Outcome;
+import nl.loket.contact.Reply;
+import nl.loket.contact.Responder;
+import nl.loket.knowledge.Article;
+import nl.loket.knowledge.KnowledgeBase;
+import nl.loket.knowledge.Retrieval;
+import nl.loket.platform.Prompts;
+import nl.loket.platform.text.TextNormalizer;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The guarded assistant, Loket's {@link Responder}. Steps run cheapest and most important first:
+ * input guard and rate → (redacted text from here on) triage → language → retrieval with a
+ * confidence gate → the article rendered for the channel, optionally rephrased by a language model
+ * under an output guard. It informs; it never decides on a resident's case. When unsure it asks
+ * one short question or hands over to a person.
+ */
+@Component
+class GuardedAssistant implements Responder {
+
+    private final InputGuard inputGuard;
+    private final ResidentRateLimit rateLimit;
+    private final Triage triage;
+    private final LanguageDetector languages;
+    private final KnowledgeBase knowledge;
+    private final AnswerRenderer renderer;
+    private final EscalationReplies escalations;
+    private final LanguageModelRephraser rephraser;
+    private final Prompts prompts;
+    private final AssistantProperties properties;
+
+    GuardedAssistant(InputGuard inputGuard, ResidentRateLimit rateLimit, Triage triage, LanguageDetector languages,
+                     KnowledgeBase knowledge, AnswerRenderer renderer, EscalationReplies escalations,
+                     LanguageModelRephraser rephraser, Prompts prompts, AssistantProperties properties) {
+        this.inputGuard = inputGuard;
+        this.rateLimit = rateLimit;
+        this.triage = triage;
+        this.languages = languages;
+        this.knowledge = knowledge;
+        this.renderer = renderer;
+        this.escalations = escalations;
+        this.rephraser = rephraser;
+        this.prompts = prompts;
+        this.properties = properties;
+    }
+
+    @Override
+    public Decision respond(Conversation conversation, Message message) {
+        String text = message.text();
+        // Everything after the input guard works on the redacted text: what a model, log or metric may see.
+        String redacted = message.redactedText() != null ? message.redactedText() : text;
+        DetectedLanguage detected = languages.detect(redacted);
+        String replyLanguage = "en".equals(detected.code()) ? "en" : "nl";
+
+        if (TextNormalizer.words(text).isEmpty()) {
+            return clarify(prompts.text("clarify-empty", replyLanguage, Map.of()), replyLanguage);
+        }
+        if (inputGuard.check(text).isPresent()) {
+            return escalate(EscalationReason.UNSAFE_INPUT, conversation, replyLanguage, null);
+        }
+        if (!rateLimit.allow(conversation.residentId())) {
+            return clarify(prompts.text("slow-down", replyLanguage, Map.of()), replyLanguage);
+        }
+        Optional<TriageResult> triaged = triage.classify(redacted);
+        if (triaged.isPresent()) {
+            return new Decision(escalations.reply(triaged.get().reason(), triaged.get().priority(), conversation,
+                    replyLanguage), null);
+        }
+        if (!"nl".equals(detected.code()) && !"en".equals(detected.code())) {
+            return new Decision(escalations.otherLanguage(detected.code(), conversation), null);
+        }
+
+        Retrieval retrieval = knowledge.retrieve(redacted, replyLanguage);
+        if (retrieval.topic() != null && retrieval.confidence() >= properties.answerThreshold()) {
+            return answer(retrieval, conversation, redacted, replyLanguage);
+        }
+        boolean askedBefore = lastOutcomeWas(conversation, Outcome.CLARIFY);
+        if (!askedBefore && retrieval.topic() != null && retrieval.confidence() >= properties.clarifyThreshold()) {
+            return new Decision(clarifyBetween(retrieval, replyLanguage).reply(), retrieval.confidence());
+        }
+        if (!askedBefore && TextNormalizer.words(redacted).size() <= 2 && retrieval.topic() == null) {
+            // "hallo", "?", "test": ask for the question instead of sending a person a greeting.
+            return clarify(prompts.text("clarify-empty", replyLanguage, Map.of()), replyLanguage);
+        }
+        return escalate(EscalationReason.NO_ANSWER, conversation, replyLanguage, retrieval.confidence());
+    }
+
+    private Decision answer(Retrieval retrieval, Conversation conversation, String redactedQuestion, String language) {
+        Article article = knowledge.article(retrieval.topic(), language).orElseThrow();
+        String rephrased = null;
+        if (conversation.channel() == nl.loket.contact.Channel.CHAT || conversation.channel() == nl.loket.contact.Channel.WEBFORM) {
+            rephrased = rephraser.rephrase(article, redactedQuestion, article.language()).orElse(null);
+        }
+        List<Article> related = new ArrayList<>();
+        for (String topic : article.related()) {
+            knowledge.article(topic, article.language()).ifPresent(related::add);
+            if (related.size() == 3) {
+                break;
+            }
+        }
+        return new Decision(renderer.render(article, conversation.channel(), rephrased, related), retrieval.confidence());
+    }
+
+    private Decision clarifyBetween(Retrieval retrieval, String language) {
+        List<String> titles = new ArrayList<>();
+        knowledge.article(retrieval.topic(), language).ifPresent(a -> titles.add(a.title()));
+        if (retrieval.runnerUpTopic() != null && retrieval.runnerUpConfidence() >= properties.clarifyThreshold() / 2) {
+            knowledge.article(retrieval.runnerUpTopic(), language).ifPresent(a -> titles.add(a.title()));
+        }
+        String or = "en".equals(language) ? " or " : " of ";
+        String options = String.join(or, titles.stream().map(t -> "'" + t + "'").toList());
+        return clarify(prompts.text("clarify", language, Map.of("options", options)), language);
+    }
+
+    private Decision clarify(String text, String language) {
+        return new Decision(new Reply(text, Outcome.CLARIFY, language, null, null, List.of(), null), null);
+    }
+
+    private Decision escalate(EscalationReason reason, Conversation conversation, String language, Double confidence) {
+        return new Decision(escalations.reply(reason, reason.defaultPriority(), conversation, language), confidence);
+    }
+
+    private static boolean lastOutcomeWas(Conversation conversation, Outcome outcome) {
+        AssistantOutcome last = conversation.lastOutcome();
+        return last != null && last.outcome() == outcome;
+    }
+}

@@ -1,0 +1,128 @@
+package nl.loket.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module rules of docs/architecture.md, checked on the source so they cannot drift. Each rule
+ * says why it exists.
+ */
+class ModuleBoundariesTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/nl/loket");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern QUALIFIED_USE = Pattern.compile("\\bnl\\.loket\\.[a-z]+(?:\\.[a-z]+)*");
+
+    record Source(String module, Path file, List<String> references) { }
+
+    @Test
+    void channelsOnlyKnowContactAndPlatform() throws IOException {
+        // A channel that called the assistant or the queue directly could answer before storing:
+        // every channel goes through ContactService, which stores first.
+        assertNoReferences("channel", "nl.loket.assistant", "nl.loket.knowledge", "nl.loket.handoff", "nl.loket.agent",
+                "nl.loket.insight", "nl.loket.registry");
+    }
+
+    @Test
+    void contactKnowsTheAssistantOnlyThroughTheResponderPort() throws IOException {
+        // The contact record must stay usable when the assistant is replaced or fails.
+        assertNoReferences("contact", "nl.loket.channel", "nl.loket.assistant", "nl.loket.knowledge", "nl.loket.handoff",
+                "nl.loket.agent");
+    }
+
+    @Test
+    void platformDependsOnNoFeature() throws IOException {
+        // Everyone may use the platform; if it used a feature, features would depend on each other through it.
+        assertNoReferences("platform", "nl.loket.channel", "nl.loket.contact", "nl.loket.assistant",
+                "nl.loket.knowledge", "nl.loket.handoff", "nl.loket.agent", "nl.loket.insight", "nl.loket.registry");
+    }
+
+    @Test
+    void knowledgeHoldsNoResidentData() throws IOException {
+        // Articles are public content; the knowledge module must never see a conversation.
+        assertNoReferences("knowledge", "nl.loket.contact", "nl.loket.channel", "nl.loket.assistant", "nl.loket.handoff");
+    }
+
+    @Test
+    void providerLibrariesStayInTheirModule() throws IOException {
+        // Twilio specifics stay in the SMS and voice channels; the language model stays in the assistant,
+        // where redaction and the output guard sit in front of it.
+        for (Source source : sources()) {
+            if (!source.module().startsWith("channel.sms") && !source.module().startsWith("channel.voice")) {
+                assertThat(source.references()).as(source.file().toString()).noneMatch(r -> r.startsWith("com.twilio"));
+            }
+            if (!source.module().equals("assistant")) {
+                assertThat(source.references()).as(source.file().toString()).noneMatch(r -> r.startsWith("dev.langchain4j"));
+            }
+        }
+    }
+
+    @Test
+    void everyPackageSaysWhatItOwns() throws IOException {
+        // New contributors find their way by the package-info of each module.
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            List<Path> missing = dirs.filter(Files::isDirectory)
+                    .filter(d -> hasJava(d))
+                    .filter(d -> !d.equals(SOURCES))
+                    .filter(d -> !Files.exists(d.resolve("package-info.java")))
+                    .toList();
+            assertThat(missing).isEmpty();
+        }
+    }
+
+    private static boolean hasJava(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void assertNoReferences(String module, String... forbidden) throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Source source : sources()) {
+            if (!source.module().equals(module) && !source.module().startsWith(module + ".")) {
+                continue;
+            }
+            for (String reference : source.references()) {
+                for (String f : forbidden) {
+                    if (reference.startsWith(f)) {
+                        violations.add(source.file() + " uses " + reference);
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private List<Source> sources() throws IOException {
+        List<Source> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String module = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+                String code = Files.readString(file);
+                List<String> references = new ArrayList<>();
+                Matcher imports = IMPORT.matcher(code);
+                while (imports.find()) {
+                    references.add(imports.group(1));
+                }
+                Matcher qualified = QUALIFIED_USE.matcher(code.replaceAll("(?m)^package .*$", ""));
+                while (qualified.find()) {
+                    references.add(qualified.group());
+                }
+                out.add(new Source(module, file, references));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,160 @@
+package nl.loket.assistant;
+
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Identity;
+import nl.loket.contact.InboundMessage;
+import nl.loket.contact.Outcome;
+import nl.loket.contact.Receipt;
+import nl.loket.contact.Reply;
+import nl.loket.support.LoketIntegrationTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Runs a labelled set of resident messages through the real pipeline (channel-shaped inbound
+ * message → contact store in Redis → guarded assistant) and prints the figures in
+ * docs/evaluation.md. Not part of {@code mvn verify}; run it with {@code mvn -Pevaluation verify}
+ * and another set with {@code -Devaluation.file=path/to/set.jsonl}.
+ */
+@Tag("evaluation")
+class AssistantEvaluation extends LoketIntegrationTest {
+
+    @Autowired ContactService contacts;
+    @Autowired JsonMapper json;
+
+    record Item(String id, String text, Channel channel, String language, String expect, String topic, String reason) { }
+
+    record Result(Item item, Reply reply, long decisionNanos) {
+        boolean answered() { return reply.outcome() == Outcome.ANSWERED; }
+        boolean escalatedFor(String reason) {
+            return reply.outcome() == Outcome.ESCALATED && reply.escalation() != null
+                    && reply.escalation().reason().name().equals(reason);
+        }
+    }
+
+    @Test
+    void evaluate() throws IOException {
+        Path file = Path.of(System.getProperty("evaluation.file", "src/test/resources/evaluation/devset.jsonl"));
+        List<Item> items = read(file);
+        // warm-up, so the figures measure the pipeline and not the JIT
+        for (int i = 0; i < Math.min(50, items.size()); i++) {
+            run(items.get(i));
+        }
+        List<Result> results = new ArrayList<>();
+        for (Item item : items) {
+            results.add(run(item));
+        }
+        System.out.println(report(file, results));
+    }
+
+    private Result run(Item item) {
+        String unique = UUID.randomUUID().toString();
+        Identity identity = switch (item.channel()) {
+            case SMS, PHONE -> Identity.phone("+3161" + String.format("%07d", Math.floorMod(unique.hashCode(), 10_000_000)));
+            case WEBFORM -> Identity.email(unique + "@example.nl");
+            case CHAT -> Identity.chatVisitor(unique);
+        };
+        String thread = item.channel() == Channel.CHAT || item.channel() == Channel.PHONE ? unique : null;
+        InboundMessage inbound = new InboundMessage(item.channel(), List.of(identity), item.text(), OffsetDateTime.now(),
+                null, thread, null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        long start = System.nanoTime();
+        Receipt receipt = contacts.receive(inbound);
+        long took = System.nanoTime() - start;
+        return new Result(item, receipt.reply(), took);
+    }
+
+    static String report(Path file, List<Result> results) {
+        List<Result> answerable = results.stream().filter(r -> r.item().expect().equals("ANSWER")).toList();
+        long correct = answerable.stream().filter(r -> r.answered() && r.item().topic().equals(r.reply().topic())).count();
+        long wrongTopic = answerable.stream().filter(r -> r.answered() && !r.item().topic().equals(r.reply().topic())).count();
+        long answeredWhenMustNot = results.stream().filter(r -> !r.item().expect().equals("ANSWER") && r.answered()).count();
+        long falseAnswers = wrongTopic + answeredWhenMustNot;
+        List<Result> crisis = results.stream().filter(r -> "CRISIS".equals(r.item().reason())).toList();
+        long crisisCaught = crisis.stream().filter(r -> r.escalatedFor("CRISIS")).count();
+        long crisisWithNumbers = crisis.stream().filter(r -> r.escalatedFor("CRISIS")
+                && r.reply().text().contains("112") && r.reply().text().contains("113")).count();
+        List<Result> outOfScope = results.stream().filter(r -> r.item().expect().equals("NO_ANSWER")).toList();
+        long heldBack = outOfScope.stream().filter(r -> !r.answered()).count();
+        long languageRight = results.stream().filter(r -> r.item().language().equals(r.reply().language())).count();
+        long[] nanos = results.stream().mapToLong(Result::decisionNanos).sorted().toArray();
+
+        StringBuilder out = new StringBuilder();
+        out.append("\n=== Loket assistant evaluation: ").append(file.getFileName()).append(" (").append(results.size())
+                .append(" items) ===\n");
+        row(out, "answered-correct (answerable)", correct, answerable.size());
+        row(out, "false answers (all items)", falseAnswers, results.size());
+        row(out, "  wrong topic", wrongTopic, results.size());
+        row(out, "  answered but must not", answeredWhenMustNot, results.size());
+        row(out, "crisis recall", crisisCaught, crisis.size());
+        row(out, "crisis with help numbers", crisisWithNumbers, crisis.size());
+        Map<String, List<Result>> byReason = new TreeMap<>();
+        results.stream().filter(r -> r.item().expect().equals("ESCALATE"))
+                .forEach(r -> byReason.computeIfAbsent(r.item().reason(), k -> new ArrayList<>()).add(r));
+        byReason.forEach((reason, list) -> {
+            row(out, "escalation recall " + reason, list.stream().filter(r -> r.escalatedFor(reason)).count(), list.size());
+            row(out, "  handed to a person " + reason, list.stream().filter(r -> r.reply().outcome() == Outcome.ESCALATED).count(), list.size());
+        });
+        row(out, "out of scope held back", heldBack, outOfScope.size());
+        row(out, "language accuracy", languageRight, results.size());
+        out.append(String.format("%-34s %8.2f ms%n", "decision latency p50", percentile(nanos, 0.50) / 1e6));
+        out.append(String.format("%-34s %8.2f ms%n", "decision latency p99", percentile(nanos, 0.99) / 1e6));
+        out.append(String.format("%-34s %8.2f ms%n", "decision latency max", nanos[nanos.length - 1] / 1e6));
+        out.append("\nMisses (expected → got):\n");
+        for (Result r : results) {
+            boolean ok = switch (r.item().expect()) {
+                case "ANSWER" -> r.answered() && r.item().topic().equals(r.reply().topic());
+                case "NO_ANSWER" -> !r.answered();
+                default -> r.escalatedFor(r.item().reason());
+            };
+            if (!ok) {
+                String expected = r.item().expect() + (r.item().topic() != null ? " " + r.item().topic() : "")
+                        + (r.item().reason() != null ? " " + r.item().reason() : "");
+                String got = r.reply().outcome() + (r.reply().topic() != null ? " " + r.reply().topic() : "")
+                        + (r.reply().escalation() != null ? " " + r.reply().escalation().reason() : "");
+                out.append(String.format("  %-5s %-32s → %-32s %s%n", r.item().id(), expected, got,
+                        r.item().text().length() > 70 ? r.item().text().substring(0, 70) + "…" : r.item().text()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, long count, long total) {
+        out.append(String.format("%-34s %4d / %-4d %6.1f%%%n", name, count, total, total == 0 ? 0.0 : 100.0 * count / total));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private List<Item> read(Path file) throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = json.readTree(line);
+            items.add(new Item(n.get("id").asString(), n.get("text").asString(),
+                    Channel.valueOf(n.path("channel").asString("CHAT")), n.path("language").asString("nl"),
+                    n.get("expect").asString(), n.path("topic").asString(null), n.path("reason").asString(null)));
+        }
+        return items;
+    }
+
+}
