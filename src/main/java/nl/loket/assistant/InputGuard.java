@@ -1,0 +1,54 @@
+package nl.loket.assistant;
+
+import nl.loket.assistant.UnsafeInput.Kind;
+import nl.loket.platform.text.TextNormalizer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * First step of the assistant: refuses input that tries to steer the assistant, probes its configuration,
+ * asks for other residents' data or asks for a promise. Such messages go to a person (UNSAFE_INPUT), which
+ * is always safe; harmless questions that merely contain words like "instructies" or "systeem" pass.
+ */
+final class InputGuard {
+
+    private record Rule(Kind kind, PhrasePatterns patterns, boolean onNormalizedText) {
+    }
+
+    // Order: cheapest and most telling first.
+    private static final List<Rule> RULES = List.of(
+            new Rule(Kind.PROMPT_INJECTION, PhrasePatterns.raw("input-role-markers"), false),
+            new Rule(Kind.PROMPT_INJECTION, PhrasePatterns.words("input-prompt-injection"), true),
+            new Rule(Kind.CONFIGURATION_PROBE, PhrasePatterns.words("input-configuration-probe"), true),
+            new Rule(Kind.OTHER_RESIDENT_DATA, PhrasePatterns.words("input-other-resident-data"), true),
+            new Rule(Kind.PROMISE_REQUEST, PhrasePatterns.words("input-promise-request"), true));
+
+    private final int maxLength;
+
+    InputGuard(int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be positive");
+        }
+        this.maxLength = maxLength;
+    }
+
+    /** Empty when the text may go on to triage and retrieval. */
+    Optional<UnsafeInput> check(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        // Characters as a resident sees them, so an emoji counts once.
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            return Optional.of(new UnsafeInput(Kind.TOO_LONG, "longer than " + maxLength + " characters"));
+        }
+        String normalized = TextNormalizer.forMatching(text);
+        for (Rule rule : RULES) {
+            Optional<PhrasePatterns.Hit> hit = rule.patterns().find(rule.onNormalizedText() ? normalized : text);
+            if (hit.isPresent()) {
+                return Optional.of(new UnsafeInput(rule.kind(), hit.get().signal()));
+            }
+        }
+        return Optional.empty();
+    }
+}

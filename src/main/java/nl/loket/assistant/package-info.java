@@ -1,0 +1,5 @@
+/**
+ * The guarded assistant: input guard, personal-data redaction, triage, language, retrieval gate, answer
+ * rendering, optional language model. Informs, never decides on a resident's entitlement.
+ */
+package nl.loket.assistant;
