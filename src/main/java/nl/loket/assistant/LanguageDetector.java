@@ -15,11 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -100,15 +98,15 @@ final class LanguageDetector {
         List<String> candidates = SCRIPT_LANGUAGES.get(script);
         if (candidates == null) {
             // A script we keep no list for (Greek, Hebrew, Chinese, ...): the model knows these well enough.
-            List<Scored> ranked = rank(model, code -> !code.equals(DetectedLanguage.DUTCH) && !code.equals(DetectedLanguage.ENGLISH),
-                    code -> model.getOrDefault(code, 0.0));
-            return verdict(ranked);
+            Map<String, Double> notLatin = new HashMap<>(model);
+            notLatin.keySet().removeAll(Set.of(DetectedLanguage.DUTCH, DetectedLanguage.ENGLISH));
+            return verdict(rank(notLatin));
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String code : candidates) {
             scores.put(code, model.getOrDefault(code, 0.0) * prior(code) + letters.getOrDefault(code, 0.0));
         }
-        List<Scored> ranked = rank(scores, code -> true, scores::get);
+        List<Scored> ranked = rank(scores);
         if (ranked.get(0).score() == 0.0) {
             // The model knows none of this script's languages (Ge'ez): take the most likely one for Nijmegen.
             return new DetectedLanguage(candidates.get(0), 0.5, false);
@@ -132,7 +130,7 @@ final class LanguageDetector {
         scores.merge(DetectedLanguage.ENGLISH, WORD_WEIGHT * englishWords, Double::sum);
         letters.forEach((code, weight) -> scores.merge(code, weight, Double::sum));
 
-        List<Scored> ranked = rank(scores, code -> true, scores::get);
+        List<Scored> ranked = rank(scores);
         double dutch = scores.get(DetectedLanguage.DUTCH);
         if (words.size() <= SHORT_TEXT_WORDS && !evidence) {
             return new DetectedLanguage(DetectedLanguage.DUTCH, share(dutch, strongestOther(ranked)), false);
@@ -162,14 +160,10 @@ final class LanguageDetector {
         return EXPECTED.contains(code) ? 1.0 : UNEXPECTED_LANGUAGE_FACTOR;
     }
 
-    private static List<Scored> rank(Map<String, Double> scores, Predicate<String> allowed,
-                                     Function<String, Double> score) {
+    /** Best first; ties go by code so the outcome never depends on map order. */
+    private static List<Scored> rank(Map<String, Double> scores) {
         List<Scored> ranked = new ArrayList<>();
-        for (String code : scores.keySet()) {
-            if (allowed.test(code)) {
-                ranked.add(new Scored(code, score.apply(code)));
-            }
-        }
+        scores.forEach((code, score) -> ranked.add(new Scored(code, score)));
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::code));
         return ranked;
     }

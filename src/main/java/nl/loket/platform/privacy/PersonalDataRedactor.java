@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class PersonalDataRedactor {
 
+    private static final int REJECT = -1;
+
     private static final Set<String> PUBLIC_NUMBERS = ResourceLines.read("/platform/privacy/public-numbers.txt")
             .stream().map(PersonalDataRedactor::digits).collect(Collectors.toUnmodifiableSet());
 
@@ -86,8 +88,6 @@ public final class PersonalDataRedactor {
         findings.sort(Comparator.comparingInt(Finding::start));
         return new Redaction(replace(text, findings), findings);
     }
-
-    private static final int REJECT = -1;
 
     /** How much of a pattern match really is personal data: its length, a shorter start, or REJECT. */
     private interface Validator {
