@@ -39,7 +39,7 @@ final class Retriever {
     /** Everything known about one candidate topic, the input of the calibration. */
     record Features(String topic, double searchRelative, double searchAbsolute, double probability, double topProbability,
                     double combined, double margin, boolean agree, double coverage, double topicCoverage, int contentWords,
-                    String language, double anchor, double unknownMass, double conflictMass) {
+                    String language, boolean unknownAcronym, double outOfScope) {
     }
 
     /** The scored candidates for a question, best first, with their features (for the retrieval and for tests). */
@@ -84,7 +84,11 @@ final class Retriever {
         }
         String catTop = null;
         double topP = 0;
+        double outOfScope = p.getOrDefault(TopicCategorizer.OUT_OF_SCOPE, 0.0);
         for (var e : p.entrySet()) {
+            if (e.getKey().equals(TopicCategorizer.OUT_OF_SCOPE)) {
+                continue;
+            }
             if (e.getValue() > topP) {
                 topP = e.getValue();
                 catTop = e.getKey();
@@ -92,7 +96,8 @@ final class Retriever {
         }
         double ideal = idealScore(result);
         Set<String> topics = new HashSet<>(result.topicScores().keySet());
-        p.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_CANDIDATES)
+        p.entrySet().stream().filter(e -> !e.getKey().equals(TopicCategorizer.OUT_OF_SCOPE))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_CANDIDATES)
                 .forEach(e -> topics.add(e.getKey()));
         record Pre(String topic, double rel, double abs, double prob, double combined) {
         }
@@ -112,21 +117,8 @@ final class Retriever {
             Pre x = pre.get(i);
             double other = i == 0 ? (pre.size() > 1 ? pre.get(1).combined() : 0) : pre.get(0).combined();
             boolean agree = x.topic().equals(searchTop) && x.topic().equals(catTop);
-            double anchor = 0, unknown = 0, conflict = 0;
-            double maxIdf = index.idf(result.language(), "\u0000");
-            for (SearchIndex.WordMatch w : result.words()) {
-                double v = w.weight() * w.known() / maxIdf;
-                if (w.topicScores().containsKey(x.topic())) {
-                    anchor = Math.max(anchor, v);
-                } else if (!w.topicScores().isEmpty()) {
-                    conflict += v;
-                }
-                if (w.known() < 0.3) {
-                    unknown += w.weight() / maxIdf;
-                }
-            }
             out.add(new Features(x.topic(), x.rel(), x.abs(), x.prob(), topP, x.combined(), x.combined() - other, agree,
-                    coverage, result.coverage(x.topic()) * penalty, words, result.language(), anchor, unknown, conflict));
+                    coverage, result.coverage(x.topic()) * penalty, words, result.language(), result.unknownAcronym(), outOfScope));
         }
         return new Scored(result, out);
     }

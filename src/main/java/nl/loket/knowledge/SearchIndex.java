@@ -66,6 +66,8 @@ final class SearchIndex implements AutoCloseable {
     private static final double ACRONYM_WEIGHT = 2.0;
     private static final float DISMAX_TIE = 0.2f;
     private static final int MAX_WORDS = 40;
+    /** Unknown words weigh most in the coverage: they are what the knowledge base cannot answer. */
+    static final int UNKNOWN_DF = 0;
 
     /** How much a word counts as known when it matched in a strong field, only in a body, by parts, or fuzzily. */
     static final double KNOWN_STRONG = 1.0;
@@ -84,6 +86,8 @@ final class SearchIndex implements AutoCloseable {
     private final Map<String, Map<String, TermStats>> terms = new HashMap<>();
     private final Map<String, Integer> docsPerLanguage = new HashMap<>();
     private final Map<String, java.util.Set<String>> phrases = new HashMap<>();
+    /** Per language: the words as written in titles, keywords, examples and summaries (lowercase, folded). */
+    private final Map<String, java.util.Set<String>> surface = new HashMap<>();
 
     /** Occurrence of one stem in one language's articles. */
     static final class TermStats {
@@ -168,6 +172,8 @@ final class SearchIndex implements AutoCloseable {
         java.util.Set<String> strong = new java.util.HashSet<>(an.contentStems(String.join("\n", a.title(),
                 String.join("\n", a.keywords()), String.join("\n", a.examples()), a.summary())));
         java.util.Set<String> body = new java.util.HashSet<>(an.contentStems(a.body()));
+        surface.computeIfAbsent(a.language(), k -> new java.util.HashSet<>()).addAll(an.words(String.join("\n", a.title(),
+                String.join("\n", a.keywords()), String.join("\n", a.examples()), a.summary())));
         java.util.Set<String> all = new java.util.HashSet<>(strong);
         all.addAll(body);
         for (String s : all) {
@@ -204,7 +210,7 @@ final class SearchIndex implements AutoCloseable {
     double idf(String language, String stem) {
         int n = Math.max(1, documents(language));
         TermStats ts = stats(language, stem);
-        int df = ts == null ? 0 : ts.docs;
+        int df = ts == null ? UNKNOWN_DF : ts.docs;
         return Math.log(1.0 + (n + 1.0) / (df + 0.5));
     }
 
@@ -217,7 +223,11 @@ final class SearchIndex implements AutoCloseable {
      * @param known  how much the knowledge base knows the word, in [0,1]
      * @param tokens the normalised tokens the categorizer sees for it (stems, corrected spelling, compound parts)
      */
-    record Word(String word, String how, double weight, double known, List<String> tokens, Query query, String language) {
+    record Word(String word, String how, double weight, double known, List<String> tokens, Query query, String language,
+                boolean acronym) {
+        Word(String word, String how, double weight, double known, List<String> tokens, Query query, String language) {
+            this(word, how, weight, known, tokens, query, language, false);
+        }
     }
 
     /** A word with the best score of its clause per topic. */
@@ -263,6 +273,16 @@ final class SearchIndex implements AutoCloseable {
             return k / t;
         }
 
+        /** True when the question has a word in capitals ("UWV", "CJIB") that the knowledge base does not know. */
+        boolean unknownAcronym() {
+            for (Word w : parsed) {
+                if (w.acronym() && w.known() < KNOWN_FUZZY) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The categorizer's tokens for the question. */
         String[] tokens() {
             List<String> out = new ArrayList<>();
@@ -297,6 +317,14 @@ final class SearchIndex implements AutoCloseable {
         if (tokens.size() > MAX_WORDS) {
             tokens = tokens.subList(0, MAX_WORDS);
         }
+        // a message typed in capitals has no acronyms to tell apart
+        int upper = 0;
+        for (TextAnalysis.Token t : tokens) {
+            if (t.isAcronym()) {
+                upper++;
+            }
+        }
+        boolean shouting = upper * 2 > tokens.size();
         List<Word> out = new ArrayList<>();
         java.util.Set<String> known = phrases.getOrDefault(language, java.util.Set.of());
         if (!known.isEmpty()) {
@@ -331,13 +359,13 @@ final class SearchIndex implements AutoCloseable {
                     continue;
                 }
             }
-            Word word = word(an, language, tokens.get(i));
+            Word word = word(an, language, tokens.get(i), shouting);
             out.add(word);
         }
         return out;
     }
 
-    private Word word(TextAnalysis an, String language, TextAnalysis.Token token) {
+    private Word word(TextAnalysis an, String language, TextAnalysis.Token token, boolean shouting) {
         String w = token.word();
         String stem = an.stem(w);
         double weight = idf(language, stem);
@@ -349,7 +377,7 @@ final class SearchIndex implements AutoCloseable {
         }
         String other = "nl".equals(language) ? "en" : "nl";
         TextAnalysis on = analysis.get(other);
-        if (on != null && on.isContentWord(w)) {
+        if (on != null && on.isContentWord(w) && surface.getOrDefault(other, java.util.Set.of()).contains(w)) {
             String otherStem = on.stem(w);
             TermStats ots = stats(other, otherStem);
             if (ots != null && ots.strongDocs > 0) {
@@ -380,7 +408,8 @@ final class SearchIndex implements AutoCloseable {
                         new DisjunctionMaxQuery(clauses, 0.0f), language);
             }
         }
-        double unknownWeight = token.isAcronym() ? weight * ACRONYM_WEIGHT : weight;
+        boolean acronym = token.isAcronym() && !shouting;
+        double unknownWeight = acronym ? weight * ACRONYM_WEIGHT : weight;
         if (!split.parts().isEmpty()) {
             // only part of the word is known ("papierbak", "hondenbelasting" when "honden" is not): weak evidence
             double share = split.coveredShare();
@@ -393,9 +422,9 @@ final class SearchIndex implements AutoCloseable {
                 parts.add(new BoostQuery(new TermQuery(new Term(PARTS + "_" + language, ps)),
                         (float) (PARTS_BOOST * share / split.parts().size())));
             }
-            return new Word(w, "partial", unknownWeight, KNOWN_PARTIAL * share * share, tokens, sum(parts), language);
+            return new Word(w, "partial", unknownWeight, KNOWN_PARTIAL * share * share, tokens, sum(parts), language, acronym);
         }
-        return new Word(w, "unknown", unknownWeight, 0, List.of(stem), null, language);
+        return new Word(w, "unknown", unknownWeight, 0, List.of(stem), null, language, acronym);
     }
 
     /**

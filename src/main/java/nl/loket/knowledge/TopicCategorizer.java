@@ -34,6 +34,13 @@ final class TopicCategorizer {
     static final int ITERATIONS = 300;
     static final int CUTOFF = 0;
 
+    /**
+     * The label of the questions that no article answers (other authorities, health care, weather, ...): a reject
+     * class, trained on {@code out-of-scope.txt} next to this class, that takes probability away from the topics.
+     */
+    static final String OUT_OF_SCOPE = "_out_of_scope";
+    static final String OUT_OF_SCOPE_FILE = "out-of-scope.txt";
+
     private final DoccatModel model;
     private final ThreadLocal<DocumentCategorizerME> categorizer;
     private final SearchIndex index;
@@ -42,6 +49,12 @@ final class TopicCategorizer {
     TopicCategorizer(List<Article> articles, SearchIndex index) {
         this.index = index;
         List<DocumentSample> samples = new ArrayList<>();
+        for (String[] q : outOfScopeQuestions()) {
+            String[] tokens = tokens(q[1], q[0]);
+            if (tokens.length > 0) {
+                samples.add(new DocumentSample(OUT_OF_SCOPE, tokens));
+            }
+        }
         for (Article a : articles) {
             List<String> texts = new ArrayList<>(a.examples());
             texts.add(a.title());
@@ -94,6 +107,31 @@ final class TopicCategorizer {
         Map<String, Double> out = new HashMap<>(p.length * 2);
         for (int i = 0; i < p.length; i++) {
             out.put(me.getCategory(i), p[i]);
+        }
+        return out;
+    }
+
+    /** The bundled out-of-scope questions as {language, question}. */
+    static List<String[]> outOfScopeQuestions() {
+        List<String[]> out = new ArrayList<>();
+        try (var in = TopicCategorizer.class.getResourceAsStream(OUT_OF_SCOPE_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + OUT_OF_SCOPE_FILE + " next to " + TopicCategorizer.class.getName());
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int bar = l.indexOf('|');
+                String language = bar > 0 ? l.substring(0, bar).strip() : "";
+                if (!ArticleParser.LANGUAGES.contains(language)) {
+                    throw new IllegalStateException(OUT_OF_SCOPE_FILE + ": '" + l + "' does not start with nl| or en|");
+                }
+                out.add(new String[] {language, l.substring(bar + 1).strip()});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }
