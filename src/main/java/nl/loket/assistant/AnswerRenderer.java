@@ -33,7 +33,7 @@ class AnswerRenderer {
         String language = article.language();
         List<Reply.Source> sources = List.of(new Reply.Source(article.title(), article.source()));
         String rendered = switch (channel) {
-            case SMS -> SmsSegments.truncateToSegments(withoutUrls(article.summary()), SMS_SEGMENTS, "\n" + article.source());
+            case SMS -> sms(article);
             case PHONE -> spoken(text != null ? text : article.summary(), language);
             case CHAT, WEBFORM -> text != null ? text : web(article);
         };
@@ -41,6 +41,16 @@ class AnswerRenderer {
                 ? related.stream().map(a -> new Reply.Related(a.topic(), a.title())).toList()
                 : List.of();
         return new Reply(rendered, Outcome.ANSWERED, language, article.topic(), article.id(), sources, null, relatedTopics);
+    }
+
+    /** The summary and, always, the source link; the summary is shortened at a word when both do not fit. */
+    private static String sms(Article article) {
+        String summary = withoutUrls(article.summary());
+        String link = "\n" + article.source();
+        String whole = summary + link;
+        return SmsSegments.count(whole).segments() <= SMS_SEGMENTS
+                ? whole
+                : SmsSegments.truncateToSegments(summary, SMS_SEGMENTS, link);
     }
 
     private static String web(Article article) {

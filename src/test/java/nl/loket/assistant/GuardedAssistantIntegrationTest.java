@@ -128,7 +128,7 @@ class GuardedAssistantIntegrationTest extends LoketIntegrationTest {
         String from = "+3161" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
         HttpResponse<String> response = postTwilio("/api/channels/twilio/sms",
                 params("MessageSid", "SM" + UUID.randomUUID(), "From", from, "Body", "grofvuil ophale aanvrage"));
-        String text = response.body().replaceAll(".*<Message>(.*)</Message>.*", "$1")
+        String text = response.body().replaceAll("(?s).*<Message>(.*)</Message>.*", "$1")
                 .replace("&amp;", "&").replace("&apos;", "'").replace("&quot;", "\"");
         assertThat(SmsSegments.count(text).segments()).isLessThanOrEqualTo(2);
         assertThat(text).matches("(?s).*\\nhttps://www\\.nijmegen\\.nl/\\S+$");
