@@ -72,6 +72,7 @@ final class SearchIndex implements AutoCloseable {
     static final double KNOWN_SPLIT = 0.5;
     static final double KNOWN_FUZZY = 0.75;
     static final double KNOWN_OTHER_LANGUAGE = 0.9;
+    static final double KNOWN_VARIANT = 0.9;
     static final double KNOWN_PARTIAL = 0.5;
 
     private final Map<String, TextAnalysis> analysis;
@@ -220,7 +221,8 @@ final class SearchIndex implements AutoCloseable {
      * One content word of a question (or two adjacent words that form one known word) and how it is matched.
      *
      * @param word   the word as normalised (lowercase, accents folded)
-     * @param how    exact, body (exact, but only in article bodies), other-language, joined, split, fuzzy, partial or unknown
+     * @param how    exact, body (exact, but only in article bodies), variant (diminutive, separable prefix), other-language,
+     *               joined, phrase, split, fuzzy, partial or unknown
      * @param weight its weight in the coverage: the inverse document frequency, highest for unknown words
      * @param known  how much the knowledge base knows the word, in [0,1]
      * @param tokens the normalised tokens the categorizer sees for it (stems, corrected spelling, compound parts)
@@ -377,6 +379,10 @@ final class SearchIndex implements AutoCloseable {
                     ? new Word(w, "exact", weight, KNOWN_STRONG, List.of(stem), exact(language, stem, 1.0f), language)
                     : new Word(w, "body", weight, KNOWN_BODY_ONLY, List.of(stem), exact(language, stem, 1.0f), language);
         }
+        String variant = "nl".equals(language) ? dutchVariant(an, language, w) : null;
+        if (variant != null) {
+            return new Word(w, "variant", weight, KNOWN_VARIANT, List.of(variant), exact(language, variant, 1.0f), language);
+        }
         String other = "nl".equals(language) ? "en" : "nl";
         TextAnalysis on = analysis.get(other);
         if (on != null && on.isContentWord(w) && surface.getOrDefault(other, java.util.Set.of()).contains(w)) {
@@ -427,6 +433,40 @@ final class SearchIndex implements AutoCloseable {
             return new Word(w, "partial", unknownWeight, KNOWN_PARTIAL * share * share, tokens, sum(parts), language, acronym);
         }
         return new Word(w, "unknown", unknownWeight, 0, List.of(stem), null, language, acronym);
+    }
+
+    /** Dutch separable prefixes that verbs take ("bijverdienen", "terugbetalen", "meenemen"). */
+    private static final List<String> PREFIXES = List.of("terug", "samen", "mee", "bij", "aan", "uit", "door", "over",
+            "weg", "voor", "af", "op", "in", "om", "toe", "na", "her");
+
+    /**
+     * The stem of a known word that an unknown Dutch word is a regular variant of: a diminutive ("zoontje" of "zoon",
+     * "pasje" of "pas", "bestelbusje" of "bestelbus") or a verb with a separable prefix ("bijverdienen" of
+     * "verdienen"); null when it is none.
+     */
+    private String dutchVariant(TextAnalysis an, String language, String w) {
+        for (String suffix : new String[] {"etje", "tje", "pje", "kje", "je"}) {
+            if (w.length() - suffix.length() >= 3 && w.endsWith(suffix)) {
+                String base = w.substring(0, w.length() - suffix.length());
+                for (String candidate : new String[] {base, base.length() > 3 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)
+                        ? base.substring(0, base.length() - 1) : base}) {
+                    TermStats ts = stats(language, an.stem(candidate));
+                    if (ts != null && ts.strongDocs > 0) {
+                        return an.stem(candidate);
+                    }
+                }
+            }
+        }
+        for (String prefix : PREFIXES) {
+            if (w.length() - prefix.length() >= 5 && w.startsWith(prefix)) {
+                String rest = an.stem(w.substring(prefix.length()));
+                TermStats ts = stats(language, rest);
+                if (ts != null && ts.strongDocs > 0) {
+                    return rest;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -26,7 +26,16 @@ class KnowledgeConfigurationTest {
     void defaultsToTheShippedKnowledgeBase() {
         assertThat(KnowledgeProperties.defaults().location()).isEqualTo("classpath:knowledge");
         assertThat(KnowledgeProperties.defaults().answerThreshold()).isEqualTo(0.5);
-        runner.run(context -> assertThat(context.getBean(KnowledgeProperties.class).location()).isEqualTo("classpath:knowledge"));
+        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
+                .run(context -> {
+                    assertThat(context.getBean(KnowledgeProperties.class).location()).isEqualTo("classpath:knowledge");
+                    assertThat(context.getBean(KnowledgeProperties.class).answerThreshold()).isEqualTo(0.5);
+                });
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(KnowledgeProperties.class)
+    static class PropertiesOnly {
     }
 
     @Test

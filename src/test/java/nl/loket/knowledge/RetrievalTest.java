@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retrieval on the small fixture knowledge base (ten topics, both languages): always runs, whatever KB ships. */
@@ -152,6 +154,29 @@ class RetrievalTest {
 
         assertThat(with).isLessThan(without);
         assertThat(shouting).isCloseTo(without, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
+    void isSafeToUseFromManyThreads() throws Exception {
+        String[] questions = {"grofvuil ophale aanvrage", "paspoort verlopn", "parkeer vergunning", "my bin was not emptied",
+                "hoe laat gaat de trein", "kan ik kwijtschelding krijgen"};
+        java.util.Map<String, Retrieval> expected = new java.util.HashMap<>();
+        for (String q : questions) {
+            expected.put(q, kb.retrieve(q, q.startsWith("my") ? "en" : "nl"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String q = questions[i % questions.length];
+                results.add(pool.submit(() -> kb.retrieve(q, q.startsWith("my") ? "en" : "nl").equals(expected.get(q))));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
