@@ -14,8 +14,9 @@ import java.util.Set;
  * categorizer's probability; that ranks the candidates. The confidence of a candidate is a logistic function of
  * a few features that tell "clearly this topic" from "unsure or out of scope": its combined score, its margin over the
  * next candidate, whether search and categorizer agree, and how much of the question the knowledge base knows at
- * all (the IDF-weighted share of content words found, which is what stops "hondenbelasting" or "zorgtoeslag" from
- * being answered with the nearest article).
+ * all (the IDF-weighted share of content words found), the categorizer's probability for its out-of-scope class, and
+ * unknown abbreviations ("UWV"): together they keep questions such as "zorgtoeslag aanvragen" or "WW-uitkering bij het
+ * UWV" from being answered with the nearest article.
  */
 final class Retriever {
 

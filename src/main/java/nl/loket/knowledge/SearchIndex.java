@@ -441,8 +441,8 @@ final class SearchIndex implements AutoCloseable {
 
     /**
      * The stem of a known word that an unknown Dutch word is a regular variant of: a diminutive ("zoontje" of "zoon",
-     * "pasje" of "pas", "bestelbusje" of "bestelbus") or a verb with a separable prefix ("bijverdienen" of
-     * "verdienen"); null when it is none.
+     * "pasje" of "pas", "bestelbusje" of "bestelbus"), the verb of a noun or the other way round ("naturaliseren" of
+     * "naturalisatie") or a verb with a separable prefix ("bijverdienen" of "verdienen"); null when it is none.
      */
     private String dutchVariant(TextAnalysis an, String language, String w) {
         for (String suffix : new String[] {"etje", "tje", "pje", "kje", "je"}) {
@@ -454,6 +454,17 @@ final class SearchIndex implements AutoCloseable {
                     if (ts != null && ts.strongDocs > 0) {
                         return an.stem(candidate);
                     }
+                }
+            }
+        }
+        // verb and noun of one stem: "naturaliseren" and "naturalisatie", "registreren" and "registratie"
+        String[][] derivations = {{"eren", "atie"}, {"eren", "ering"}, {"atie", "eren"}, {"ering", "eren"}};
+        for (String[] d : derivations) {
+            if (w.length() - d[0].length() >= 4 && w.endsWith(d[0])) {
+                String related = an.stem(w.substring(0, w.length() - d[0].length()) + d[1]);
+                TermStats ts = stats(language, related);
+                if (ts != null && ts.strongDocs > 0) {
+                    return related;
                 }
             }
         }
