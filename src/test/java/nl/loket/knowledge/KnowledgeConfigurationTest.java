@@ -38,6 +38,23 @@ class KnowledgeConfigurationTest {
     static class PropertiesOnly {
     }
 
+    /** As in LoketApplication: properties scanning on top of the module's own registration. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.ConfigurationPropertiesScan("nl.loket.knowledge")
+    @org.springframework.context.annotation.Import(KnowledgeConfiguration.class)
+    static class ScannedLikeTheApplication {
+    }
+
+    @Test
+    void worksWithTheApplicationsPropertiesScan() {
+        new ApplicationContextRunner().withUserConfiguration(ScannedLikeTheApplication.class)
+                .withPropertyValues("loket.knowledge.location=classpath:kb-fixtures/valid")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(KnowledgeProperties.class).hasSingleBean(KnowledgeBase.class);
+                    assertThat(context.getBean(KnowledgeBase.class).topics()).contains("paspoort");
+                });
+    }
+
     @Test
     void aBrokenArticleStopsStartUpNamingFileAndField() {
         runner.withPropertyValues("loket.knowledge.location=classpath:kb-fixtures/invalid/summary-too-long")
