@@ -22,6 +22,8 @@ final class Retriever {
 
     static final double SEARCH_WEIGHT = 0.5;
     static final int MAX_CANDIDATES = 5;
+    /** Only the start of a very long message is read (the search itself reads at most 40 words). */
+    static final int MAX_QUESTION = 2_000;
     /** Below this share of known words in the question's language, the other language is tried as well. */
     static final double FALLBACK_COVERAGE = 0.75;
     /** Coverage counts for less when the question had to be searched in the other language. */
@@ -67,6 +69,9 @@ final class Retriever {
     Scored score(String question, String language) {
         if (question == null || question.isBlank()) {
             return new Scored(null, List.of());
+        }
+        if (question.length() > MAX_QUESTION) {
+            question = question.substring(0, MAX_QUESTION);
         }
         SearchIndex.Result result = search(question, language);
         if (result.topicScores().isEmpty()) {

@@ -180,6 +180,13 @@ class RetrievalTest {
     }
 
     @Test
+    void aVeryLongMessageIsReadFromTheStart() {
+        String longMessage = "grofvuil ophalen " + "bla ".repeat(100_000);
+
+        assertThat(kb.retrieve(longMessage, "nl").topic()).isEqualTo("grofvuil");
+    }
+
+    @Test
     void retrievalIsFast() {
         String[] questions = {"grofvuil ophale aanvrage", "paspoort verlopn", "parkeer vergunning", "hoe laat gaat de trein"};
         for (int i = 0; i < 200; i++) {

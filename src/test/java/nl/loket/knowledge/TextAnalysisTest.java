@@ -50,6 +50,17 @@ class TextAnalysisTest {
     }
 
     @Test
+    void pathologicalWordsSplitQuickly() {
+        Decompounder d = new Decompounder(List.of("haha", "hahaha", "ahah", "hahah"), CharArraySet.EMPTY_SET);
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            d.split("hahahahahahahahahahahahahahahahahahahaha");
+            d.split("hahahahahahahahahahahahahahahahahahahahahahahahaha");
+        }
+        assertThat((System.nanoTime() - start) / 1e6).isLessThan(500);
+    }
+
+    @Test
     void verbStemsAreCompoundParts() {
         assertThat(Decompounder.verbStem("parkeren")).isEqualTo("parkeer");
         assertThat(Decompounder.verbStem("kappen")).isEqualTo("kap");
