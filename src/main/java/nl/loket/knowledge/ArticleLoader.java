@@ -33,9 +33,14 @@ final class ArticleLoader {
     }
 
     static List<Article> load(String location) {
+        return load(location, ArticleLoader.class.getClassLoader());
+    }
+
+    /** Loads with the given class loader for {@code classpath:} locations (tests use one over a jar). */
+    static List<Article> load(String location, ClassLoader classLoader) {
         String loc = location == null || location.isBlank() ? DEFAULT_LOCATION : location.strip();
         List<Source> sources = loc.startsWith("classpath:") || loc.startsWith("classpath*:")
-                ? fromClasspath(loc.substring(loc.indexOf(':') + 1))
+                ? fromClasspath(loc.substring(loc.indexOf(':') + 1), classLoader)
                 : fromFolder(folderOf(loc));
         if (sources.isEmpty()) {
             throw new InvalidArticleException(loc, null, "no *.md articles found");
@@ -72,9 +77,9 @@ final class ArticleLoader {
     private record Source(String name, String content) {
     }
 
-    private static List<Source> fromClasspath(String folder) {
+    private static List<Source> fromClasspath(String folder, ClassLoader classLoader) {
         String base = folder.replaceAll("^/+", "").replaceAll("/+$", "");
-        var resolver = new PathMatchingResourcePatternResolver(ArticleLoader.class.getClassLoader());
+        var resolver = new PathMatchingResourcePatternResolver(classLoader);
         Resource[] resources;
         try {
             resources = resolver.getResources("classpath*:" + base + "/**/*.md");

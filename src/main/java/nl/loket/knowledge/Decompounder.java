@@ -19,6 +19,7 @@ final class Decompounder {
 
     private static final String[] LINKS = {"", "s", "e", "en"};
     private static final int MAX_PARTS = 4;
+    private static final int MAX_WORD = 40;
 
     private final Set<String> parts;
     private final int minWord;
@@ -68,24 +69,35 @@ final class Decompounder {
 
     /** Splits a word into dictionary parts; a word that is itself in the dictionary is split further when it can be. */
     Split split(String word) {
-        if (word.length() < minWord || !isLetters(word)) {
+        if (word.length() < minWord || word.length() > MAX_WORD || !isLetters(word)) {
             return Split.none(word);
         }
-        List<String> best = completeSplit(word, 0, 0);
+        List<String> best = completeSplit(word, 0, 0, new java.util.HashMap<>());
         if (best != null && best.size() >= 2) {
             return new Split(List.copyOf(best), true, word.length(), word.length());
         }
         return partialSplit(word);
     }
 
-    /** Fewest-parts split of word[from..] into dictionary parts (each part but the whole word), or null. */
-    private List<String> completeSplit(String word, int from, int depth) {
+    /** Fewest-parts split of word[from..] into dictionary parts (each part but the whole word), or null; memoised. */
+    private List<String> completeSplit(String word, int from, int depth, java.util.Map<Integer, List<String>> memo) {
         if (from == word.length()) {
             return new ArrayList<>();
         }
         if (depth >= MAX_PARTS) {
             return null;
         }
+        int key = from * (MAX_PARTS + 1) + depth;
+        if (memo.containsKey(key)) {
+            List<String> known = memo.get(key);
+            return known == null ? null : new ArrayList<>(known);
+        }
+        List<String> result = completeSplitUncached(word, from, depth, memo);
+        memo.put(key, result == null ? null : List.copyOf(result));
+        return result;
+    }
+
+    private List<String> completeSplitUncached(String word, int from, int depth, java.util.Map<Integer, List<String>> memo) {
         List<String> best = null;
         for (int end = word.length(); end - from >= minPart; end--) {
             if (from == 0 && end == word.length()) {
@@ -103,7 +115,7 @@ final class Decompounder {
                 if (next < word.length() && word.length() - next < minPart) {
                     continue;
                 }
-                List<String> rest = completeSplit(word, next, depth + 1);
+                List<String> rest = completeSplit(word, next, depth + 1, memo);
                 if (rest != null && (best == null || rest.size() + 1 < best.size())) {
                     rest.add(0, part);
                     best = rest;

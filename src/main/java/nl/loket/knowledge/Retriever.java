@@ -14,13 +14,16 @@ import java.util.Set;
  * categorizer's probability; that ranks the candidates. The confidence of a candidate is a logistic function of
  * a few features that tell "clearly this topic" from "unsure or out of scope": its combined score, its margin over the
  * next candidate, whether search and categorizer agree, and how much of the question the knowledge base knows at
- * all (the IDF-weighted share of content words found, which is what stops "hondenbelasting" or "zorgtoeslag" from
- * being answered with the nearest article).
+ * all (the IDF-weighted share of content words found), the categorizer's probability for its out-of-scope class, and
+ * unknown abbreviations ("UWV"): together they keep questions such as "zorgtoeslag aanvragen" or "WW-uitkering bij het
+ * UWV" from being answered with the nearest article.
  */
 final class Retriever {
 
     static final double SEARCH_WEIGHT = 0.5;
     static final int MAX_CANDIDATES = 5;
+    /** Only the start of a very long message is read (the search itself reads at most 40 words). */
+    static final int MAX_QUESTION = 2_000;
     /** Below this share of known words in the question's language, the other language is tried as well. */
     static final double FALLBACK_COVERAGE = 0.75;
     /** Coverage counts for less when the question had to be searched in the other language. */
@@ -66,6 +69,9 @@ final class Retriever {
     Scored score(String question, String language) {
         if (question == null || question.isBlank()) {
             return new Scored(null, List.of());
+        }
+        if (question.length() > MAX_QUESTION) {
+            question = question.substring(0, MAX_QUESTION);
         }
         SearchIndex.Result result = search(question, language);
         if (result.topicScores().isEmpty()) {

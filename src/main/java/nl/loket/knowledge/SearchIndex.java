@@ -14,7 +14,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -54,8 +53,6 @@ final class SearchIndex implements AutoCloseable {
     static final String PHRASE = "phrase";
     private static final float PHRASE_BOOST = 3.0f;
     private static final int MAX_PHRASE_WORDS = 4;
-    /** All text of an article, stemmed: the terms that spelling corrections are looked up in. */
-    static final String ALL = "all";
 
     private static final String[] PLAIN = {TITLE, KEYWORDS, EXAMPLES, SUMMARY, BODY};
     private static final float[] BOOST = {3.0f, 3.0f, 2.5f, 1.5f, 1.0f};
@@ -75,6 +72,7 @@ final class SearchIndex implements AutoCloseable {
     static final double KNOWN_SPLIT = 0.5;
     static final double KNOWN_FUZZY = 0.75;
     static final double KNOWN_OTHER_LANGUAGE = 0.9;
+    static final double KNOWN_VARIANT = 0.9;
     static final double KNOWN_PARTIAL = 0.5;
 
     private final Map<String, TextAnalysis> analysis;
@@ -85,6 +83,8 @@ final class SearchIndex implements AutoCloseable {
     /** Per language: stem to where it occurs (strong fields or body) and in how many articles. */
     private final Map<String, Map<String, TermStats>> terms = new HashMap<>();
     private final Map<String, Integer> docsPerLanguage = new HashMap<>();
+    /** Per language: the index terms by their first letter, for spelling corrections. */
+    private final Map<String, Map<Character, List<String>>> termsByInitial = new HashMap<>();
     private final Map<String, java.util.Set<String>> phrases = new HashMap<>();
     /** Per language: the words as written in titles, keywords, examples and summaries (lowercase, folded). */
     private final Map<String, java.util.Set<String>> surface = new HashMap<>();
@@ -122,8 +122,6 @@ final class SearchIndex implements AutoCloseable {
                 for (String phrase : phrases(a)) {
                     d.add(new StringField(PHRASE + "_" + l, phrase, Field.Store.NO));
                 }
-                d.add(new TextField(ALL + "_" + l, String.join("\n", a.title(), String.join("\n", a.keywords()),
-                        String.join("\n", a.examples()), a.summary(), a.body()), Field.Store.NO));
                 d.add(new TextField(PARTS + "_" + l, String.join("\n", a.title(), String.join("\n", a.keywords()),
                         String.join("\n", a.examples()), a.summary()), Field.Store.NO));
                 writer.addDocument(d);
@@ -138,6 +136,11 @@ final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        terms.forEach((language, map) -> {
+            Map<Character, List<String>> byInitial = new HashMap<>();
+            map.keySet().stream().sorted().forEach(t -> byInitial.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(t));
+            termsByInitial.put(language, byInitial);
+        });
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null);
         this.topicOfDoc = new String[reader.maxDoc()];
@@ -218,7 +221,8 @@ final class SearchIndex implements AutoCloseable {
      * One content word of a question (or two adjacent words that form one known word) and how it is matched.
      *
      * @param word   the word as normalised (lowercase, accents folded)
-     * @param how    exact, body (exact, but only in article bodies), other-language, joined, split, fuzzy, partial or unknown
+     * @param how    exact, body (exact, but only in article bodies), variant (diminutive, separable prefix), other-language,
+     *               joined, phrase, split, fuzzy, partial or unknown
      * @param weight its weight in the coverage: the inverse document frequency, highest for unknown words
      * @param known  how much the knowledge base knows the word, in [0,1]
      * @param tokens the normalised tokens the categorizer sees for it (stems, corrected spelling, compound parts)
@@ -375,6 +379,10 @@ final class SearchIndex implements AutoCloseable {
                     ? new Word(w, "exact", weight, KNOWN_STRONG, List.of(stem), exact(language, stem, 1.0f), language)
                     : new Word(w, "body", weight, KNOWN_BODY_ONLY, List.of(stem), exact(language, stem, 1.0f), language);
         }
+        String variant = "nl".equals(language) ? dutchVariant(an, language, w) : null;
+        if (variant != null) {
+            return new Word(w, "variant", weight, KNOWN_VARIANT, List.of(variant), exact(language, variant, 1.0f), language);
+        }
         String other = "nl".equals(language) ? "en" : "nl";
         TextAnalysis on = analysis.get(other);
         if (on != null && on.isContentWord(w) && surface.getOrDefault(other, java.util.Set.of()).contains(w)) {
@@ -427,31 +435,81 @@ final class SearchIndex implements AutoCloseable {
         return new Word(w, "unknown", unknownWeight, 0, List.of(stem), null, language, acronym);
     }
 
+    /** Dutch separable prefixes that verbs take ("bijverdienen", "terugbetalen", "meenemen"). */
+    private static final List<String> PREFIXES = List.of("terug", "samen", "mee", "bij", "aan", "uit", "door", "over",
+            "weg", "voor", "af", "op", "in", "om", "toe", "na", "her");
+
     /**
-     * Spelling corrections for an unknown stem: the index terms within the edit distance that Lucene's
-     * {@link FuzzyQuery} allows (1 from 5 letters, 2 from 8), closest first, then most frequent; at most three.
+     * The stem of a known word that an unknown Dutch word is a regular variant of: a diminutive ("zoontje" of "zoon",
+     * "pasje" of "pas", "bestelbusje" of "bestelbus"), the verb of a noun or the other way round ("naturaliseren" of
+     * "naturalisatie") or a verb with a separable prefix ("bijverdienen" of "verdienen"); null when it is none.
+     */
+    private String dutchVariant(TextAnalysis an, String language, String w) {
+        for (String suffix : new String[] {"etje", "tje", "pje", "kje", "je"}) {
+            if (w.length() - suffix.length() >= 3 && w.endsWith(suffix)) {
+                String base = w.substring(0, w.length() - suffix.length());
+                for (String candidate : new String[] {base, base.length() > 3 && base.charAt(base.length() - 1) == base.charAt(base.length() - 2)
+                        ? base.substring(0, base.length() - 1) : base}) {
+                    TermStats ts = stats(language, an.stem(candidate));
+                    if (ts != null && ts.strongDocs > 0) {
+                        return an.stem(candidate);
+                    }
+                }
+            }
+        }
+        // verb and noun of one stem: "naturaliseren" and "naturalisatie", "registreren" and "registratie"
+        String[][] derivations = {{"eren", "atie"}, {"eren", "ering"}, {"atie", "eren"}, {"ering", "eren"}};
+        for (String[] d : derivations) {
+            if (w.length() - d[0].length() >= 4 && w.endsWith(d[0])) {
+                String related = an.stem(w.substring(0, w.length() - d[0].length()) + d[1]);
+                TermStats ts = stats(language, related);
+                if (ts != null && ts.strongDocs > 0) {
+                    return related;
+                }
+            }
+        }
+        for (String prefix : PREFIXES) {
+            if (w.length() - prefix.length() >= 5 && w.startsWith(prefix)) {
+                String rest = an.stem(w.substring(prefix.length()));
+                TermStats ts = stats(language, rest);
+                if (ts != null && ts.strongDocs > 0) {
+                    return rest;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Spelling corrections for an unknown stem: the index terms within the edit distance of a Lucene
+     * {@code FuzzyQuery} with prefix length 1 and transpositions (1 edit from 5 letters, 2 from 8), closest first,
+     * then most frequent; at most three. Looked up in memory rather than with a FuzzyQuery rewrite: building the
+     * Levenshtein automata costs 1 to 2 ms per long word, which a long web-form question multiplies past the latency
+     * budget, while this takes a few microseconds.
      */
     private List<String> corrections(String language, String stem, int wordLength) {
         int edits = wordLength >= 8 ? 2 : 1;
-        FuzzyQuery fq = new FuzzyQuery(new Term(ALL + "_" + language, stem), edits, 1, 20, true);
-        java.util.Set<Term> found = new java.util.HashSet<>();
-        try {
-            searcher.rewrite(fq).visit(org.apache.lucene.search.QueryVisitor.termCollector(found));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (found.isEmpty()) {
+        List<String> pool = termsByInitial.getOrDefault(language, Map.of()).get(stem.charAt(0));
+        if (pool == null) {
             return List.of();
         }
         record Candidate(String term, int distance, int docs) {
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (Term t : found) {
-            String term = t.text();
-            TermStats ts = stats(language, term);
-            candidates.add(new Candidate(term, editDistance(stem, term), ts == null ? 0 : ts.docs));
+        for (String term : pool) {
+            if (Math.abs(term.length() - stem.length()) > edits || term.equals(stem)) {
+                continue;
+            }
+            int d = editDistance(stem, term);
+            if (d <= edits) {
+                TermStats ts = stats(language, term);
+                candidates.add(new Candidate(term, d, ts == null ? 0 : ts.docs));
+            }
         }
-        candidates.sort(java.util.Comparator.comparingInt(Candidate::distance)
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::distance)
                 .thenComparing(Comparator.comparingInt(Candidate::docs).reversed()).thenComparing(Candidate::term));
         int best = candidates.get(0).distance();
         List<String> out = new ArrayList<>();

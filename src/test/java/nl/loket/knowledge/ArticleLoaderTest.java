@@ -42,6 +42,41 @@ class ArticleLoaderTest {
     }
 
     @Test
+    void loadsFromInsideAJar(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path jar = temp.resolve("app.jar");
+        Path valid = Path.of("src/test/resources/kb-fixtures/valid");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar));
+             var files = java.nio.file.Files.walk(valid)) {
+            for (String dir : List.of("BOOT-INF/", "BOOT-INF/classes/", "BOOT-INF/classes/kb/")) {
+                out.putNextEntry(new java.util.jar.JarEntry(dir));
+                out.closeEntry();
+            }
+            for (Path p : files.filter(f -> !f.equals(valid)).sorted().toList()) {
+                String name = "BOOT-INF/classes/kb/" + valid.relativize(p).toString().replace('\\', '/');
+                boolean dir = java.nio.file.Files.isDirectory(p);
+                out.putNextEntry(new java.util.jar.JarEntry(dir ? name + "/" : name));
+                if (!dir) {
+                    out.write(java.nio.file.Files.readAllBytes(p));
+                }
+                out.closeEntry();
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {new java.net.URL("jar:" + jar.toUri() + "!/BOOT-INF/classes/")}, null)) {
+            List<Article> articles = ArticleLoader.load("classpath:kb", loader);
+
+            assertThat(articles).hasSize(20);
+            assertThatThrownBy(() -> ArticleLoader.load("classpath:kb-fixtures/valid", loader))
+                    .hasMessageContaining("no *.md articles found");
+        }
+    }
+
+    @Test
+    void namesClasspathFilesFromTheBaseFolder() {
+        assertThatThrownBy(() -> ArticleLoader.load("classpath:kb-fixtures/invalid/bad-date"))
+                .hasMessageStartingWith("kb-fixtures/invalid/bad-date/nl/paspoort.md: ");
+    }
+
+    @Test
     void anEmptyLocationIsAnError() {
         assertThatThrownBy(() -> ArticleLoader.load("classpath:kb-fixtures/does-not-exist"))
                 .isInstanceOf(InvalidArticleException.class)

@@ -1,0 +1,173 @@
+package nl.loket.knowledge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Refits the {@link Calibration} weights when the knowledge base has changed much (run with
+ * {@code -Dknowledge.fit=true}): L2-regularised logistic regression on the dev set plus
+ * {@code kb-fixtures/calibration-extra.jsonl}, out-of-scope questions weighed {@link #NEGATIVE_WEIGHT} times, with
+ * ten-fold cross validation. Prints the weights; copy them, rounded, into {@link Calibration#DEFAULT}.
+ */
+@EnabledIfSystemProperty(named = "knowledge.fit", matches = "true")
+class CalibrationFit {
+
+    static final double NEGATIVE_WEIGHT = 5.0;
+    static final double L2 = 0.01;
+    static final String[] NAMES = {"bias", "combined", "margin", "agree", "coverage", "topicCoverage", "probability", "outOfScope", "acronym"};
+
+    record Row(double[] x, double y, double w, boolean answerable) {
+    }
+
+    @Test
+    void fit() {
+        KnowledgeBase kb = ShippedKnowledgeBase.get();
+        List<DevSet.Item> items = new ArrayList<>(DevSet.load().orElseThrow().items());
+        System.setProperty("knowledge.devset", Path.of("src/test/resources/kb-fixtures/calibration-extra.jsonl").toString());
+        items.addAll(DevSet.load().orElseThrow().items());
+        System.clearProperty("knowledge.devset");
+        List<Row> rows = new ArrayList<>();
+        int nothingMatched = 0;
+        for (DevSet.Item item : items) {
+            if ("ESCALATE".equals(item.expect())) {
+                continue;
+            }
+            boolean answerable = "ANSWER".equals(item.expect());
+            var c = kb.retriever().score(item.text(), item.language()).candidates();
+            if (c.isEmpty()) {
+                nothingMatched++; // confidence 0 whatever the weights
+                continue;
+            }
+            Retriever.Features f = c.get(0);
+            double[] x = {1, f.combined(), f.margin(), f.agree() ? 1 : 0, f.coverage(), f.topicCoverage(), f.probability(),
+                    f.outOfScope(), f.unknownAcronym() ? 1 : 0};
+            rows.add(new Row(x, answerable && f.topic().equals(item.topic()) ? 1 : 0, answerable ? 1 : NEGATIVE_WEIGHT, answerable));
+        }
+        double[] b = fit(rows);
+        StringBuilder sb = new StringBuilder("CALIBRATION");
+        for (int i = 0; i < b.length; i++) {
+            sb.append(String.format(Locale.ROOT, " %s=%.2f", NAMES[i], b[i]));
+        }
+        System.out.println(sb);
+        System.out.println("CALIBRATION " + rows.size() + " questions with a candidate, " + nothingMatched + " without (left out)");
+        report("fit", rows, rows, b);
+        List<Row> shuffled = new ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new Random(1));
+        int right = 0, oos = 0, answerable = 0, outOfScope = 0;
+        for (int k = 0; k < 10; k++) {
+            List<Row> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                (i % 10 == k ? test : train).add(shuffled.get(i));
+            }
+            double[] bk = fit(train);
+            for (Row r : test) {
+                boolean yes = p(bk, r.x()) >= 0.5;
+                if (r.answerable()) {
+                    answerable++;
+                    right += yes && r.y() == 1 ? 1 : 0;
+                } else {
+                    outOfScope++;
+                    oos += yes ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "CALIBRATION cv: accuracy %.3f, out of scope answered %d/%d%n", (double) right / answerable, oos, outOfScope);
+    }
+
+    static void report(String label, List<Row> all, List<Row> rows, double[] b) {
+        int right = 0, wrong = 0, oos = 0, answerable = 0, outOfScope = 0;
+        for (Row r : rows) {
+            boolean yes = p(b, r.x()) >= 0.5;
+            if (r.answerable()) {
+                answerable++;
+                right += yes && r.y() == 1 ? 1 : 0;
+                wrong += yes && r.y() == 0 ? 1 : 0;
+            } else {
+                outOfScope++;
+                oos += yes ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "CALIBRATION %s: accuracy %.3f, wrong topic answered %d, out of scope answered %d/%d%n",
+                label, (double) right / answerable, wrong, oos, outOfScope);
+    }
+
+    static double p(double[] b, double[] x) {
+        double z = 0;
+        for (int i = 0; i < b.length; i++) {
+            z += b[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Newton's method on the weighted, L2-regularised log loss (the bias is not regularised). */
+    static double[] fit(List<Row> rows) {
+        int n = NAMES.length;
+        double[] b = new double[n];
+        double total = rows.stream().mapToDouble(Row::w).sum();
+        for (int it = 0; it < 50; it++) {
+            double[] g = new double[n];
+            double[][] h = new double[n][n];
+            for (Row r : rows) {
+                double p = p(b, r.x());
+                for (int i = 0; i < n; i++) {
+                    g[i] += r.w() * (p - r.y()) * r.x()[i] / total;
+                    for (int j = 0; j < n; j++) {
+                        h[i][j] += r.w() * p * (1 - p) * r.x()[i] * r.x()[j] / total;
+                    }
+                }
+            }
+            for (int i = 1; i < n; i++) {
+                g[i] += L2 * b[i];
+                h[i][i] += L2;
+            }
+            for (int i = 0; i < n; i++) {
+                h[i][i] += 1e-9;
+            }
+            double[] step = solve(h, g);
+            for (int i = 0; i < n; i++) {
+                b[i] -= step[i];
+            }
+        }
+        return b;
+    }
+
+    /** Gaussian elimination with partial pivoting. */
+    static double[] solve(double[][] a, double[] y) {
+        int n = y.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = y[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[pivot];
+            m[pivot] = t;
+            for (int r = 0; r < n; r++) {
+                if (r != c && m[c][c] != 0) {
+                    double f = m[r][c] / m[c][c];
+                    for (int k = c; k <= n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = m[i][i] == 0 ? 0 : m[i][n] / m[i][i];
+        }
+        return x;
+    }
+}
