@@ -14,15 +14,14 @@ import java.time.Duration;
 /**
  * How careful the assistant is.
  *
- * @param answerThreshold  retrieval confidence from which an article is given as the answer
- * @param clarifyThreshold below the answer threshold but from this one, the resident is asked which topic they mean
+ * @param clarifyThreshold below the knowledge base's answer threshold ({@code loket.knowledge.answer-threshold})
+ *                         but from this confidence, the resident is asked which topic they mean
  * @param messagesPerMinute messages one resident may send per minute before the assistant pauses for them
  * @param llm               the optional language model that rephrases an article; off without a base URL
  */
 @Validated
 @ConfigurationProperties("loket.assistant")
 public record AssistantProperties(
-        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double answerThreshold,
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.3") double clarifyThreshold,
         @Min(1) @DefaultValue("20") int messagesPerMinute,
         @Valid @NotNull @DefaultValue Llm llm) {

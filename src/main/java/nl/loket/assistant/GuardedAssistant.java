@@ -82,7 +82,7 @@ class GuardedAssistant implements Responder {
         }
 
         Retrieval retrieval = knowledge.retrieve(redacted, replyLanguage);
-        if (retrieval.topic() != null && retrieval.confidence() >= properties.answerThreshold()) {
+        if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
             return answer(retrieval, conversation, redacted, replyLanguage);
         }
         boolean askedBefore = lastOutcomeWas(conversation, Outcome.CLARIFY);
