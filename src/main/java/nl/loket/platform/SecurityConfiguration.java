@@ -1,5 +1,7 @@
 package nl.loket.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.io.IOException;
 
 /**
  * Who may call what. Resident and provider endpoints carry their own proof (a chat session token,
@@ -38,18 +42,32 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain agentApiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
         http.securityMatcher("/api/agent/**")
                 .authorizeHttpRequests(auth -> auth
                         // Who looked at which resident is for supervisors only.
                         .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
                         .anyRequest().hasAnyRole(AGENT_ROLES))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Loket agents\"");
+                    problem(json, request, response, 401, "Login required",
+                            "Log in with your agent account (HTTP Basic).");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
+                        problem(json, request, response, 403, "Forbidden", "Your role does not allow this.")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    private static void problem(Json json, HttpServletRequest request, HttpServletResponse response, int status,
+                                String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.write(new Problem("about:blank", title, status, detail, request.getRequestURI(), null)));
     }
 
     @Bean

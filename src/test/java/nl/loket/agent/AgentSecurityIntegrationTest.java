@@ -32,7 +32,10 @@ class AgentSecurityIntegrationTest extends HandoffIntegrationTest {
 
     @Test
     void withoutLoginTheApiAnswers401() {
-        assertThat(get("/api/agent/handoffs").statusCode()).isEqualTo(401);
+        HttpResponse<String> response = get("/api/agent/handoffs");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(postJson("/api/agent/handoffs/x/claim", "").statusCode()).isEqualTo(401);
     }
 
@@ -46,7 +49,9 @@ class AgentSecurityIntegrationTest extends HandoffIntegrationTest {
 
     @Test
     void aUserWithoutAnAgentRoleIsForbidden() {
-        assertThat(agentGet("visitor", "/api/agent/handoffs").statusCode()).isEqualTo(403);
+        HttpResponse<String> response = agentGet("visitor", "/api/agent/handoffs");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test
