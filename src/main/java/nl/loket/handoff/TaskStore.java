@@ -212,9 +212,16 @@ class TaskStore {
             if (stuck != null && !stuck.getValue().isEmpty() && stuck.getValue().get(0) != null) {
                 return Optional.of(QueueEntry.of(priority, stuck.getValue().get(0)));
             }
+        }
+        return readNew(priority, consumer);
+    }
+
+    /** The next entry no consumer has read yet; it stays pending for this consumer until {@link #done}. */
+    Optional<QueueEntry> readNew(Priority priority, String consumer) {
+        try (Jedis jedis = pool.getResource()) {
             List<Map.Entry<String, List<StreamEntry>>> read = jedis.xreadGroup(GROUP, consumer,
                     XReadGroupParams.xReadGroupParams().count(1),
-                    Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+                    Map.of(queueKey(priority), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
             if (read == null || read.isEmpty() || read.get(0).getValue().isEmpty()) {
                 return Optional.empty();
             }

@@ -28,6 +28,7 @@ class HandoffQueueIntegrationTest extends HandoffIntegrationTest {
     @Autowired HandoffService handoff;
     @Autowired ContactService contacts;
     @Autowired ClaimReclaimer reclaimer;
+    @Autowired TaskStore store;
 
     /** A chat that asked for a person; returns its task. */
     HandoffTask escalatedChat(String text) {
@@ -122,6 +123,30 @@ class HandoffQueueIntegrationTest extends HandoffIntegrationTest {
         assertThat(back.claimedBy()).isNull();
         assertThat(stateOf(back)).isEqualTo(ConversationState.WAITING);
         assertThat(agentPost("agent4", "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueueEntryReadByAnInstanceThatDiedIsHandedOutByAnother() {
+        HandoffTask task = escalatedChat("Ik wil een medewerker spreken");
+        // The "dead" instance reads entries (they become pending for it) and never claims or acknowledges them.
+        boolean seen = false;
+        for (int i = 0; i < 500 && !seen; i++) {
+            TaskStore.QueueEntry entry = store.readNew(nl.loket.contact.Priority.NORMAL, "instance-that-died").orElseThrow();
+            seen = entry.taskId().equals(task.id());
+        }
+        assertThat(seen).isTrue();
+        assertThat(handoff.task(task.id()).status()).isEqualTo(TaskStatus.WAITING);
+
+        List<String> handedOut = new ArrayList<>();
+        for (int i = 0; i < 500 && !handedOut.contains(task.id()); i++) {
+            HttpResponse<String> next = agentPost("agent0", "/api/agent/handoffs/next", null);
+            if (next.statusCode() == 204) {
+                break;
+            }
+            handedOut.add(body(next).get("id").asString());
+        }
+        assertThat(handedOut).contains(task.id());
+        assertThat(handoff.task(task.id()).claimedBy()).isEqualTo("agent0");
     }
 
     @Test

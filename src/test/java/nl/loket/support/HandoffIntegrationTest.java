@@ -59,6 +59,8 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
         registry.add("loket.mail.from", () -> "loket@nijmegen.example");
         registry.add("loket.handoff.claim-timeout", () -> "5m");
         registry.add("loket.handoff.delivery-backoff", () -> "20ms");
+        // Queue entries left by a "dead" instance are taken over at once, so tests need not wait.
+        registry.add("loket.handoff.pending-idle", () -> "1ms");
     }
 
     private static void account(DynamicPropertyRegistry registry, int n, String username, String password, String role) {
