@@ -114,6 +114,7 @@ public class ContactService {
             }
             conversation = conversations.save(conversation);
             if (newlyEscalated) {
+                conversations.markOpenHandoff(resident.id(), conversation.id(), conversation.retentionUntil());
                 events.publishEvent(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply));
             }
             return new Receipt(resident.id(), conversation, message.id(), reply, false);
@@ -122,14 +123,22 @@ public class ContactService {
 
     private Conversation findOrOpen(Resident resident, InboundMessage inbound) {
         String thread = threadKey(resident, inbound);
-        if (thread != null) {
-            Optional<Conversation> existing = conversations.thread(thread)
-                    .flatMap(conversations::find)
-                    .filter(c -> c.state() != ConversationState.CLOSED);
-            if (existing.isPresent()) {
-                conversations.linkThread(thread, existing.get().id(), threadTtl(inbound.channel()));
-                return existing.get();
+        Optional<Conversation> existing = thread == null ? Optional.empty() : conversations.thread(thread)
+                .flatMap(conversations::find)
+                .filter(c -> c.state() != ConversationState.CLOSED);
+        // While a person handles this resident, a message on any other channel joins that conversation,
+        // so the agent sees it and the assistant does not answer beside them.
+        if (existing.isEmpty() || !existing.get().state().ownedByHuman()) {
+            Optional<Conversation> handoff = conversations.openHandoff(resident.id());
+            if (handoff.isPresent()) {
+                existing = handoff;
             }
+        }
+        if (existing.isPresent()) {
+            if (thread != null) {
+                conversations.linkThread(thread, existing.get().id(), threadTtl(inbound.channel()));
+            }
+            return existing.get();
         }
         Conversation opened = conversations.open(resident.id(), inbound.channel(), inbound.relay(), inbound.language(),
                 inbound.subject(), inbound.receivedAt());
@@ -210,7 +219,73 @@ public class ContactService {
         }
     }
 
-    // ---- reading, for channels and (later) agents ----
+    // ---- people taking over: used by the hand-off module, always store first ----
+
+    /** An agent took the conversation. */
+    public Conversation assign(String conversationId) {
+        return changeState(conversationId, ConversationState.WITH_AGENT);
+    }
+
+    /** The agent gave the conversation back (or went silent): it waits for the next agent. */
+    public Conversation requeue(String conversationId) {
+        return changeState(conversationId, ConversationState.WAITING);
+    }
+
+    /** A person closed the conversation with a resolution code; the resident's next message opens a new one. */
+    public Conversation close(String conversationId, String resolution) {
+        return lock.withLock(conversationId, () -> {
+            Conversation conversation = existing(conversationId);
+            if (conversation.state() == ConversationState.CLOSED) {
+                return conversation;
+            }
+            Conversation closed = conversations.save(conversation.closedWith(resolution, OffsetDateTime.now(clock)));
+            conversations.clearOpenHandoff(closed.residentId(), closed.id());
+            return closed;
+        });
+    }
+
+    /** Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING). */
+    public Message appendAgentMessage(String conversationId, String text) {
+        if (text.length() > properties.maxMessageLength()) {
+            throw new MessageTooLongException("text", properties.maxMessageLength());
+        }
+        return lock.withLock(conversationId, () -> {
+            Conversation conversation = existing(conversationId);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Message message = new Message(Ids.newId(), conversation.id(), Direction.OUT, AuthorRole.AGENT,
+                    conversation.channel(), text, redaction.redact(text), now, null, DELIVERY_PENDING, null);
+            conversation = conversations.save(conversation.touched(now));
+            conversations.append(message, conversation.retentionUntil());
+            return message;
+        });
+    }
+
+    /** Records how sending a stored message went (SENT, FAILED, CALLBACK), so the agent sees it. */
+    public Optional<Message> recordDelivery(String conversationId, String messageId, String status) {
+        return lock.withLock(conversationId, () -> conversations.messages(conversationId).stream()
+                .filter(m -> m.id().equals(messageId)).findFirst()
+                .flatMap(m -> conversations.replace(m.withDeliveryStatus(status))));
+    }
+
+    /** Delivery status of a stored outbound message that is not sent yet. */
+    public static final String DELIVERY_PENDING = "PENDING";
+
+    private Conversation changeState(String conversationId, ConversationState state) {
+        return lock.withLock(conversationId, () -> {
+            Conversation conversation = existing(conversationId);
+            if (conversation.state() == state || conversation.state() == ConversationState.CLOSED) {
+                return conversation;
+            }
+            return conversations.save(conversation.withState(state, OffsetDateTime.now(clock)));
+        });
+    }
+
+    private Conversation existing(String conversationId) {
+        return conversations.find(conversationId)
+                .orElseThrow(() -> new IllegalStateException("conversation " + conversationId + " is gone"));
+    }
+
+    // ---- reading, for channels and agents ----
 
     public Optional<Conversation> conversation(String conversationId) {
         return conversations.find(conversationId);

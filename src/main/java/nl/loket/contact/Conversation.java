@@ -50,6 +50,13 @@ public record Conversation(
                 startedAt, at, closedAt, confidential, retentionUntil, all, resolution, satisfaction, satisfactionRemark);
     }
 
+    /** Closed by a person, with the resolution code they chose. */
+    public Conversation closedWith(String newResolution, OffsetDateTime at) {
+        return new Conversation(id, reference, residentId, channel, relay, language, topic, subject,
+                ConversationState.CLOSED, startedAt, at, at, confidential, retentionUntil, outcomes, newResolution,
+                satisfaction, satisfactionRemark);
+    }
+
     public Conversation withRelay(String newRelay) {
         return new Conversation(id, reference, residentId, channel, newRelay, language, topic, subject, state,
                 startedAt, updatedAt, closedAt, confidential, retentionUntil, outcomes, resolution, satisfaction,

@@ -85,6 +85,44 @@ class ConversationStore {
         }
     }
 
+    /** Replaces one stored message (same id) in place, e.g. to record its delivery status. */
+    Optional<Message> replace(Message message) {
+        String key = messagesKey(message.conversationId());
+        try (Jedis jedis = pool.getResource()) {
+            List<String> all = jedis.lrange(key, 0, -1);
+            for (int i = 0; i < all.size(); i++) {
+                if (json.read(all.get(i), Message.class).id().equals(message.id())) {
+                    jedis.lset(key, i, json.write(message));
+                    return Optional.of(message);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Points the resident at the conversation a person is handling, so other channels can join it. */
+    void markOpenHandoff(String residentId, String conversationId, OffsetDateTime retentionUntil) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.set(openHandoffKey(residentId), conversationId, SetParams.setParams().exAt(retentionUntil.toEpochSecond()));
+        }
+    }
+
+    /** The conversation the pointer names, only while a person still owns it (the pointer may be stale). */
+    Optional<Conversation> openHandoff(String residentId) {
+        String id;
+        try (Jedis jedis = pool.getResource()) {
+            id = jedis.get(openHandoffKey(residentId));
+        }
+        return id == null ? Optional.empty() : find(id).filter(c -> c.state().ownedByHuman());
+    }
+
+    void clearOpenHandoff(String residentId, String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
+                    List.of(openHandoffKey(residentId)), List.of(conversationId));
+        }
+    }
+
     Optional<Conversation> find(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             String value = jedis.get(conversationKey(conversationId));
@@ -141,6 +179,10 @@ class ConversationStore {
 
     private String messagesKey(String id) {
         return keys.key("conversation", id, "messages");
+    }
+
+    private String openHandoffKey(String residentId) {
+        return keys.key("resident", residentId, "handoff");
     }
 
     private String residentConversationsKey(String residentId) {

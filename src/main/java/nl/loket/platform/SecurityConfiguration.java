@@ -1,16 +1,24 @@
 package nl.loket.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import java.io.IOException;
+
 /**
  * Who may call what. Resident and provider endpoints carry their own proof (a chat session token,
- * a Twilio signature) and so are exempt from login and CSRF; everything for agents needs a login.
+ * a Twilio signature) and so are exempt from login and CSRF. The agent API takes HTTP Basic on every
+ * request and keeps no session, so there is no cookie to forge and CSRF does not apply. The agent pages
+ * use a form login with a session, so CSRF stays on there. The accounts come from the agent module
+ * (a {@code UserDetailsService} bean), which also replaces Spring Boot's generated user.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -18,8 +26,10 @@ class SecurityConfiguration {
     static final String[] RESIDENT_AND_PROVIDER_APIS = {
             "/api/chat/**", "/api/forms/**", "/api/channels/**"
     };
+    static final String[] AGENT_ROLES = {"AGENT", "SUPERVISOR"};
 
     @Bean
+    @Order(1)
     SecurityFilterChain residentAndProviderApis(HttpSecurity http) throws Exception {
         http.securityMatcher(RESIDENT_AND_PROVIDER_APIS)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -31,12 +41,45 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(2)
+    SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
+        http.securityMatcher("/api/agent/**")
+                .authorizeHttpRequests(auth -> auth
+                        // Who looked at which resident is for supervisors only.
+                        .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
+                        .anyRequest().hasAnyRole(AGENT_ROLES))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Loket agents\"");
+                    problem(json, request, response, 401, "Login required",
+                            "Log in with your agent account (HTTP Basic).");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
+                        problem(json, request, response, 403, "Forbidden", "Your role does not allow this.")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    private static void problem(Json json, HttpServletRequest request, HttpServletResponse response, int status,
+                                String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.write(new Problem("about:blank", title, status, detail, request.getRequestURI(), null)));
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // Session fixation protection (a new session id at login) is Spring Security's default and stays on.
+                .formLogin(form -> form.defaultSuccessUrl("/agent", false).permitAll())
+                .logout(Customizer.withDefaults())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

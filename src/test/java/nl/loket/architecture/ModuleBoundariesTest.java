@@ -41,6 +41,21 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void handoffReachesChannelsOnlyThroughTheOutboundPort() throws IOException {
+        // Agent replies go out through contact.OutboundChannel; a hand-off that called Twilio or a mail
+        // server itself would bypass the channel's rendering and its store-first rule. The agent API
+        // belongs on top of hand-off, never the other way round.
+        assertNoReferences("handoff", "nl.loket.channel", "nl.loket.agent", "nl.loket.knowledge");
+    }
+
+    @Test
+    void agentsSeeResidentsOnlyThroughHandoffAndContact() throws IOException {
+        // The agent API and pages read through the two facades, so masking and audit cannot be skipped
+        // by reading a store or a channel directly.
+        assertNoReferences("agent", "nl.loket.channel", "nl.loket.assistant", "nl.loket.knowledge");
+    }
+
+    @Test
     void platformDependsOnNoFeature() throws IOException {
         // Everyone may use the platform; if it used a feature, features would depend on each other through it.
         assertNoReferences("platform", "nl.loket.channel", "nl.loket.contact", "nl.loket.assistant",

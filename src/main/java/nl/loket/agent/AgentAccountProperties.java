@@ -1,0 +1,34 @@
+package nl.loket.agent;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.util.List;
+
+/**
+ * Agent accounts, {@code loket.agents[n].username|password|roles}. Passwords carry their encoding as a
+ * prefix ({@code {bcrypt}…}, {@code {noop}…} only for trying things out), so no plain password is
+ * mistaken for a hash.
+ */
+@Validated
+@ConfigurationProperties("loket")
+record AgentAccountProperties(@Valid List<Account> agents) {
+
+    AgentAccountProperties {
+        agents = agents == null ? List.of() : List.copyOf(agents);
+    }
+
+    /** @param roles AGENT and/or SUPERVISOR; AGENT when none is given */
+    record Account(
+            @NotBlank String username,
+            @NotBlank @Pattern(regexp = "^\\{[a-zA-Z0-9-]+\\}.+", message = "must start with an encoder prefix such as {bcrypt}") String password,
+            List<@Pattern(regexp = "AGENT|SUPERVISOR|[A-Z_]+") String> roles) {
+
+        Account {
+            roles = roles == null || roles.isEmpty() ? List.of("AGENT") : List.copyOf(roles);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package nl.loket.agent;
+
+import nl.loket.contact.ContactService;
+import nl.loket.contact.ContactSummary;
+import nl.loket.contact.Message;
+import nl.loket.handoff.HandoffCase;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskStatus;
+import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.Json;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The agents' REST API (DESIGN.md §5), HTTP Basic, roles AGENT or SUPERVISOR. Every read of a task
+ * with its transcript is written to the audit log; BSN and IBAN are masked unless {@code reveal=true},
+ * which is audited as a reveal.
+ */
+@RestController
+@RequestMapping("/api/agent")
+class AgentApi {
+
+    record SentReply(String messageId, String conversationId, OffsetDateTime at, String deliveryStatus) { }
+
+    private final HandoffService handoff;
+    private final ContactService contacts;
+    private final AuditLog audit;
+    private final TranscriptMasking masking;
+    private final Json json;
+
+    AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json) {
+        this.handoff = handoff;
+        this.contacts = contacts;
+        this.audit = audit;
+        this.masking = masking;
+        this.json = json;
+    }
+
+    /** Open tasks, most urgent first, each with transcript, history and suggestions. Without status: waiting and claimed. */
+    @GetMapping("/handoffs")
+    List<TaskView> list(@RequestParam(required = false) String status,
+                        @RequestParam(defaultValue = "false") boolean reveal, Authentication agent) {
+        List<HandoffTask> tasks = handoff.tasks(statuses(status));
+        return tasks.stream().map(t -> read(t.id(), reveal, agent)).toList();
+    }
+
+    @GetMapping("/handoffs/{id}")
+    TaskView one(@PathVariable String id, @RequestParam(defaultValue = "false") boolean reveal, Authentication agent) {
+        return read(id, reveal, agent);
+    }
+
+    /** Claims the most urgent waiting task: 200 with it, or 204 when the queue is empty. */
+    @PostMapping("/handoffs/next")
+    ResponseEntity<TaskView> next(Authentication agent) {
+        return handoff.claimNext(agent.getName())
+                .map(t -> ResponseEntity.ok(TaskView.of(t)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/handoffs/{id}/claim")
+    TaskView claim(@PathVariable String id, Authentication agent) {
+        return TaskView.of(handoff.claim(id, agent.getName()));
+    }
+
+    /** Stores the reply and answers 202: sending (with retries) happens in the background; the transcript shows the outcome. */
+    @PostMapping("/handoffs/{id}/messages")
+    ResponseEntity<SentReply> reply(@PathVariable String id, @RequestBody(required = false) String body,
+                                    Authentication agent) {
+        JsonNode request = json.parseRequest(body);
+        String text = request.path("text").asString("");
+        Message stored = handoff.reply(id, agent.getName(), text);
+        return ResponseEntity.accepted().body(new SentReply(stored.id(), stored.conversationId(), stored.at(),
+                stored.deliveryStatus()));
+    }
+
+    @PostMapping("/handoffs/{id}/close")
+    TaskView close(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
+        JsonNode request = json.parseRequest(body);
+        return TaskView.of(handoff.close(id, agent.getName(), request.path("resolution").asString(null),
+                isSupervisor(agent)));
+    }
+
+    @PostMapping("/handoffs/{id}/release")
+    TaskView release(@PathVariable String id, Authentication agent) {
+        return TaskView.of(handoff.release(id, agent.getName(), isSupervisor(agent)));
+    }
+
+    @GetMapping("/residents/{id}/contacts")
+    List<ContactSummary> contacts(@PathVariable String id, Authentication agent) {
+        if (id.length() > 64 || contacts.resident(id).isEmpty()) {
+            throw new ResidentNotFoundException();
+        }
+        audit.record(agent.getName(), AuditLog.Action.HISTORY, null, null, id);
+        return contacts.history(id);
+    }
+
+    /** Supervisors only (see SecurityConfiguration): the newest audit entries first. */
+    @GetMapping("/audit")
+    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("limit", "'limit' must be between 1 and 1000.");
+        }
+        return audit.latest(limit);
+    }
+
+    private TaskView read(String taskId, boolean reveal, Authentication agent) {
+        HandoffCase c = handoff.caseOf(taskId, agent.getName());
+        audit.record(agent.getName(), reveal ? AuditLog.Action.REVEAL : AuditLog.Action.VIEW,
+                c.task().conversationId(), c.task().id(), c.task().residentId());
+        UnaryOperator<String> mask = reveal ? UnaryOperator.identity() : masking::mask;
+        return TaskView.of(c, mask);
+    }
+
+    private static Set<TaskStatus> statuses(String status) {
+        if (status == null || status.isBlank()) {
+            return EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED);
+        }
+        try {
+            TaskStatus parsed = TaskStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            if (parsed == TaskStatus.CLOSED) {
+                throw new IllegalArgumentException();
+            }
+            return EnumSet.of(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "'status' must be WAITING or CLAIMED.");
+        }
+    }
+
+    private static boolean isSupervisor(Authentication agent) {
+        return agent.getAuthorities().stream().anyMatch(a -> "ROLE_SUPERVISOR".equals(a.getAuthority()));
+    }
+}

@@ -1,0 +1,78 @@
+package nl.loket.agent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.loket.platform.RedisKeys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who read which conversation, when and why (AVG: access to personal data is accounted for). A Redis
+ * Stream {@code audit}, append-only, capped at about a million entries; supervisors read it.
+ */
+@Component
+class AuditLog {
+
+    /** What the agent did: read a task with its transcript, read it unmasked, or read a resident's history. */
+    enum Action { VIEW, REVEAL, HISTORY }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String id, OffsetDateTime at, String agent, Action action, String conversationId, String taskId,
+                 String residentId) { }
+
+    private static final long MAX_ENTRIES = 1_000_000;
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final Clock clock;
+
+    AuditLog(JedisPool pool, RedisKeys keys, Clock clock) {
+        this.pool = pool;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    void record(String agent, Action action, String conversationId, String taskId, String residentId) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("at", OffsetDateTime.now(clock).toString());
+        fields.put("agent", agent);
+        fields.put("action", action.name());
+        put(fields, "conversationId", conversationId);
+        put(fields, "taskId", taskId);
+        put(fields, "residentId", residentId);
+        try (Jedis jedis = pool.getResource()) {
+            jedis.xadd(key(), XAddParams.xAddParams().maxLen(MAX_ENTRIES).approximateTrimming(), fields);
+        }
+    }
+
+    /** The newest entries first. */
+    List<Entry> latest(int limit) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.xrevrange(key(), "+", "-", limit).stream().map(AuditLog::toEntry).toList();
+        }
+    }
+
+    private static Entry toEntry(StreamEntry e) {
+        Map<String, String> f = e.getFields();
+        return new Entry(e.getID().toString(), OffsetDateTime.parse(f.get("at")), f.get("agent"),
+                Action.valueOf(f.get("action")), f.get("conversationId"), f.get("taskId"), f.get("residentId"));
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
+    private String key() {
+        return keys.key("audit");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Agents: the REST API under {@code /api/agent} (and later the workbench pages under {@code /agent}),
+ * agent accounts and roles (AGENT, SUPERVISOR), masking of BSN and IBAN in what agents read, and the
+ * audit of who viewed which conversation. Works only through {@link nl.loket.handoff.HandoffService}
+ * and {@link nl.loket.contact.ContactService}.
+ */
+package nl.loket.agent;

@@ -1,0 +1,34 @@
+package nl.loket.handoff;
+
+import nl.loket.contact.ConversationEscalated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns every escalation into a task. Runs inside the contact module's conversation lock, so it only
+ * reads the conversation and never calls back into a locking ContactService method.
+ */
+@Component
+class EscalationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationListener.class);
+
+    private final HandoffService handoff;
+
+    EscalationListener(HandoffService handoff) {
+        this.handoff = handoff;
+    }
+
+    @EventListener
+    void on(ConversationEscalated event) {
+        try {
+            handoff.open(event);
+        } catch (RuntimeException e) {
+            // The resident's message is stored and they got their reference; failing their request now
+            // would not bring the task back. Loud log, ids only.
+            log.error("Could not open a hand-off task for conversation {}: {}", event.conversationId(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package nl.loket.handoff;
+
+import nl.loket.contact.ContactService;
+import nl.loket.contact.ContactSummary;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.ConversationEscalated;
+import nl.loket.contact.EscalationReason;
+import nl.loket.contact.Message;
+import nl.loket.contact.Priority;
+import nl.loket.contact.Reply;
+import nl.loket.contact.RetentionProperties;
+import nl.loket.platform.Ids;
+import nl.loket.platform.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hand-off module's facade, for the agent API and the workbench pages: list and read tasks, claim
+ * (one agent wins), reply through the resident's channel, release, close. The conversation's state
+ * follows the task: claimed → WITH_AGENT, released → WAITING, closed → CLOSED.
+ */
+@Service
+public class HandoffService {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoffService.class);
+
+    private final TaskStore tasks;
+    private final ContactService contacts;
+    private final HandoffSummary summaries;
+    private final ReplyDelivery delivery;
+    private final HandoffProperties properties;
+    private final RetentionProperties retention;
+    private final Clock clock;
+
+    HandoffService(TaskStore tasks, ContactService contacts, HandoffSummary summaries, ReplyDelivery delivery,
+                   HandoffProperties properties, RetentionProperties retention, Clock clock) {
+        this.tasks = tasks;
+        this.contacts = contacts;
+        this.summaries = summaries;
+        this.delivery = delivery;
+        this.properties = properties;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /** Opens the task of an escalated conversation; a second escalation of the same conversation returns the first task. */
+    HandoffTask open(ConversationEscalated event) {
+        Optional<HandoffTask> existing = tasks.ofConversation(event.conversationId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Conversation conversation = contacts.conversation(event.conversationId())
+                .orElseThrow(() -> new IllegalStateException("escalated conversation is gone"));
+        List<Message> messages = contacts.messages(conversation.id());
+        Reply.Escalation escalation = event.reply() == null ? null : event.reply().escalation();
+        EscalationReason reason = escalation != null && escalation.reason() != null ? escalation.reason() : EscalationReason.NO_ANSWER;
+        Priority priority = escalation != null && escalation.priority() != null ? escalation.priority() : reason.defaultPriority();
+        HandoffTask task = new HandoffTask(Ids.newId(), conversation.id(), conversation.reference(), event.residentId(),
+                conversation.channel(), conversation.relay(), conversation.language(), reason, priority,
+                priority == Priority.URGENT ? properties.urgentQueue() : properties.queue(), TaskStatus.WAITING,
+                summaries.summarize(conversation, messages, reason), HandoffSummary.suggestions(conversation),
+                OffsetDateTime.now(clock), null, null, null, null, null, false);
+        HandoffTask stored = tasks.create(task);
+        log.info("Hand-off task {} for conversation {}: {} {}", stored.id(), stored.conversationId(), priority, reason);
+        return stored;
+    }
+
+    /** Open tasks with one of these statuses (WAITING, CLAIMED), most urgent first, then oldest first. */
+    public List<HandoffTask> tasks(Set<TaskStatus> statuses) {
+        return tasks.open().stream()
+                .filter(t -> statuses.contains(t.status()))
+                .sorted(Comparator.comparing(HandoffTask::priority).thenComparing(HandoffTask::createdAt))
+                .toList();
+    }
+
+    public HandoffTask task(String taskId) {
+        return tasks.find(taskId).orElseThrow(TaskNotFoundException::new);
+    }
+
+    public Optional<HandoffTask> taskOfConversation(String conversationId) {
+        return tasks.ofConversation(conversationId);
+    }
+
+    /** The task with its whole context. Reading counts as activity of the agent who holds it. */
+    public HandoffCase caseOf(String taskId, String reader) {
+        HandoffTask task = task(taskId);
+        if (task.claimedBy(reader)) {
+            tasks.extendClaim(task.id(), deadline());
+        }
+        Conversation conversation = contacts.conversation(task.conversationId())
+                .orElseThrow(TaskNotFoundException::new);
+        List<ContactSummary> history = contacts.history(task.residentId()).stream()
+                .filter(c -> !c.conversationId().equals(task.conversationId()))
+                .toList();
+        return new HandoffCase(task, conversation, contacts.resident(task.residentId()).orElse(null),
+                contacts.messages(task.conversationId()), history);
+    }
+
+    /** Claims one task; exactly one of several agents at once gets it, the others a 409. Claiming your own again is fine. */
+    public HandoffTask claim(String taskId, String agent) {
+        HandoffTask claimed = tasks.update(taskId, task -> {
+            if (task.claimedBy(agent)) {
+                return task;
+            }
+            if (task.status() == TaskStatus.CLOSED) {
+                throw new TaskClosedException();
+            }
+            if (task.status() != TaskStatus.WAITING) {
+                throw new TaskAlreadyClaimedException();
+            }
+            return task.claimed(agent, OffsetDateTime.now(clock));
+        }, TaskStore.Transition.claim(deadline()));
+        contacts.assign(claimed.conversationId());
+        return claimed;
+    }
+
+    /** Claims the most urgent waiting task (URGENT, then HIGH, then NORMAL; oldest first), if there is one. */
+    public Optional<HandoffTask> claimNext(String agent) {
+        for (Priority priority : Priority.values()) {
+            Optional<TaskStore.QueueEntry> entry;
+            while ((entry = tasks.nextEntry(priority, agent)).isPresent()) {
+                Optional<HandoffTask> claimed = Optional.empty();
+                try {
+                    claimed = Optional.of(claim(entry.get().taskId(), agent));
+                } catch (TaskAlreadyClaimedException | TaskClosedException | TaskNotFoundException e) {
+                    // Someone claimed it by id, or it was closed: this entry has nothing left to hand out.
+                }
+                tasks.done(entry.get());
+                if (claimed.isPresent()) {
+                    return claimed;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stores the agent's reply on the conversation, then sends it through the resident's channel in the background. */
+    public Message reply(String taskId, String agent, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("text", "'text' is required.");
+        }
+        HandoffTask task = task(taskId);
+        if (!task.claimedBy(agent)) {
+            throw task.status() == TaskStatus.CLOSED ? new TaskClosedException() : new TaskNotClaimedByYouException();
+        }
+        Message stored = contacts.appendAgentMessage(task.conversationId(), text.strip());
+        HandoffTask replied = tasks.update(taskId, t -> t.firstReplyAt() != null ? t : t.replied(stored.at()),
+                TaskStore.Transition.none());
+        tasks.extendClaim(taskId, deadline());
+        delivery.dispatch(replied, stored);
+        return stored;
+    }
+
+    /** Gives a claimed task back to the queue; a supervisor may release anyone's task. */
+    public HandoffTask release(String taskId, String agent, boolean supervisor) {
+        HandoffTask released = tasks.update(taskId, task -> {
+            if (task.status() == TaskStatus.CLOSED) {
+                throw new TaskClosedException();
+            }
+            if (task.status() == TaskStatus.WAITING) {
+                return task;
+            }
+            if (!task.claimedBy(agent) && !supervisor) {
+                throw new TaskNotClaimedByYouException();
+            }
+            return task.released();
+        }, TaskStore.Transition.backToQueue());
+        contacts.requeue(released.conversationId());
+        return released;
+    }
+
+    /** Closes a task you hold (a supervisor: any open task) with a resolution; the conversation closes with it. */
+    public HandoffTask close(String taskId, String agent, String resolutionCode, boolean supervisor) {
+        Resolution resolution = Resolution.parse(resolutionCode).orElseThrow(() -> new InvalidRequestException("resolution",
+                "'resolution' must be one of ANSWERED, REFERRED, COMPLAINT_HANDLED_INFORMALLY, CALLBACK_DONE, NO_RESPONSE, OTHER."));
+        HandoffTask closed = tasks.update(taskId, task -> {
+            if (task.status() == TaskStatus.CLOSED) {
+                throw new TaskClosedException();
+            }
+            if (!task.claimedBy(agent) && !supervisor) {
+                throw new TaskNotClaimedByYouException();
+            }
+            return task.closed(resolution, OffsetDateTime.now(clock));
+        }, TaskStore.Transition.close());
+        contacts.close(closed.conversationId(), resolution.name());
+        tasks.expireClosed(closed, Duration.ofDays(retention.conversationDays()));
+        log.info("Hand-off task {} closed: {}", closed.id(), resolution);
+        return closed;
+    }
+
+    private long deadline() {
+        return clock.instant().plus(properties.claimTimeout()).toEpochMilli();
+    }
+}

@@ -1,0 +1,107 @@
+package nl.loket.handoff;
+
+import jakarta.annotation.PreDestroy;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.DeliveryResult;
+import nl.loket.contact.Message;
+import nl.loket.contact.OutboundChannel;
+import nl.loket.contact.Resident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends a stored agent reply through the resident's channel, in the background so the agent is not kept
+ * waiting on Twilio or a mail server. A failing channel is tried again with growing waits; the result
+ * lands on the message's delivery status (SENT, FAILED, CALLBACK), so nothing is dropped unseen.
+ * The conversation's own channel goes first; when it cannot reach this resident (a form with only a
+ * phone number), SMS is tried.
+ */
+@Component
+class ReplyDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyDelivery.class);
+
+    private final List<OutboundChannel> channels;
+    private final ContactService contacts;
+    private final TaskStore tasks;
+    private final HandoffProperties properties;
+    private final ScheduledExecutorService executor;
+
+    ReplyDelivery(List<OutboundChannel> channels, ContactService contacts, TaskStore tasks, HandoffProperties properties) {
+        this.channels = channels;
+        this.contacts = contacts;
+        this.tasks = tasks;
+        this.properties = properties;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "handoff-delivery-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void dispatch(HandoffTask task, Message message) {
+        executor.execute(() -> attempt(task, message, 1));
+    }
+
+    private void attempt(HandoffTask task, Message message, int attempt) {
+        DeliveryResult result;
+        try {
+            result = send(task, message);
+        } catch (RuntimeException e) {
+            result = DeliveryResult.failed(e.getClass().getSimpleName(), true);
+        }
+        try {
+            switch (result.status()) {
+                case SENT -> contacts.recordDelivery(task.conversationId(), message.id(), "SENT");
+                case CALLBACK -> {
+                    contacts.recordDelivery(task.conversationId(), message.id(), "CALLBACK");
+                    tasks.update(task.id(), t -> t.callback() ? t : t.needsCallback(), TaskStore.Transition.none());
+                }
+                case FAILED -> {
+                    if (result.retryable() && attempt < properties.deliveryAttempts()) {
+                        long wait = properties.deliveryBackoff().toMillis() << (attempt - 1);
+                        executor.schedule(() -> attempt(task, message, attempt + 1), wait, TimeUnit.MILLISECONDS);
+                        return;
+                    }
+                    log.warn("Agent reply {} on task {} not delivered after {} attempt(s): {}", message.id(), task.id(),
+                            attempt, result.detail());
+                    contacts.recordDelivery(task.conversationId(), message.id(), "FAILED");
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not record delivery of agent reply {} on task {}: {}", message.id(), task.id(), e.toString());
+        }
+    }
+
+    private DeliveryResult send(HandoffTask task, Message message) {
+        Conversation conversation = contacts.conversation(task.conversationId()).orElse(null);
+        Resident resident = contacts.resident(task.residentId()).orElse(null);
+        if (conversation == null || resident == null) {
+            return DeliveryResult.failed("conversation or resident no longer kept", false);
+        }
+        Optional<OutboundChannel> channel = reaching(conversation.channel(), conversation, resident)
+                .or(() -> reaching(Channel.SMS, conversation, resident));
+        return channel.map(c -> c.deliver(conversation, resident, message))
+                .orElseGet(() -> DeliveryResult.failed("no channel reaches this resident", false));
+    }
+
+    private Optional<OutboundChannel> reaching(Channel wanted, Conversation conversation, Resident resident) {
+        return channels.stream().filter(c -> c.channel() == wanted && c.reaches(conversation, resident)).findFirst();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Warm hand-off: a task per escalated conversation (≈ Klantinteracties InterneTaak) with an extractive
+ * summary, a queue per priority on Redis Streams, claims that exactly one agent wins, reclaiming of
+ * claims an agent abandoned, and agent replies that go back through the resident's own channel
+ * (through the {@link nl.loket.contact.OutboundChannel} port). The facade is
+ * {@link nl.loket.handoff.HandoffService}.
+ */
+package nl.loket.handoff;

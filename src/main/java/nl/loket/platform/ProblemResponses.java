@@ -1,0 +1,34 @@
+package nl.loket.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * Problem responses for Spring MVC controllers (the agent API), the same as {@link HttpResponses}
+ * gives the Camel routes: business failures with their status, Redis trouble as 503.
+ */
+@RestControllerAdvice
+class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final MediaType PROBLEM = MediaType.parseMediaType(Problem.MEDIA_TYPE);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Problem> problem(ProblemException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).contentType(PROBLEM).body(Problem.of(e, request.getRequestURI()));
+    }
+
+    @ExceptionHandler(JedisConnectionException.class)
+    ResponseEntity<Problem> redisDown(JedisConnectionException e, HttpServletRequest request) {
+        log.error("Redis unavailable while handling {}: {}", request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(503).contentType(PROBLEM).header("Retry-After", "10")
+                .body(new Problem("about:blank", "Service unavailable", 503,
+                        "Loket cannot reach its store right now; please try again in a moment.", request.getRequestURI(), null));
+    }
+}
