@@ -154,14 +154,29 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The keywords of two to four words, as lowercase folded words joined by single spaces. */
+    /**
+     * The key of a phrase: its words stemmed and joined by single spaces, so that "pas verloopt" finds the keyword
+     * "pas verlopen" and "mijn nijmege" finds "Mijn Nijmegen".
+     */
+    private static String phraseKey(TextAnalysis an, List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(an.stem(w));
+        }
+        return sb.toString();
+    }
+
+    /** The keywords of two to four words, as stemmed lowercase folded words joined by single spaces. */
     private java.util.Set<String> phrases(Article a) {
         TextAnalysis an = analysis.get(a.language());
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (String k : a.keywords()) {
             List<String> words = an.words(k);
             if (words.size() >= 2 && words.size() <= MAX_PHRASE_WORDS) {
-                out.add(String.join(" ", words));
+                out.add(phraseKey(an, words));
             }
         }
         phrases.computeIfAbsent(a.language(), x -> new java.util.HashSet<>()).addAll(out);
@@ -332,10 +347,14 @@ final class SearchIndex implements AutoCloseable {
         List<Word> out = new ArrayList<>();
         java.util.Set<String> known = phrases.getOrDefault(language, java.util.Set.of());
         if (!known.isEmpty()) {
+            List<String> stems = new ArrayList<>(tokens.size());
+            for (TextAnalysis.Token t : tokens) {
+                stems.add(an.stem(t.word()));
+            }
             for (int i = 0; i < tokens.size(); i++) {
-                StringBuilder phrase = new StringBuilder(tokens.get(i).word());
+                StringBuilder phrase = new StringBuilder(stems.get(i));
                 for (int n = 2; n <= MAX_PHRASE_WORDS && i + n <= tokens.size(); n++) {
-                    phrase.append(' ').append(tokens.get(i + n - 1).word());
+                    phrase.append(' ').append(stems.get(i + n - 1));
                     String p = phrase.toString();
                     if (known.contains(p)) {
                         out.add(new Word(p, "phrase", phraseWeight(language, p), KNOWN_STRONG, List.of(p.replace(' ', '_')),
