@@ -58,6 +58,7 @@ final class SearchIndex implements AutoCloseable {
     private static final float[] BOOST = {3.0f, 3.0f, 2.5f, 1.5f, 1.0f};
     private static final float PARTS_BOOST = 1.2f;
     private static final float FUZZY_FACTOR = 0.5f;
+    private static final float FUZZY_SURE_FACTOR = 0.8f;
     private static final int FUZZY_MIN_LENGTH = 5;
     /** An unknown word written in capitals ("UWV", "CJIB") names something the knowledge base does not cover. */
     private static final double ACRONYM_WEIGHT = 2.0;
@@ -427,9 +428,11 @@ final class SearchIndex implements AutoCloseable {
         if (w.length() >= FUZZY_MIN_LENGTH) {
             List<String> corrected = corrections(language, stem, w.length());
             if (!corrected.isEmpty()) {
+                // one correction one letter away is as good as certain ("gestoln", "aanvrage"); several, or two letters away, less so
+                float factor = corrected.size() == 1 && editDistance(stem, corrected.get(0)) == 1 ? FUZZY_SURE_FACTOR : FUZZY_FACTOR;
                 List<Query> clauses = new ArrayList<>();
                 for (String c : corrected) {
-                    clauses.add(exact(language, c, FUZZY_FACTOR));
+                    clauses.add(exact(language, c, factor));
                 }
                 return new Word(w, "fuzzy", weight, KNOWN_FUZZY, List.of(corrected.get(0)),
                         new DisjunctionMaxQuery(clauses, 0.0f), language);
