@@ -50,14 +50,12 @@ final class TextAnalysis {
             "daarmee", "daarvoor", "daarover", "daarvan", "daarbij", "daarna", "daarin", "daarop", "daaraan", "daarmede",
             "waarmee", "waarvoor", "waarover", "waarvan", "waarbij", "waarin", "waarop", "hiermee", "hiervoor", "hierover",
             "hiervan", "hierbij", "ermee", "ervoor", "erover", "ervan", "erbij", "erin", "erop", "eraan",
-            // discourse particles and reported speech of spoken and chat messages
-            "net", "zei", "zegt", "zeg", "zeggen", "gezegd", "dus", "echt", "heel", "erg", "best", "zomaar", "enzo",
-            "trouwens", "namelijk", "natuurlijk", "soms", "ergens", "iets", "zoiets", "sowieso");
+            // particles and reported speech of spoken messages ("mijn zoon zei dat ...", "ik heb net ...")
+            "net", "zei", "zegt", "dus", "enzo");
     private static final List<String> EXTRA_EN_STOP = List.of(
             "can", "could", "would", "want", "wants", "like", "need", "needs", "get", "got", "will", "shall", "must", "may",
             "might", "also", "just", "know", "tell", "question", "anyone", "somebody", "someone", "im", "ive", "dont", "cant",
-            "much", "many", "um", "umm", "erm", "er", "ah", "oh", "yeah", "yes", "hey", "anyway", "actually", "basically",
-            "really", "said", "says", "therefore", "thereby");
+            "much", "many", "um", "umm", "erm", "er", "ah", "oh", "yeah", "said", "says");
 
     private static final CharArraySet NL_STOP = stopSet("dutch_stop.txt", EXTRA_NL_STOP, FILLERS);
     private static final CharArraySet EN_STOP = stopSet("english_stop.txt", EXTRA_EN_STOP, FILLERS);
