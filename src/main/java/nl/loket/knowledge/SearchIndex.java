@@ -58,6 +58,7 @@ final class SearchIndex implements AutoCloseable {
     private static final float[] BOOST = {3.0f, 3.0f, 2.5f, 1.5f, 1.0f};
     private static final float PARTS_BOOST = 1.2f;
     private static final float FUZZY_FACTOR = 0.5f;
+    private static final float FUZZY_SURE_FACTOR = 0.8f;
     private static final int FUZZY_MIN_LENGTH = 5;
     /** An unknown word written in capitals ("UWV", "CJIB") names something the knowledge base does not cover. */
     private static final double ACRONYM_WEIGHT = 2.0;
@@ -154,14 +155,29 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The keywords of two to four words, as lowercase folded words joined by single spaces. */
+    /**
+     * The key of a phrase: its words stemmed and joined by single spaces, so that "pas verloopt" finds the keyword
+     * "pas verlopen" and "mijn nijmege" finds "Mijn Nijmegen".
+     */
+    private static String phraseKey(TextAnalysis an, List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(an.stem(w));
+        }
+        return sb.toString();
+    }
+
+    /** The keywords of two to four words, as stemmed lowercase folded words joined by single spaces. */
     private java.util.Set<String> phrases(Article a) {
         TextAnalysis an = analysis.get(a.language());
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (String k : a.keywords()) {
             List<String> words = an.words(k);
             if (words.size() >= 2 && words.size() <= MAX_PHRASE_WORDS) {
-                out.add(String.join(" ", words));
+                out.add(phraseKey(an, words));
             }
         }
         phrases.computeIfAbsent(a.language(), x -> new java.util.HashSet<>()).addAll(out);
@@ -332,10 +348,14 @@ final class SearchIndex implements AutoCloseable {
         List<Word> out = new ArrayList<>();
         java.util.Set<String> known = phrases.getOrDefault(language, java.util.Set.of());
         if (!known.isEmpty()) {
+            List<String> stems = new ArrayList<>(tokens.size());
+            for (TextAnalysis.Token t : tokens) {
+                stems.add(an.stem(t.word()));
+            }
             for (int i = 0; i < tokens.size(); i++) {
-                StringBuilder phrase = new StringBuilder(tokens.get(i).word());
+                StringBuilder phrase = new StringBuilder(stems.get(i));
                 for (int n = 2; n <= MAX_PHRASE_WORDS && i + n <= tokens.size(); n++) {
-                    phrase.append(' ').append(tokens.get(i + n - 1).word());
+                    phrase.append(' ').append(stems.get(i + n - 1));
                     String p = phrase.toString();
                     if (known.contains(p)) {
                         out.add(new Word(p, "phrase", phraseWeight(language, p), KNOWN_STRONG, List.of(p.replace(' ', '_')),
@@ -408,9 +428,11 @@ final class SearchIndex implements AutoCloseable {
         if (w.length() >= FUZZY_MIN_LENGTH) {
             List<String> corrected = corrections(language, stem, w.length());
             if (!corrected.isEmpty()) {
+                // one correction one letter away is as good as certain ("gestoln", "aanvrage"); several, or two letters away, less so
+                float factor = corrected.size() == 1 && editDistance(stem, corrected.get(0)) == 1 ? FUZZY_SURE_FACTOR : FUZZY_FACTOR;
                 List<Query> clauses = new ArrayList<>();
                 for (String c : corrected) {
-                    clauses.add(exact(language, c, FUZZY_FACTOR));
+                    clauses.add(exact(language, c, factor));
                 }
                 return new Word(w, "fuzzy", weight, KNOWN_FUZZY, List.of(corrected.get(0)),
                         new DisjunctionMaxQuery(clauses, 0.0f), language);

@@ -45,11 +45,17 @@ final class TextAnalysis {
             "we", "wij", "gaan", "ga", "gaat", "willen", "wilt", "moeten", "zou", "zouden", "kunnen", "vraag", "vraagje",
             "iemand", "weet", "weten", "zeggen", "vertellen", "hier", "daar", "er", "wel", "ook", "nog", "al", "nu",
             "krijg", "krijgen", "doe", "doen", "dat", "dit", "die", "deze", "ik", "mij", "mijn", "me", "je", "jou", "jouw", "uw",
-            "jullie", "hun", "ons", "onze", "zij", "ze", "hem", "haar", "we", "wie", "wat", "hoe");
+            "jullie", "hun", "ons", "onze", "zij", "ze", "hem", "haar", "we", "wie", "wat", "hoe",
+            // pronominal adverbs: they point back into the question and name nothing themselves
+            "daarmee", "daarvoor", "daarover", "daarvan", "daarbij", "daarna", "daarin", "daarop", "daaraan", "daarmede",
+            "waarmee", "waarvoor", "waarover", "waarvan", "waarbij", "waarin", "waarop", "hiermee", "hiervoor", "hierover",
+            "hiervan", "hierbij", "ermee", "ervoor", "erover", "ervan", "erbij", "erin", "erop", "eraan",
+            // particles and reported speech of spoken messages ("mijn zoon zei dat ...", "ik heb net ...")
+            "net", "zei", "zegt", "dus", "enzo");
     private static final List<String> EXTRA_EN_STOP = List.of(
             "can", "could", "would", "want", "wants", "like", "need", "needs", "get", "got", "will", "shall", "must", "may",
             "might", "also", "just", "know", "tell", "question", "anyone", "somebody", "someone", "im", "ive", "dont", "cant",
-            "much", "many");
+            "much", "many", "um", "umm", "erm", "er", "ah", "oh", "yeah", "said", "says");
 
     private static final CharArraySet NL_STOP = stopSet("dutch_stop.txt", EXTRA_NL_STOP, FILLERS);
     private static final CharArraySet EN_STOP = stopSet("english_stop.txt", EXTRA_EN_STOP, FILLERS);

@@ -55,6 +55,24 @@ class RetrievalTest {
         assertThat(kb.isAnswerable(r)).isTrue();
     }
 
+    @Test
+    void phraseKeywordsMatchOnStems() {
+        // keyword "paspoort verlengen", written as spoken or in an SMS
+        var words = kb.index().parse("paspoort verlenge", "nl");
+        assertThat(words).anySatisfy(w -> assertThat(w.how()).isEqualTo("phrase"));
+        assertThat(kb.retrieve("paspoort verlenge", "nl").topic()).isEqualTo("paspoort");
+    }
+
+    @Test
+    void aSingleOneLetterCorrectionWeighsAlmostAsTheWord() {
+        var typo = kb.index().search("verlopn", "nl");
+        var right = kb.index().search("verlopen", "nl");
+        assertThat(typo.words()).singleElement().satisfies(w -> assertThat(w.how()).isEqualTo("fuzzy"));
+        double t = typo.topicScores().get("paspoort");
+        double r = right.topicScores().get("paspoort");
+        assertThat(t).isGreaterThan(0.7 * r).isLessThan(r);
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             nl | wanneer halen jullie mijn oude bank op    | grofvuil

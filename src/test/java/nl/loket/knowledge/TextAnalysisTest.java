@@ -33,6 +33,14 @@ class TextAnalysisTest {
     }
 
     @Test
+    void pronominalAdverbsAndReportedSpeechAreStopWords() {
+        for (String w : new String[] {"daarmee", "waarvoor", "hiermee", "ermee", "zei", "net"}) {
+            assertThat(nl.isContentWord(w)).as(w).isFalse();
+        }
+        assertThat(nl.contentStems("mijn zoon zei dat ik daarmee moet beginnen")).containsExactly(nl.stem("zoon"), nl.stem("beginnen"));
+    }
+
+    @Test
     void splitsCompoundsIntoKnowledgeBaseWords() {
         assertThat(nl.split("grofvuilophalen").parts()).containsExactly("grofvuil", "ophalen");
         assertThat(nl.split("grofvuilophalen").complete()).isTrue();
