@@ -67,6 +67,12 @@
   button.addEventListener('click', function () { if (panel.hidden) { open(); } else { shut(); } });
   close.addEventListener('click', shut);
   panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { shut(); } });
+  // Escape pressed inside the chat frame: the chat page asks to close (only Loket's own frame is heard).
+  window.addEventListener('message', function (e) {
+    if (frame && e.source === frame.contentWindow && e.origin === origin && e.data && e.data.loket === 'close' && !panel.hidden) {
+      shut();
+    }
+  });
   panel.style.display = 'none';
   if (reduced) { panel.style.transition = 'none'; }
   panel.appendChild(close);

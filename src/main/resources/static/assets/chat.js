@@ -243,6 +243,13 @@
       .catch(function () { $('feedback-thanks').textContent = t('error'); });
   });
 
+  // In the widget, Escape closes the panel (the widget script on the host page listens for this).
+  if (embed && window.parent !== window) {
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { window.parent.postMessage({ loket: 'close' }, '*'); }
+    });
+  }
+
   if (lang !== body.getAttribute('data-lang')) { applyTexts(); }
   restore();
 }());

@@ -44,14 +44,7 @@ class ResidentPagesSecurity {
     SecurityFilterChain residentPages(HttpSecurity http,
                                       @Value("${loket.widget.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
-        allowedOrigins = allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
-        for (String origin : allowedOrigins) {
-            if (!ORIGIN.matcher(origin).matches()) {
-                throw new IllegalArgumentException("loket.widget.allowed-origins: '" + origin
-                        + "' is not an origin like https://www.example.nl");
-            }
-        }
-        String embedAncestors = "'self'" + allowedOrigins.stream().map(o -> " " + o).collect(Collectors.joining());
+        String embedAncestors = frameAncestors(allowedOrigins);
         http.securityMatcher(RESIDENT_PAGES)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // Anonymous forms without a login session: there is nothing a forged request could abuse.
@@ -61,12 +54,35 @@ class ResidentPagesSecurity {
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.disable())
+                        // pages: never stored (a confirmation holds a reference); files: cached, see application.yaml
+                        .cacheControl(c -> c.disable())
                         .addHeaderWriter(framing(embedAncestors)));
         return http.build();
     }
 
+    /** The {@code frame-ancestors} sources for the widget frame: Loket itself and each configured site. */
+    static String frameAncestors(List<String> allowedOrigins) {
+        List<String> origins = allowedOrigins == null ? List.of()
+                : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new IllegalArgumentException("loket.widget.allowed-origins: '" + origin
+                        + "' is not an origin like https://www.example.nl");
+            }
+        }
+        return "'self'" + origins.stream().map(o -> " " + o).collect(Collectors.joining());
+    }
+
+    private static boolean staticFile(String path) {
+        return path.startsWith("/assets/") || path.startsWith("/vendor/") || path.startsWith("/theme/")
+                || path.equals("/widget.js");
+    }
+
     private static HeaderWriter framing(String embedAncestors) {
         return (HttpServletRequest request, HttpServletResponse response) -> {
+            if (!staticFile(request.getServletPath())) {
+                response.setHeader("Cache-Control", "no-store");
+            }
             boolean embed = "/chat".equals(request.getServletPath()) && "1".equals(request.getParameter("embed"));
             if (embed) {
                 response.setHeader("Content-Security-Policy", POLICY + embedAncestors);

@@ -250,7 +250,11 @@ class ResidentPagesBrowserTest extends LoketIntegrationTest {
         browser.driver.switchTo().frame(frame);
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-input")));
         assertThat(browser.find("body").getAttribute("class")).contains("loket-embed");
+        browser.find("#chat-input").sendKeys(Keys.ESCAPE);
         browser.driver.switchTo().defaultContent();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("loket-widget-panel")));
+        assertThat(button.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(button);
         assertThat(browser.cspViolations()).isEmpty();
     }
 

@@ -98,6 +98,8 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
         assertThat(embed.headers().firstValue("Content-Security-Policy").orElseThrow()).endsWith("frame-ancestors 'self'");
         assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
         assertThat(get("/chat").headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        assertThat(get("/contact").headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(get("/assets/loket.css").headers().firstValue("Cache-Control")).hasValue("max-age=3600");
         assertThat(get("/widget.js").statusCode()).isEqualTo(200);
         assertThat(get("/assets/chat.js").statusCode()).isEqualTo(200);
         // everything else still needs a login
