@@ -154,6 +154,7 @@
         setBusy(false);
         var reply = sent.reply || {};
         seen[sent.messageId] = true;
+        if (reply.language) { state.replyLang = reply.language; save(); }
         addMessage('assistant', reply.text, reply.language || lang, reply);
         $('finish').hidden = false;
         if (reply.outcome === 'ESCALATED' && reply.escalation) {
@@ -187,7 +188,7 @@
       all.forEach(function (m) {
         if (seen[m.id]) { return; }
         seen[m.id] = true;
-        if (m.author === 'agent') { addMessage('agent', m.text, null); }
+        if (m.author === 'agent') { addMessage('agent', m.text, state.replyLang); }
       });
     }).catch(function () { /* keep trying quietly */ });
   }
@@ -201,7 +202,7 @@
   function restore() {
     if (!state.sessionId || !state.token) { return; }
     listMessages().then(function (all) {
-      all.forEach(function (m) { seen[m.id] = true; addMessage(m.author, m.text, m.author === 'resident' ? null : undefined); });
+      all.forEach(function (m) { seen[m.id] = true; addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang); });
       if (all.length) { $('finish').hidden = false; }
       if (state.escalation) { showHandoff(state.escalation); startPolling(); }
     }).catch(function (e) {

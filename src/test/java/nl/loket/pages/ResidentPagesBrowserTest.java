@@ -129,6 +129,7 @@ class ResidentPagesBrowserTest extends LoketIntegrationTest {
         WebElement agent = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".loket-msg--agent")));
         assertThat(agent.getText()).startsWith("Medewerker:").contains("ik ben Sanne");
+        assertThat(agent.getAttribute("lang")).isEqualTo("nl");
         assertNoAxeViolations("chat-after-handoff");
 
         browser.find("#finish").click();
