@@ -73,4 +73,10 @@ public record Conversation(
     public AssistantOutcome lastOutcome() {
         return outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
     }
+
+    /** The resident's answer to "how satisfied are you?" (1–5) with an optional remark. */
+    public Conversation withSatisfaction(int score, String remark, OffsetDateTime at) {
+        return new Conversation(id, reference, residentId, channel, relay, language, topic, subject, state,
+                startedAt, at, closedAt, confidential, retentionUntil, outcomes, resolution, score, remark);
+    }
 }

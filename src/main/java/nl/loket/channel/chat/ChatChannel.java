@@ -12,6 +12,8 @@ import nl.loket.contact.InboundText;
 import nl.loket.contact.Message;
 import nl.loket.contact.Receipt;
 import nl.loket.contact.Reply;
+import nl.loket.contact.ResidentFeedback;
+import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.HttpResponses;
 import nl.loket.platform.Json;
 import nl.loket.platform.RequestBodies;
@@ -42,9 +44,11 @@ class ChatChannel {
     private final Json json;
     private final Clock clock;
     private final ContactProperties properties;
+    private final ResidentFeedback feedback;
 
     ChatChannel(ChatSessions sessions, ContactService contacts, HttpResponses responses, Json json, Clock clock,
-                ContactProperties properties) {
+                ContactProperties properties, ResidentFeedback feedback) {
+        this.feedback = feedback;
         this.sessions = sessions;
         this.contacts = contacts;
         this.responses = responses;
@@ -79,6 +83,26 @@ class ChatChannel {
                 .map(c -> contacts.messages(c.id()).stream().map(ChatChannel::toChatMessage).toList())
                 .orElse(List.of());
         responses.json(exchange, 200, messages);
+    }
+
+    /** {@code POST …/satisfaction {"score":1-5,"remark"?}}: stored on the session's conversation, 204. */
+    public void satisfaction(Exchange exchange) {
+        String sessionId = authorisedSession(exchange);
+        JsonNode body = json.parseRequest(RequestBodies.text(exchange));
+        JsonNode score = body.path("score");
+        if (!score.isIntegralNumber() || score.asInt() < 1 || score.asInt() > 5) {
+            throw new InvalidRequestException("score", "'score' must be a whole number from 1 to 5.");
+        }
+        JsonNode remark = body.path("remark");
+        if (!remark.isMissingNode() && !remark.isNull() && !remark.isString()) {
+            throw new InvalidRequestException("remark", "'remark' must be text.");
+        }
+        String conversationId = contacts.conversationOfThread(Channel.CHAT, sessionId)
+                .orElseThrow(() -> new InvalidRequestException("sessionId",
+                        "Send a message first: there is no conversation to rate yet."))
+                .id();
+        feedback.recordSatisfaction(conversationId, score.asInt(), remark.isString() ? remark.asString() : null);
+        responses.json(exchange, 200, Map.of("stored", true));
     }
 
     private String authorisedSession(Exchange exchange) {

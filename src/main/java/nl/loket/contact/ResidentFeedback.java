@@ -1,0 +1,101 @@
+package nl.loket.contact;
+
+import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.Prompts;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a resident tells Loket about a conversation afterwards: how satisfied they are (chat), and
+ * "this did not help me" (web form), which hands the conversation to a person.
+ * Kept apart from {@link ContactService} so the resident pages and the hand-off module can grow
+ * without editing the same file.
+ */
+@Service
+public class ResidentFeedback {
+
+    public static final int MAX_REMARK_LENGTH = 1000;
+
+    private final ConversationStore conversations;
+    private final ConversationLock lock;
+    private final Prompts prompts;
+    private final Clock clock;
+    private final ResponseTimeProperties responseTimes;
+    private final ApplicationEventPublisher events;
+
+    ResidentFeedback(ConversationStore conversations, ConversationLock lock, Prompts prompts, Clock clock,
+                     ResponseTimeProperties responseTimes, ApplicationEventPublisher events) {
+        this.conversations = conversations;
+        this.lock = lock;
+        this.prompts = prompts;
+        this.clock = clock;
+        this.responseTimes = responseTimes;
+        this.events = events;
+    }
+
+    /** Stores a satisfaction score (1–5) and an optional remark on the conversation; a later answer replaces it. */
+    public Conversation recordSatisfaction(String conversationId, int score, String remark) {
+        if (score < 1 || score > 5) {
+            throw new InvalidRequestException("score", "'score' must be a whole number from 1 to 5.");
+        }
+        String cleaned = InboundText.optional(remark, "remark", MAX_REMARK_LENGTH);
+        return lock.withLock(conversationId, () -> {
+            Conversation conversation = conversations.find(conversationId)
+                    .orElseThrow(() -> new InvalidRequestException("conversation", "There is no conversation yet."));
+            return conversations.save(conversation.withSatisfaction(score, cleaned, OffsetDateTime.now(clock)));
+        });
+    }
+
+    /**
+     * The resident says the answer did not help: a person takes the conversation further (reason
+     * {@code NO_ANSWER}). Asking twice, or after a person already took over, changes nothing but
+     * tells the resident the same reference again.
+     */
+    public Optional<Reply> notHelped(String conversationId) {
+        if (conversationId == null || conversationId.length() > 64) {
+            return Optional.empty();
+        }
+        return conversations.find(conversationId).map(found -> lock.withLock(found.id(), () -> {
+            Conversation conversation = conversations.find(found.id()).orElse(found);
+            String language = conversation.language() == null ? "nl" : conversation.language();
+            String expected = expected(conversation.channel(), language);
+            EscalationReason reason = EscalationReason.NO_ANSWER;
+            Reply reply = new Reply(prompts.text("handoff", language,
+                    Map.of("reference", conversation.reference(), "expected", expected)),
+                    Outcome.ESCALATED, language, conversation.topic(), null, List.of(),
+                    new Reply.Escalation(reason, reason.defaultPriority(), conversation.reference(), expected));
+            if (conversation.state().ownedByHuman()) {
+                return reply;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            List<Message> messages = conversations.messages(conversation.id());
+            String lastResidentMessage = messages.stream().filter(m -> m.direction() == Direction.IN)
+                    .map(Message::id).reduce((a, b) -> b).orElse(null);
+            conversation = conversation.withOutcome(new AssistantOutcome(lastResidentMessage, Outcome.ESCALATED,
+                    conversation.topic(), null, null, reason, language, now), now)
+                    .withState(ConversationState.WAITING, now);
+            conversation = conversations.save(conversation);
+            events.publishEvent(new ConversationEscalated(conversation.id(), conversation.residentId(),
+                    lastResidentMessage, reply));
+            return reply;
+        }));
+    }
+
+    private String expected(Channel channel, String language) {
+        Duration wait = responseTimes.forChannel(channel);
+        if (wait.compareTo(Duration.ofHours(1)) < 0) {
+            return prompts.text("expected-minutes", language, Map.of("n", Long.toString(Math.max(1, wait.toMinutes()))));
+        }
+        if (wait.compareTo(Duration.ofDays(1)) < 0) {
+            return prompts.text("expected-hours", language, Map.of("n", Long.toString(wait.toHours())));
+        }
+        return prompts.text("expected-days", language, Map.of("n", Long.toString(wait.toDays())));
+    }
+}
