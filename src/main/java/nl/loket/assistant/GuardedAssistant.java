@@ -1,6 +1,7 @@
 package nl.loket.assistant;
 
 import nl.loket.contact.AssistantOutcome;
+import nl.loket.contact.Channel;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Message;
@@ -99,7 +100,7 @@ class GuardedAssistant implements Responder {
     private Decision answer(Retrieval retrieval, Conversation conversation, String redactedQuestion, String language) {
         Article article = knowledge.article(retrieval.topic(), language).orElseThrow();
         String rephrased = null;
-        if (conversation.channel() == nl.loket.contact.Channel.CHAT || conversation.channel() == nl.loket.contact.Channel.WEBFORM) {
+        if (conversation.channel() == Channel.CHAT || conversation.channel() == Channel.WEBFORM) {
             rephrased = rephraser.rephrase(article, redactedQuestion, article.language()).orElse(null);
         }
         List<Article> related = new ArrayList<>();

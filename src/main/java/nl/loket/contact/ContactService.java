@@ -3,6 +3,7 @@ package nl.loket.contact;
 import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.Prompts;
+import nl.loket.platform.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -151,9 +152,14 @@ public class ContactService {
     /** Chat sessions and calls carry their own thread; SMS continues while messages keep coming; each form is new. */
     private static String threadKey(Resident resident, InboundMessage inbound) {
         if (inbound.threadKey() != null) {
-            return inbound.channel().name() + ":" + nl.loket.platform.RedisKeys.hashed(inbound.threadKey());
+            return channelThread(inbound.channel(), inbound.threadKey());
         }
         return inbound.channel() == Channel.SMS ? "SMS:resident:" + resident.id() : null;
+    }
+
+    /** A channel's own thread (chat session, call id); the id is hashed because it can identify a resident. */
+    private static String channelThread(Channel channel, String threadKey) {
+        return channel.name() + ":" + RedisKeys.hashed(threadKey);
     }
 
     private Duration threadTtl(Channel channel) {
@@ -297,7 +303,7 @@ public class ContactService {
 
     /** The conversation a channel thread (chat session, call) belongs to, if any message was stored yet. */
     public Optional<Conversation> conversationOfThread(Channel channel, String threadKey) {
-        return conversations.thread(channel.name() + ":" + nl.loket.platform.RedisKeys.hashed(threadKey))
+        return conversations.thread(channelThread(channel, threadKey))
                 .flatMap(conversations::find);
     }
 
