@@ -50,7 +50,7 @@
     cell(tr, t.waiting);
     cell(tr, t.reasonLabel);
     cell(tr, t.languageLabel);
-    cell(tr, t.relayLabel, t.relay ? '✋' : null);
+    cell(tr, t.relayLabel, t.relay ? '⇄' : null);
     cell(tr, t.channelLabel, t.channelIcon);
     cell(tr, t.reference);
     cell(tr, t.statusLabel);

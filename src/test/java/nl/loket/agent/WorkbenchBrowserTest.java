@@ -167,9 +167,10 @@ class WorkbenchBrowserTest extends HandoffIntegrationTest {
     }
 
     @Test
-    void theSmsCounterFollowsGsm7AndUcs2AndArticlesCanBeInserted() {
+    void theSmsCounterArticleInsertAndLiveMessagesWork() {
         String phone = randomMobile();
-        sms(phone, "Ik wil een medewerker spreken over mijn paspoort");
+        sms(phone, "Hoe vraag ik een nieuw paspoort aan?");
+        sms(phone, "Ik wil een medewerker spreken");
         String residentId = contacts.residentIdOf(nl.loket.contact.Identity.phone(phone)).orElseThrow();
         HandoffTask task = handoff.tasks(EnumSet.of(TaskStatus.WAITING)).stream()
                 .filter(t -> t.residentId().equals(residentId)).findFirst().orElseThrow();
@@ -190,12 +191,18 @@ class WorkbenchBrowserTest extends HandoffIntegrationTest {
         reply.sendKeys("Tot ziens, Zoë");
         assertThat(counter.getText()).contains("UCS-2").contains("1 sms");
 
-        if (!driver.findElements(By.cssSelector(".lk-insert")).isEmpty()) {
-            reply.clear();
-            driver.findElement(By.cssSelector(".lk-insert")).click();
-            assertThat(reply.getAttribute("value")).contains("https://");
-            assertThat(driver.findElement(By.id("status")).getText()).contains("ingevoegd");
-        }
+        // The article the assistant already used is suggested; "Invoegen" puts its summary and link in the reply box.
+        reply.clear();
+        driver.findElement(By.cssSelector(".lk-insert")).sendKeys(Keys.ENTER);
+        assertThat(reply.getAttribute("value")).contains("paspoort").contains("https://www.nijmegen.nl/");
+        assertThat(driver.findElement(By.id("status")).getText()).contains("ingevoegd");
+        assertThat(counter.getText()).contains("sms");
+
+        // A new message of the resident appears without reloading (the page polls every 5 s) and is announced.
+        sms(phone, "Ik heb nog een vraag over de kosten");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("transcript"), "Ik heb nog een vraag over de kosten"));
+        assertThat(driver.findElement(By.id("status")).getText()).contains("Nieuw bericht van de inwoner");
         handoff.release(task.id(), AGENT, false);
     }
 

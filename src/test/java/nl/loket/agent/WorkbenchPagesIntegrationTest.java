@@ -210,6 +210,19 @@ class WorkbenchPagesIntegrationTest extends HandoffIntegrationTest {
     }
 
     @Test
+    void theArticleTheAssistantUsedIsSuggestedWithItsSourceAndTheHistoryIsShown() {
+        Chat chat = chat();
+        say(chat, "Hoe vraag ik een nieuw paspoort aan?");
+        HandoffTask task = escalated(chat, "Ik wil een medewerker spreken");
+        WorkbenchSession agent = as("agent8");
+        agent.post("/agent/tasks/" + task.id() + "/claim", Map.of());
+        HttpResponse<String> page = agent.get("/agent/tasks/" + task.id());
+        assertThat(page.body()).contains("Voorgestelde artikelen").contains("Paspoort aanvragen of verlengen")
+                .contains("Invoegen").contains("data-insert=\"").contains("https://www.nijmegen.nl/diensten/paspoort")
+                .contains("Eerdere contacten");
+    }
+
+    @Test
     void aTolkcontactCallShowsTheInterpreterNote() {
         HttpResponse<String> r = postJson("/api/channels/transcripts", """
                 {"callId":"%s","from":"%s","to":"+31243290000","relay":"TOLKCONTACT",
