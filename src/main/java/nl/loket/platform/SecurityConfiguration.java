@@ -75,10 +75,12 @@ class SecurityConfiguration {
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // The workbench's own style and scripts, so the login page can use them.
+                        .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
                         .requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
                         .anyRequest().authenticated())
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.
-                .formLogin(form -> form.defaultSuccessUrl("/agent", false).permitAll())
+                .formLogin(form -> form.loginPage("/agent/login").defaultSuccessUrl("/agent", false).permitAll())
                 .logout(Customizer.withDefaults())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

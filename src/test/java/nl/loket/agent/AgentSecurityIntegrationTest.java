@@ -119,23 +119,23 @@ class AgentSecurityIntegrationTest extends HandoffIntegrationTest {
     void agentPagesUseAFormLoginWithCsrfAndANewSessionAtLogin() {
         HttpResponse<String> page = get("/agent");
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/agent/login");
 
         HttpResponse<String> noToken = postJson("/agent/handoffs/x/claim", "{}", basic("agent0"));
         assertThat(noToken.statusCode()).as("a form post without CSRF token").isEqualTo(403);
 
-        HttpResponse<String> loginPage = get("/login");
+        HttpResponse<String> loginPage = get("/agent/login");
         assertThat(loginPage.statusCode()).isEqualTo(200);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(csrf.find()).isTrue();
         String session = loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
-        HttpResponse<String> withoutToken = send(request("/login")
+        HttpResponse<String> withoutToken = send(request("/agent/login")
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString("username=agent0&password=" + PASSWORD)).build());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> login = send(request("/login")
+        HttpResponse<String> login = send(request("/agent/login")
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString("username=agent0&password=" + PASSWORD + "&_csrf="
                         + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build());

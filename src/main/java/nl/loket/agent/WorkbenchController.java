@@ -1,0 +1,326 @@
+package nl.loket.agent;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.ContactSummary;
+import nl.loket.contact.Direction;
+import nl.loket.contact.Identity;
+import nl.loket.contact.Message;
+import nl.loket.handoff.HandoffCase;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskStatus;
+import nl.loket.platform.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import static nl.loket.agent.WorkbenchViews.Contact;
+import static nl.loket.agent.WorkbenchViews.Line;
+import static nl.loket.agent.WorkbenchViews.Queue;
+import static nl.loket.agent.WorkbenchViews.QueueRow;
+import static nl.loket.agent.WorkbenchViews.Spoken;
+import static nl.loket.agent.WorkbenchViews.Suggestion;
+import static nl.loket.agent.WorkbenchViews.Updates;
+
+/**
+ * The agent workbench pages under {@code /agent}: login, the queue, one conversation. Session login with
+ * CSRF on every form (SecurityConfiguration); reads go through {@link HandoffService} like the agent API,
+ * with BSN/IBAN masked unless revealed on purpose, and every view of a conversation audited.
+ */
+@Controller
+@RequestMapping("/agent")
+class WorkbenchController {
+
+    static final String CLAIMED_BY_COLLEAGUE = "Een collega heeft deze taak al.";
+    static final String NOT_YOURS = "Alleen de medewerker die deze taak heeft opgepakt, kan antwoorden of afsluiten.";
+
+    /** Strict: no inline script or style, nothing from elsewhere. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private final HandoffService handoff;
+    private final AuditLog audit;
+    private final TranscriptMasking masking;
+    private final ArticleLinks articles;
+    private final Clock clock;
+
+    WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
+                        Clock clock) {
+        this.handoff = handoff;
+        this.audit = audit;
+        this.masking = masking;
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CSP);
+    }
+
+    // ---- login ----
+
+    @GetMapping("/login")
+    String login(Authentication agent) {
+        return "agent/login";
+    }
+
+    // ---- queue ----
+
+    @GetMapping({"", "/"})
+    String queue(Model model, Authentication agent) {
+        model.addAttribute("queue", queueOf(agent));
+        model.addAttribute("agentName", agent.getName());
+        return "agent/queue";
+    }
+
+    /** The queue poll for the page's script (session login, no resident data). */
+    @GetMapping(value = "/queue.json", produces = "application/json")
+    @ResponseBody
+    Queue queueJson(Authentication agent) {
+        return queueOf(agent);
+    }
+
+    @PostMapping("/next")
+    String next(Authentication agent, RedirectAttributes flash) {
+        Optional<HandoffTask> task = handoff.claimNext(agent.getName());
+        if (task.isEmpty()) {
+            flash.addFlashAttribute("status", "Er wachten geen taken.");
+            return "redirect:/agent";
+        }
+        flash.addFlashAttribute("status", "U heeft taak " + task.get().reference() + " opgepakt.");
+        return "redirect:/agent/tasks/" + task.get().id();
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    String claim(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
+                 HttpServletResponse response) {
+        try {
+            HandoffTask task = handoff.claim(id, agent.getName());
+            flash.addFlashAttribute("status", "U heeft taak " + task.reference() + " opgepakt.");
+            return "redirect:/agent/tasks/" + task.id();
+        } catch (ProblemException e) {
+            response.setStatus(e.status());
+            model.addAttribute("error", e.status() == 404 ? "Deze taak bestaat niet meer." : CLAIMED_BY_COLLEAGUE);
+            return queue(model, agent);
+        }
+    }
+
+    // ---- one conversation ----
+
+    @GetMapping("/tasks/{id}")
+    String conversation(@PathVariable String id, Model model, Authentication agent) {
+        return conversationPage(id, false, model, agent);
+    }
+
+    /** "Toon gegevens": the same page with BSN and IBAN shown, audited as a reveal. A POST, so it is never a link. */
+    @PostMapping("/tasks/{id}/reveal")
+    String reveal(@PathVariable String id, Model model, Authentication agent) {
+        model.addAttribute("status", "Alle gegevens worden getoond. Dit is vastgelegd.");
+        return conversationPage(id, true, model, agent);
+    }
+
+    /** New messages after the first {@code after} and the delivery status of every reply; audited when new text is shown. */
+    @GetMapping(value = "/tasks/{id}/updates.json", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<Updates> updates(@PathVariable String id, @RequestParam(defaultValue = "0") int after,
+                                    Authentication agent) {
+        HandoffCase c;
+        try {
+            c = handoff.caseOf(id, agent.getName());
+        } catch (ProblemException e) {
+            return ResponseEntity.status(e.status()).build();
+        }
+        List<Line> all = lines(c.transcript(), masking::mask);
+        int from = Math.max(0, Math.min(after, all.size()));
+        List<Line> fresh = all.subList(from, all.size());
+        if (!fresh.isEmpty()) {
+            audit.record(agent.getName(), AuditLog.Action.VIEW, c.task().conversationId(), c.task().id(),
+                    c.task().residentId());
+        }
+        List<Line> deliveries = all.subList(0, from).stream().filter(l -> l.delivery() != null)
+                .map(l -> new Line(l.index(), l.id(), null, null, null, null, null, null, l.delivery(), l.deliveryLabel(), null))
+                .toList();
+        HandoffTask t = c.task();
+        return ResponseEntity.ok(new Updates(t.status().name(), statusLabel(t, agent.getName()), t.claimedBy(agent.getName()),
+                all.size(), fresh, deliveries));
+    }
+
+    @PostMapping("/tasks/{id}/reply")
+    String reply(@PathVariable String id, @RequestParam(defaultValue = "") String text, Authentication agent,
+                 Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            handoff.reply(id, agent.getName(), text);
+            flash.addFlashAttribute("status", "Uw antwoord is opgeslagen en wordt verstuurd.");
+            return "redirect:/agent/tasks/" + id;
+        } catch (ProblemException e) {
+            return failed(id, e, e.status() == 400 ? "Typ eerst een antwoord." : NOT_YOURS, text, model, agent, response);
+        }
+    }
+
+    @PostMapping("/tasks/{id}/release")
+    String release(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
+                   HttpServletResponse response) {
+        try {
+            HandoffTask task = handoff.release(id, agent.getName(), isSupervisor(agent));
+            flash.addFlashAttribute("status", "Taak " + task.reference() + " staat weer in de wachtrij.");
+            return "redirect:/agent";
+        } catch (ProblemException e) {
+            return failed(id, e, NOT_YOURS, null, model, agent, response);
+        }
+    }
+
+    @PostMapping("/tasks/{id}/close")
+    String close(@PathVariable String id, @RequestParam(required = false) String resolution, Authentication agent,
+                 Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            // On the pages only the agent holding the task closes it (the API lets a supervisor close any).
+            HandoffTask task = handoff.task(id);
+            if (!task.claimedBy(agent.getName())) {
+                response.setStatus(409);
+                model.addAttribute("error", NOT_YOURS);
+                return conversationPage(id, false, model, agent);
+            }
+            HandoffTask closed = handoff.close(id, agent.getName(), resolution, false);
+            flash.addFlashAttribute("status", "Taak " + closed.reference() + " is afgesloten: "
+                    + WorkbenchLabels.resolution(closed.resolution()) + ".");
+            return "redirect:/agent";
+        } catch (ProblemException e) {
+            return failed(id, e, e.status() == 400 ? "Kies hoe het gesprek is afgehandeld." : NOT_YOURS, null, model,
+                    agent, response);
+        }
+    }
+
+    private String failed(String id, ProblemException e, String message, String draft, Model model,
+                          Authentication agent, HttpServletResponse response) {
+        response.setStatus(e.status());
+        if (e.status() == 404) {
+            model.addAttribute("error", "Deze taak bestaat niet meer.");
+            return queue(model, agent);
+        }
+        model.addAttribute("error", message);
+        model.addAttribute("draft", draft);
+        return conversationPage(id, false, model, agent);
+    }
+
+    private String conversationPage(String id, boolean reveal, Model model, Authentication agent) {
+        HandoffCase c = handoff.caseOf(id, agent.getName());
+        HandoffTask t = c.task();
+        audit.record(agent.getName(), reveal ? AuditLog.Action.REVEAL : AuditLog.Action.VIEW, t.conversationId(), t.id(),
+                t.residentId());
+        UnaryOperator<String> mask = reveal ? UnaryOperator.identity() : masking::mask;
+        List<Line> lines = lines(c.transcript(), mask);
+        boolean hasMasked = !reveal && c.transcript().stream().anyMatch(m -> m.text() != null && !m.text().equals(masking.mask(m.text()))
+                || m.transcript() != null && m.transcript().stream().anyMatch(l -> l.text() != null && !l.text().equals(masking.mask(l.text()))));
+        model.addAttribute("agentName", agent.getName());
+        model.addAttribute("task", t);
+        model.addAttribute("reference", t.reference());
+        model.addAttribute("channelLabel", WorkbenchLabels.channel(t.channel()));
+        model.addAttribute("channelIcon", WorkbenchLabels.channelIcon(t.channel()));
+        model.addAttribute("relayLabel", WorkbenchLabels.relay(t.relay()));
+        model.addAttribute("tolkcontact", "TOLKCONTACT".equalsIgnoreCase(t.relay()));
+        model.addAttribute("languageLabel", WorkbenchLabels.language(t.language()));
+        model.addAttribute("reasonLabel", WorkbenchLabels.reason(t.reason()));
+        model.addAttribute("priorityLabel", WorkbenchLabels.priority(t.priority()));
+        model.addAttribute("statusLabel", statusLabel(t, agent.getName()));
+        model.addAttribute("createdAt", WorkbenchLabels.dateTime(t.createdAt()));
+        model.addAttribute("waiting", WorkbenchLabels.waiting(t.createdAt(), OffsetDateTime.now(clock)));
+        model.addAttribute("summary", mask.apply(t.summary()));
+        model.addAttribute("lines", lines);
+        model.addAttribute("hasMasked", hasMasked);
+        model.addAttribute("revealed", reveal);
+        model.addAttribute("contactDetails", c.resident() == null ? List.of() : c.resident().identities().stream()
+                .filter(i -> i.kind() == Identity.Kind.PHONE || i.kind() == Identity.Kind.EMAIL)
+                .map(i -> (i.kind() == Identity.Kind.PHONE ? "Telefoon: " : "E-mail: ") + i.value()).toList());
+        model.addAttribute("history", c.history().stream().map(WorkbenchController::contact).toList());
+        model.addAttribute("suggestions", suggestions(t));
+        model.addAttribute("mine", t.claimedBy(agent.getName()));
+        model.addAttribute("waitingTask", t.status() == TaskStatus.WAITING);
+        model.addAttribute("closed", t.status() == TaskStatus.CLOSED);
+        model.addAttribute("sms", t.channel() == nl.loket.contact.Channel.SMS);
+        model.addAttribute("phone", t.channel() == nl.loket.contact.Channel.PHONE || t.callback());
+        model.addAttribute("resolutions", WorkbenchLabels.RESOLUTIONS);
+        model.addAttribute("resolutionLabel", WorkbenchLabels.resolution(t.resolution()));
+        return "agent/conversation";
+    }
+
+    private Queue queueOf(Authentication agent) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<QueueRow> rows = handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED)).stream()
+                .map(t -> new QueueRow(t.id(), t.reference(), t.priority().name(), WorkbenchLabels.priority(t.priority()),
+                        Math.max(0, java.time.Duration.between(t.createdAt(), now).toMinutes()),
+                        WorkbenchLabels.waiting(t.createdAt(), now), t.reason() == null ? null : t.reason().name(),
+                        WorkbenchLabels.reason(t.reason()), t.language() == null ? "nl" : t.language(),
+                        WorkbenchLabels.language(t.language()), t.relay(), WorkbenchLabels.relay(t.relay()),
+                        t.channel() == null ? null : t.channel().name(), WorkbenchLabels.channel(t.channel()),
+                        WorkbenchLabels.channelIcon(t.channel()), t.status().name(), statusLabel(t, agent.getName()),
+                        t.claimedBy(agent.getName())))
+                .toList();
+        int waiting = (int) rows.stream().filter(r -> r.status().equals("WAITING")).count();
+        return new Queue(waiting, rows.size() - waiting, rows);
+    }
+
+    private List<Suggestion> suggestions(HandoffTask t) {
+        List<Suggestion> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String s : t.suggestions()) {
+            articles.find(s, t.language()).filter(l -> !seen.contains(l.id())).ifPresent(l -> {
+                seen.add(l.id());
+                out.add(new Suggestion(l.id(), l.title(), l.summary(), l.source(), l.insertText()));
+            });
+        }
+        return out;
+    }
+
+    private static List<Line> lines(List<Message> messages, UnaryOperator<String> mask) {
+        List<Line> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            AuthorRole role = m.direction() == Direction.IN && m.authorRole() == null ? AuthorRole.RESIDENT : m.authorRole();
+            List<Spoken> spoken = m.transcript() == null ? List.of() : m.transcript().stream()
+                    .map(l -> new Spoken(WorkbenchLabels.author(l.speaker()), WorkbenchLabels.time(l.at()), mask.apply(l.text())))
+                    .toList();
+            out.add(new Line(i, m.id(), WorkbenchLabels.author(role), role == null ? "" : role.name().toLowerCase(Locale.ROOT),
+                    WorkbenchLabels.channel(m.channel()), WorkbenchLabels.time(m.at()), WorkbenchLabels.dateTime(m.at()),
+                    mask.apply(m.text()), m.deliveryStatus(), WorkbenchLabels.delivery(m.deliveryStatus()), spoken));
+        }
+        return out;
+    }
+
+    private static Contact contact(ContactSummary s) {
+        return new Contact(s.reference(), WorkbenchLabels.date(s.startedAt()), WorkbenchLabels.channel(s.channel()),
+                s.relay() == null ? null : WorkbenchLabels.relay(s.relay()), s.topic() == null ? "Onbekend" : s.topic(),
+                WorkbenchLabels.outcome(s.outcome()), WorkbenchLabels.state(s.state()));
+    }
+
+    private static String statusLabel(HandoffTask t, String me) {
+        return switch (t.status()) {
+            case WAITING -> "Wacht";
+            case CLAIMED -> t.claimedBy(me) ? "Opgepakt door u" : "Opgepakt door " + t.claimedBy();
+            case CLOSED -> "Afgesloten";
+        };
+    }
+
+    private static boolean isSupervisor(Authentication agent) {
+        return agent.getAuthorities().stream().anyMatch(a -> "ROLE_SUPERVISOR".equals(a.getAuthority()));
+    }
+}
