@@ -50,11 +50,10 @@ class VoiceChannel {
         this.clock = clock;
     }
 
-    /** A new call: greet (saying it is a digital assistant) and listen. */
+    /** A new call: greet (saying it is a digital assistant) and listen; a caller who says nothing goes to a person. */
     public void greet(Exchange exchange) {
         signature.verifiedParameters(exchange, CALL_PATH);
-        twiml(exchange, gather(prompts.text("voice-greeting", "nl", Map.of()))
-                + say(prompts.text("voice-no-speech", "nl", Map.of())) + "<Redirect method=\"POST\">" + CALL_PATH + "</Redirect>");
+        twiml(exchange, gather(prompts.text("voice-greeting", "nl", Map.of())) + toPerson());
     }
 
     /** What the caller said, as a resident message; null when nothing was understood. */
@@ -80,23 +79,28 @@ class VoiceChannel {
                 callSid, relay, "nl", AuthorRole.RESIDENT, null, null, Map.of(), List.of());
     }
 
-    /** Nothing was understood: ask again. */
+    /** Nothing was understood: ask once more, then a person takes the call (speech does not work for everyone). */
     public void reprompt(Exchange exchange) {
-        twiml(exchange, gather(prompts.text("voice-no-speech", "nl", Map.of())) + say(prompts.text("voice-goodbye", "nl", Map.of())));
+        twiml(exchange, gather(prompts.text("voice-no-speech", "nl", Map.of())) + toPerson());
     }
 
     /** Speak the answer, then listen for more; a hand-off connects the caller to a person. */
     public void reply(Exchange exchange) {
         Reply reply = exchange.getMessage().getBody(Receipt.class).reply();
         if (reply.escalated()) {
-            String handoff = voice.handoffNumber() != null && !voice.handoffNumber().isBlank()
-                    ? "<Dial>" + TwiML.escape(voice.handoffNumber()) + "</Dial>"
-                    : "<Enqueue>" + TwiML.escape(voice.handoffQueue()) + "</Enqueue>";
-            twiml(exchange, say(reply.text()) + say(prompts.text("voice-transfer", "nl", Map.of())) + handoff);
+            twiml(exchange, say(reply.text()) + toPerson());
             return;
         }
         twiml(exchange, say(reply.text()) + gather(prompts.text("voice-anything-else", "nl", Map.of()))
                 + say(prompts.text("voice-goodbye", "nl", Map.of())));
+    }
+
+    /** Tells the caller they are put through, then dials the contact centre or joins its queue. */
+    private String toPerson() {
+        String connect = voice.handoffNumber() != null && !voice.handoffNumber().isBlank()
+                ? "<Dial>" + TwiML.escape(voice.handoffNumber()) + "</Dial>"
+                : "<Enqueue>" + TwiML.escape(voice.handoffQueue()) + "</Enqueue>";
+        return say(prompts.text("voice-transfer", "nl", Map.of())) + connect;
     }
 
     private void twiml(Exchange exchange, String verbs) {

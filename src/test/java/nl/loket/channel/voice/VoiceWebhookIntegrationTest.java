@@ -26,7 +26,8 @@ class VoiceWebhookIntegrationTest extends LoketIntegrationTest {
                 .contains("<Gather input=\"speech\" language=\"nl-NL\"")
                 .contains("action=\"/api/channels/twilio/voice/gather\"")
                 .contains("<Say language=\"nl-NL\">")
-                .contains("digitale assistent");
+                .contains("digitale assistent")
+                .as("a caller who says nothing is put through to a person").contains("<Enqueue>loket</Enqueue>");
     }
 
     @Test
@@ -57,7 +58,7 @@ class VoiceWebhookIntegrationTest extends LoketIntegrationTest {
         HttpResponse<String> response = postTwilio("/api/channels/twilio/voice/gather",
                 params("CallSid", "CA" + System.nanoTime(), "From", from, "SpeechResult", ""));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("niet goed verstaan").contains("<Gather");
+        assertThat(response.body()).contains("niet goed verstaan").contains("<Gather").contains("<Enqueue>");
         assertThat(contacts.residentIdOf(Identity.phone(from))).isEmpty();
     }
 
