@@ -55,7 +55,7 @@ class CrisisSignalsTest {
             // single words, also mistyped
             "ik heb een afscheidsbreif geschreven",
             "mijn moeder is bewustelos",
-            "er hangt een gaslugt in de gang",
+            "er hangt een gasluct in de gang",
             "ik ben levensmoe",
             // veiled, hidden in an ordinary question, third person, threats, abuse, emergencies
             "ik heb al mijn slaappillen gespaard en vanavond neem ik ze allemaal",
