@@ -14,7 +14,8 @@ class SignalListsTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "triage-crisis", "triage-human-request", "triage-complaint", "triage-case-specific",
-            "triage-entitlement-question", "triage-personal-figures", "triage-life-problems",
+            "triage-entitlement-question", "triage-personal-figures", "triage-own-action", "triage-time-reference",
+            "triage-life-problems",
             "input-prompt-injection", "input-configuration-probe", "input-other-resident-data", "input-promise-request"})
     void phraseListsCompile(String name) {
         assertThat(PhrasePatterns.words(name).find("")).isEmpty();

@@ -82,6 +82,32 @@ class TriageTest {
         assertThat(TRIAGE.classify("schandalig")).get().extracting(TriageResult::priority).isEqualTo(Priority.HIGH);
     }
 
+    /** Triage sees redacted text: personal data the resident gave points to their own file. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "mijn bsn is [BSN], hoe staat het met mijn kwijtschelding",
+            "kunt u het geld terugstorten op [IBAN]",
+            "ik woon op [ADRES], wanneer komt de nieuwe container",
+            "I live at [ADRES], has my registration gone through?",
+    })
+    void personalDataTheResidentGaveMakesItCaseSpecific(String redacted) {
+        assertThat(TRIAGE.classify(redacted)).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.CASE_SPECIFIC);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"wat is een bsn en waar vind ik het", "hoe geef ik een nieuw adres door", "what is an IBAN"})
+    void theWordsThemselvesAreNotPersonalData(String text) {
+        assertThat(TRIAGE.classify(text)).isEmpty();
+    }
+
+    @Test
+    void placeholdersBecomeOneWordEach() {
+        assertThat(Triage.markPersonalData("bsn [BSN], [E-MAIL] en [TELEFOON]"))
+                .isEqualTo("bsn  gegevenbsn ,  gegevenemail  en  gegeventelefoon ");
+        assertThat(Triage.markPersonalData("geen haken")).isEqualTo("geen haken");
+        assertThat(Triage.markPersonalData(null)).isNull();
+    }
+
     @Test
     void signalNamesTheListEntryNotTheResidentText() {
         TriageResult result = TRIAGE.classify("Ik heb het nummer 0612345678 en ik wil niet meer leven").orElseThrow();
