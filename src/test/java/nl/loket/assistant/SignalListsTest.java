@@ -22,7 +22,7 @@ class SignalListsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"triage-crisis-words", "language-nl-words", "language-en-words", "language-expected",
+    @ValueSource(strings = {"triage-crisis-words", "triage-complaint-words", "language-nl-words", "language-en-words", "language-expected",
             "language-code-folds", "language-scripts", "language-letters", "readability-abbreviations", "input-role-markers"})
     void otherListsLoad(String name) {
         assertThat(SignalList.load(name).entries()).isNotEmpty();
