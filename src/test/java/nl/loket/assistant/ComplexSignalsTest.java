@@ -22,6 +22,21 @@ class ComplexSignalsTest {
             "werkloos en geen geld meer",
             "I lost my job and I have debts",
             "after my divorce I was evicted",
+            // bereavement, caring, overload, addiction, detention, paperwork, children's needs, in both languages
+            "mijn man is vorige maand overleden en nu kan ik de huur niet meer betalen",
+            "sinds mijn burn-out zit ik thuis en de rekeningen stapelen zich op, ik heb betalingsachterstanden",
+            "ik zorg voor mijn vader met alzheimer en ben zelf overspannen geraakt, ik weet niet meer waar ik moet beginnen",
+            "mijn vrouw is bij me weggegaan, ik ben mijn baan kwijt en de deurwaarder staat op de stoep",
+            "ik kom uit detentie en heb geen woonplek en geen inkomen",
+            "mijn zoon gokt al zijn geld op en heeft nu schulden, en ik ben zelf ziek",
+            "ik ben mantelzorger voor mijn moeder en heb geldproblemen",
+            "mijn bedrijf is failliet en we moeten ons huis uit",
+            "I lost my husband in March, there is no income now and I have debts",
+            "My partner left me, I am on sick leave and can't pay the rent",
+            "I care for my disabled son and I'm exhausted and we have money problems",
+            "I just got out of prison and have no income and nowhere permanent to live, lost my housing",
+            "mijn uitkering is niet genoeg en mijn dochter wordt gepest op school en ik begrijp de brieven niet",
+            "ik heb depressie en mijn ouders helpen me niet meer, ik kom niet rond",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().satisfies(result -> {
@@ -40,6 +55,23 @@ class ComplexSignalsTest {
             "ik ben werkloos, hoe vraag ik een uitkering aan",
             "how do I get a parking permit",
             "wanneer wordt grofvuil opgehaald",
+            // one problem, in many words
+            "mijn vader is overleden, hoe doe ik aangifte van overlijden?",
+            "ik heb schulden, waar kan ik hulp krijgen",
+            "wie regelt de begrafenis als er geen familie is",
+            "ik ben ziek, kan iemand anders mijn paspoort ophalen",
+            "mijn moeder heeft dementie, welke hulp is er via de wmo",
+            "mijn WW stopt binnenkort en ik heb dan geen inkomen, hoe vraag ik bijstand aan",
+            "ik heb geen werk en wil bijstand aanvragen",
+            "mijn wasmachine is kapot en ik heb een laag inkomen, kan ik bijzondere bijstand krijgen",
+            "mijn ex-man is overleden, moet ik iets regelen",
+            "Who registers a death, the funeral director or the family?",
+            "ik ben gescheiden, hoe pas ik mijn adres aan",
+            "I have debts, can the municipality help?",
+            "ik kan de rekeningen niet betalen en wil hulp bij schulden",
+            "mijn schoonvader is verhuisd naar een verpleeghuis, moet hij zich uitschrijven",
+            "hoe vraag ik een gehandicaptenparkeerkaart aan, ik ben chronisch ziek",
+            "ik heb een uitkering en wil een vog aanvragen voor vrijwilligerswerk",
     })
     void negatives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).isEmpty();
