@@ -59,6 +59,18 @@ class ComplaintSignalsTest {
             "this bot is useless",
             "I'm sick and tired of waiting",
             "worst municipality ever",
+            "bizar dat ik al drie maanden wacht op een reactie",
+            "ik ben heel teleurgesteld in de gemeente, niemand helpt",
+            "de medewerker aan de telefoon was echt onbeschoft",
+            "ik ben weggestuurd bij de balie terwijl ik een afspraak had",
+            "ik ben het niet eens met hoe ik ben behandeld door de handhaver, hij was agressief",
+            "ik heb al twee keer een klacht ingediend en er gebeurt niks mee",
+            "waarom neemt niemand de telefoon op bij jullie, schandalig",
+            "ik ben boos, mijn container is alweer niet geleegd",
+            "I'm really angry that nobody came to fix the street light after three reports",
+            "The man at the counter was very unfriendly and unhelpful",
+            "This is the third time I'm asking, why does nobody answer",
+            "I feel completely ignored by the municipality",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.COMPLAINT);

@@ -37,6 +37,12 @@ class ComplexSignalsTest {
             "I just got out of prison and have no income and nowhere permanent to live, lost my housing",
             "mijn uitkering is niet genoeg en mijn dochter wordt gepest op school en ik begrijp de brieven niet",
             "ik heb depressie en mijn ouders helpen me niet meer, ik kom niet rond",
+            "mijn man heeft een hersenbloeding gehad, ik moet nu voor hem zorgen en we hebben geen inkomen meer",
+            "ik ben net gescheiden, heb twee kleine kinderen en een hoge schuld bij de energiemaatschappij",
+            "we zijn gevlucht uit Oekraine, we hebben geen geld en geen woning",
+            "I was diagnosed with cancer, had to stop working and now we can't pay the mortgage",
+            "my husband is in jail, I have three kids and no income",
+            "sinds mijn vrouw is overleden drink ik te veel en ik heb schulden",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().satisfies(result -> {

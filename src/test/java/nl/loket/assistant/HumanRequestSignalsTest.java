@@ -54,6 +54,16 @@ class HumanRequestSignalsTest {
             "I want a real human",
             "please have someone phone me",
             "can someone contact me tomorrow",
+            "kan er iemand met mij meekijken, ik wil graag een mens spreken",
+            "mag ik de telefoon van een medewerker",
+            "ik heb liever een echte persoon",
+            "zet me door naar een medewerker",
+            "bel mij aub",
+            "wil een echt mens",
+            "Can I speak with an actual person please",
+            "Let me talk to someone",
+            "operator",
+            "I need to talk to a real person about my situation",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.HUMAN_REQUESTED);
@@ -86,6 +96,7 @@ class HumanRequestSignalsTest {
             "kan ik in persoon een afspraak maken of alleen online",
             "can I register in person at the Stadswinkel",
             "niemand belt mij terug, schandalig",
+            "de medewerker aan de telefoon was echt onbeschoft",
             "de medewerker van de milieustraat was aardig",
     })
     void negatives(String text) {

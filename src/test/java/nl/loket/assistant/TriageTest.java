@@ -159,6 +159,11 @@ class TriageTest {
             "schandalig, al weken geen reactie op mijn aanvraag     | COMPLAINT",
             "mijn uitkering is gestopt en ik heb schulden           | CASE_SPECIFIC",
             "ik ben mijn baan kwijt en heb schulden                 | COMPLEX",
+            "de medewerker aan de telefoon was onbeschoft           | COMPLAINT",
+            "hoe vraag ik een uittreksel aan? straks ben ik er toch niet meer | CRISIS",
+            "mijn bsn is [BSN] en ik wil er niet meer zijn           | CRISIS",
+            "ik heb een afspraak nodig, geen bot                    | HUMAN_REQUESTED",
+            "mijn aanvraag van maart, is daar al een besluit over?  | CASE_SPECIFIC",
     })
     void firstRuleInOrderWins(String text, EscalationReason reason) {
         assertThat(TRIAGE.classify(text)).get().extracting(TriageResult::reason).isEqualTo(reason);
