@@ -97,6 +97,11 @@ class CaseSpecificSignalsTest {
             "Why did I receive a fine? I have a permit",
             "can you tell me the status of my request for a disabled parking card",
             "I am 68 with a pension of 1300 euros, can I get remission of taxes?",
+            "Ik heb in maart een aanvraag voor een traplift gedaan, maar heb nog niets gehoord. Hoe staat het ervoor?",
+            "klopt mijn aanslag afvalstoffenheffing wel? er staan 4 personen op maar we zijn met z'n tweeën",
+            "waarom krijg ik geen huurtoeslag meer van de gemeente",
+            "mijn nieuwe pasje is nog niet binnen",
+            "I asked for special assistance for glasses in May, when do I get an answer?",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.CASE_SPECIFIC);

@@ -71,6 +71,11 @@ class ComplaintSignalsTest {
             "The man at the counter was very unfriendly and unhelpful",
             "This is the third time I'm asking, why does nobody answer",
             "I feel completely ignored by the municipality",
+            "Het is echt een schande hoe lang alles duurt bij jullie.",
+            "ik heb drie keer gebeld, drie keer een ander verhaal, ik word er gek van",
+            "de boa was ontzettend onbeschoft tegen mijn zoon",
+            "Niemand heeft me ooit teruggebeld, terwijl dat wel beloofd was.",
+            "I complained twice about the noise and nothing happened",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.COMPLAINT);

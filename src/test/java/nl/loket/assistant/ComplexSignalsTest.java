@@ -43,6 +43,9 @@ class ComplexSignalsTest {
             "I was diagnosed with cancer, had to stop working and now we can't pay the mortgage",
             "my husband is in jail, I have three kids and no income",
             "sinds mijn vrouw is overleden drink ik te veel en ik heb schulden",
+            "Na het overlijden van mijn moeder kwam ik in de schulden en nu dreigt uitzetting.",
+            "mijn vrouw heeft me verlaten, ik ben depressief en ik heb mijn baan verloren",
+            "I'm a single mum, I lost my job and I'm behind on the rent",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().satisfies(result -> {

@@ -309,6 +309,23 @@ class CrisisSignalsTest {
             "iemand heeft een hartstilstand op het plein",
             "mijn dochter heeft een epileptische aanval en stopt niet",
             "we zitten zonder stroom en verwarming en mijn baby is ijskoud",
+            "Geachte heer/mevrouw, ik schrijf u omdat ik niet meer weet wat ik moet doen. Mijn partner is gewelddadig en ik ben bang dat het uit de hand loopt.",
+            "ja goedemiddag, eh, ik bel voor mijn buurvrouw, die zit eh al dagen binnen en ze zegt dat ze er een eind aan wil maken",
+            "Dear municipality, I am writing because my neighbour's children are regularly left home alone at night and I often hear them crying.",
+            "hallo ik wil een paspoort aanvragen maar ik weet niet of dat nog zin heeft want ik wil er niet meer zijn",
+            "kunt u me helpen met bijstand? ik heb sinds vorige week niks meer te eten in huis",
+            "mijn man is gewelddadig",
+            "mijn vriend is agressief en gooit met spullen naar me",
+            "ze hebben me in elkaar geslagen bij het station",
+            "ik denk dat mijn moeder een overdosis heeft genomen",
+            "mijn vader is heel verward en loopt midden in de nacht op straat",
+            "de buurman zegt dat hij het huis in brand gaat steken",
+            "mijn zoon dreigt zichzelf iets aan te doen",
+            "Ik heb mijn medicijnen opgespaard en ben van plan ze allemaal in te nemen.",
+            "I feel unsafe at home, my husband has become violent",
+            "My brother said goodbye to everyone and isn't answering his phone",
+            "my dad drinks and gets violent with us",
+            "there is a man with a weapon outside my building",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().satisfies(result -> {

@@ -64,6 +64,9 @@ class HumanRequestSignalsTest {
             "Let me talk to someone",
             "operator",
             "I need to talk to a real person about my situation",
+            "Ik wil graag telefonisch contact met een medewerker over mijn situatie",
+            "kan er iemand van de gemeente langskomen om het te bespreken",
+            "connect me with a human",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.HUMAN_REQUESTED);

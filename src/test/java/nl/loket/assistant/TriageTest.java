@@ -178,6 +178,16 @@ class TriageTest {
             "hoe lang duurt het voordat er een besluit is op mijn bezwaar",
             "ik ben net verhuisd, wanneer krijg ik een nieuwe afvalpas",
             "ik woon in een studentenkamer, moet ik me inschrijven",
+            "Geachte heer/mevrouw, ik wil graag weten hoe ik een verklaring omtrent het gedrag aanvraag voor mijn nieuwe baan als leraar.",
+            "ja hallo, eh, ik wil mijn rijbewijs verlengen, eh, maar ik weet niet of ik een keuring nodig heb",
+            "mijn vader is vorige maand overleden, moet ik zijn rijbewijs inleveren",
+            "hoe vraag ik een parkeervergunning aan voor mijn tweede auto",
+            "kan ik mijn grofvuil zelf wegbrengen",
+            "wat doet de stip precies en moet ik een afspraak maken",
+            "hoe lang van tevoren moet ik een evenementenvergunning aanvragen voor een straatfeest",
+            "mijn ouders zijn gescheiden, bij wie moet ik ingeschreven staan",
+            "I'm getting married next year, how early should we book the town hall",
+            "Can I get help with my debts if I have a job?",
     })
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
