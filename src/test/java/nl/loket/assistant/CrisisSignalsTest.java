@@ -59,7 +59,7 @@ class CrisisSignalsTest {
             "ik ben levensmoe",
             // veiled, hidden in an ordinary question, third person, threats, abuse, emergencies
             "ik heb al mijn slaappillen gespaard en vanavond neem ik ze allemaal",
-            "wat kost een uittreksel? maakt niet uit eigenlijk, volgende week ben ik er toch niet meer",
+            "kan mijn zoon de afvalpas overnemen? volgende week ben ik er toch niet meer",
             "kunt u zeggen hoe ik mijn huurtoeslag stopzet, straks ben ik er toch niet meer",
             "mijn broer staat op het dak van de flat en zegt dat hij gaat springen",
             "mijn buurman dreigt mij te vermoorden",
@@ -103,7 +103,7 @@ class CrisisSignalsTest {
             "my husband hits my daughter",
             "we were kicked out tonight and have nowhere to go",
             "mijn vriend heeft me vanavond het huis uit gezet, ik heb geen slaapplek",
-            "de kinderen hebben sinds gisteren niks gegeten",
+            "mijn zoontjes hebben sinds gisteren niets gegeten",
             "we haven't eaten for two days",
             "ik denk aan zelfmoord, hoe vraag ik schuldhulp aan",
             "ik wil dood, maar eerst wil ik weten hoe ik een uitkering aanvraag",
