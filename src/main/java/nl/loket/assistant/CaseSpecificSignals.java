@@ -5,15 +5,18 @@ import nl.loket.contact.EscalationReason;
 import java.util.Optional;
 
 /**
- * About the resident's own case, payment, letter or assessment ({@code triage-case-specific.txt}), or
- * an entitlement question with their own figures ("ik verdien 1400 euro, heb ik recht op ..."): the
- * assistant informs about rules but never decides whether this resident is entitled.
+ * About the resident's own case, payment, letter or assessment ({@code triage-case-specific.txt}), an
+ * entitlement question with their own figures ("ik verdien 1400 euro, heb ik recht op ..."), or something
+ * they did at a moment in the past ("ik heb het 2 weken geleden aangevraagd"): the assistant informs about
+ * rules but never decides on, or looks into, this resident's file.
  */
 final class CaseSpecificSignals implements TriageRule {
 
     private static final PhrasePatterns OWN_CASE = PhrasePatterns.words("triage-case-specific");
     private static final PhrasePatterns ENTITLEMENT_QUESTION = PhrasePatterns.words("triage-entitlement-question");
     private static final PhrasePatterns PERSONAL_FIGURES = PhrasePatterns.words("triage-personal-figures");
+    private static final PhrasePatterns OWN_ACTION = PhrasePatterns.words("triage-own-action");
+    private static final PhrasePatterns TIME_REFERENCE = PhrasePatterns.words("triage-time-reference");
 
     @Override
     public Optional<TriageResult> match(String normalizedText) {
@@ -21,7 +24,12 @@ final class CaseSpecificSignals implements TriageRule {
         if (ownCase.isPresent()) {
             return Optional.of(TriageResult.of(EscalationReason.CASE_SPECIFIC, ownCase.get().signal()));
         }
-        return ENTITLEMENT_QUESTION.find(normalizedText).flatMap(question -> PERSONAL_FIGURES.find(normalizedText)
-                .map(figures -> TriageResult.of(EscalationReason.CASE_SPECIFIC, question.signal() + " + " + figures.signal())));
+        return both(ENTITLEMENT_QUESTION, PERSONAL_FIGURES, normalizedText)
+                .or(() -> both(OWN_ACTION, TIME_REFERENCE, normalizedText));
+    }
+
+    private static Optional<TriageResult> both(PhrasePatterns first, PhrasePatterns second, String normalizedText) {
+        return first.find(normalizedText).flatMap(a -> second.find(normalizedText)
+                .map(b -> TriageResult.of(EscalationReason.CASE_SPECIFIC, a.signal() + " + " + b.signal())));
     }
 }

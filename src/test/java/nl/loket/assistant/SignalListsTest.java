@@ -14,14 +14,15 @@ class SignalListsTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "triage-crisis", "triage-human-request", "triage-complaint", "triage-case-specific",
-            "triage-entitlement-question", "triage-personal-figures", "triage-life-problems",
+            "triage-entitlement-question", "triage-personal-figures", "triage-own-action", "triage-time-reference",
+            "triage-life-problems",
             "input-prompt-injection", "input-configuration-probe", "input-other-resident-data", "input-promise-request"})
     void phraseListsCompile(String name) {
         assertThat(PhrasePatterns.words(name).find("")).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"triage-crisis-words", "language-nl-words", "language-en-words", "language-expected",
+    @ValueSource(strings = {"triage-crisis-words", "triage-complaint-words", "language-nl-words", "language-en-words", "language-expected",
             "language-code-folds", "language-scripts", "language-letters", "readability-abbreviations", "input-role-markers"})
     void otherListsLoad(String name) {
         assertThat(SignalList.load(name).entries()).isNotEmpty();
