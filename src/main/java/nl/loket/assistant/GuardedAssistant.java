@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * The guarded assistant, Loket's {@link Responder}. Steps run cheapest and most important first:
  * input guard and rate → (redacted text from here on) triage → language → retrieval with a
- * confidence gate → the article rendered for the channel, optionally rephrased by a language model
+ * confidence gate and a check that the question is not about another organisation → the article rendered for the channel, optionally rephrased by a language model
  * under an output guard. It informs; it never decides on a resident's case. When unsure it asks
  * one short question or hands over to a person.
  */
@@ -40,6 +40,7 @@ class GuardedAssistant implements Responder {
     private final LanguageModelRephraser rephraser;
     private final Prompts prompts;
     private final AssistantProperties properties;
+    private final OtherOrganisationCheck otherOrganisations = new OtherOrganisationCheck();
 
     GuardedAssistant(InputGuard inputGuard, ResidentRateLimit rateLimit, Triage triage, LanguageDetector languages,
                      KnowledgeBase knowledge, AnswerRenderer renderer, EscalationReplies escalations,
@@ -84,7 +85,11 @@ class GuardedAssistant implements Responder {
 
         Retrieval retrieval = knowledge.retrieve(redacted, replyLanguage);
         if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
-            return answer(retrieval, conversation, redacted, replyLanguage);
+            Article article = knowledge.article(retrieval.topic(), replyLanguage).orElseThrow();
+            if (otherOrganisations.unsupported(redacted, article).isEmpty()) {
+                return answer(article, retrieval, conversation, redacted);
+            }
+            return escalate(EscalationReason.NO_ANSWER, conversation, replyLanguage, retrieval.confidence());
         }
         boolean askedBefore = lastOutcomeWas(conversation, Outcome.CLARIFY);
         if (!askedBefore && retrieval.topic() != null && retrieval.confidence() >= properties.clarifyThreshold()) {
@@ -97,8 +102,7 @@ class GuardedAssistant implements Responder {
         return escalate(EscalationReason.NO_ANSWER, conversation, replyLanguage, retrieval.confidence());
     }
 
-    private Decision answer(Retrieval retrieval, Conversation conversation, String redactedQuestion, String language) {
-        Article article = knowledge.article(retrieval.topic(), language).orElseThrow();
+    private Decision answer(Article article, Retrieval retrieval, Conversation conversation, String redactedQuestion) {
         String rephrased = null;
         if (conversation.channel() == Channel.CHAT || conversation.channel() == Channel.WEBFORM) {
             rephrased = rephraser.rephrase(article, redactedQuestion, article.language()).orElse(null);

@@ -1,0 +1,45 @@
+package nl.loket.assistant;
+
+import nl.loket.knowledge.Article;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OtherOrganisationCheckTest {
+
+    static final Article BIJSTAND = new Article("nl-bijstandsuitkering", "bijstandsuitkering", "nl", "Bijstand aanvragen",
+            "Heeft u te weinig geld om van te leven? Dan kunt u bijstand aanvragen bij de gemeente.",
+            "De gemeente kijkt naar uw situatie.\n\n1. Vraag bijstand aan.", "https://www.nijmegen.nl/diensten/bijstand/",
+            LocalDate.of(2026, 11, 29), List.of(), List.of("hoe vraag ik bijstand aan", "bijstand", "uitkering"),
+            List.of("bijstand", "uitkering"), true);
+    static final Article RIJBEWIJS = new Article("nl-rijbewijs", "rijbewijs", "nl", "Rijbewijs",
+            "Een rijbewijs vraagt u aan bij de gemeente. Na uw examen bij het CBR.", "Tekst.\n\n1. Stap.",
+            "https://www.nijmegen.nl/diensten/rijbewijs/", LocalDate.of(2026, 11, 29), List.of(),
+            List.of("rijbewijs", "rijbewijs aanvragen", "rijbewijs verlengen"), List.of("rijbewijs"), true);
+
+    final OtherOrganisationCheck check = new OtherOrganisationCheck();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ik wil mijn afspraak in het Radboudumc verzetten",
+            "krijg ik zorgtoeslag van de belastingdienst", "How do I get unemployment benefit from the UWV?"})
+    void aQuestionAboutAnotherOrganisationIsNotAnsweredWithAMunicipalArticle(String question) {
+        assertThat(check.unsupported(question, BIJSTAND)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hoe vraag ik bijstand aan?", "ik heb geen geld meer, kan ik een uitkering krijgen",
+            "wat heb ik nodig voor een uitkering", "mijn vader ligt in het ziekenhuis, kan ik bijstand voor hem aanvragen"})
+    void anOrdinaryQuestionPasses(String question) {
+        assertThat(check.unsupported(question, BIJSTAND)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ik heb mijn examen bij het CBR gehaald, hoe krijg ik mijn rijbewijs"})
+    void anOrganisationTheArticleMentionsIsFine(String question) {
+        assertThat(check.unsupported(question, RIJBEWIJS)).isEmpty();
+    }
+}
