@@ -5,6 +5,7 @@ import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.Direction;
 import nl.loket.contact.EscalationReason;
+import nl.loket.assistant.ConversationSummarizer;
 import nl.loket.contact.Message;
 import nl.loket.platform.Prompts;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,15 @@ import java.util.Set;
 
 /**
  * The few lines an agent reads before anything else: who, what they asked, what the assistant already
- * said, why it came to a person. Extractive on purpose: only the resident's own (redacted) words and
- * stored facts, no model that could invent something. Labels live in {@code prompts/agent/handoff-summary.txt}
+ * said, why it came to a person. Extractive: only the resident's own (redacted) words and stored facts.
+ * Only when a language model is configured, its short written summary follows, marked as written by a model. Labels live in {@code prompts/agent/handoff-summary.txt}
  * (for agents, not residents, so outside the B1 readability check of resident texts).
  */
 @Component
 class HandoffSummary {
 
     private static final String TEMPLATE = "agent/handoff-summary.txt";
+    private static final String MODEL_TEMPLATE = "agent/handoff-summary-model.txt";
     private static final int QUESTION_LENGTH = 300;
     private static final int ASSISTANT_LENGTH = 160;
 
@@ -40,9 +42,11 @@ class HandoffSummary {
             EscalationReason.LANGUAGE, "andere taal");
 
     private final Prompts prompts;
+    private final ConversationSummarizer model;
 
-    HandoffSummary(Prompts prompts) {
+    HandoffSummary(Prompts prompts, ConversationSummarizer model) {
         this.prompts = prompts;
+        this.model = model;
     }
 
     String summarize(Conversation conversation, List<Message> messages, EscalationReason reason) {
@@ -59,12 +63,29 @@ class HandoffSummary {
                 .filter(t -> !t.isEmpty())
                 .limit(3).toList();
 
-        return prompts.optional(TEMPLATE, Map.of(
+        String extractive = prompts.optional(TEMPLATE, Map.of(
                 "who", String.join(", ", who),
                 "question", asked.isEmpty() ? "(geen tekst)" : shorten(String.join(" / ", asked), QUESTION_LENGTH),
                 "assistant", assistantSaid(conversation, messages),
                 "reason", REASONS.getOrDefault(reason, reason.name()) + " (" + reason.name() + ")"))
                 .orElseThrow(() -> new IllegalStateException("prompt file '" + TEMPLATE + "' is missing"));
+        // With a language model configured, a written summary follows the extractive one, marked as such.
+        return model.summarize(redactedLines(messages))
+                .map(written -> extractive + "\n" + prompts.optional(MODEL_TEMPLATE, Map.of("summary", written))
+                        .orElse(written))
+                .orElse(extractive);
+    }
+
+    private static List<String> redactedLines(List<Message> messages) {
+        return messages.stream()
+                .filter(m -> m.redactedText() != null && !m.redactedText().isBlank())
+                .map(m -> switch (m.authorRole()) {
+                    case RESIDENT -> "Inwoner: ";
+                    case INTERPRETER -> "Tolk: ";
+                    case AGENT -> "Medewerker: ";
+                    default -> "Assistent: ";
+                } + m.redactedText().strip())
+                .toList();
     }
 
     /** Knowledge topics and articles the assistant already touched, for the agent to start from. */

@@ -45,7 +45,7 @@ class LanguageModelRephraserTest {
     LanguageModelRephraser rephraser(Duration timeout) {
         AssistantProperties properties = new AssistantProperties(0.3, 20,
                 new AssistantProperties.Llm(model.baseUrl() + "/v1", "test-key", "test-model", timeout));
-        return new LanguageModelRephraser(properties, new Prompts(new PromptProperties("prompts")), new SupportedAnswerCheck());
+        return new LanguageModelRephraser(new LanguageModelClient(properties), new Prompts(new PromptProperties("prompts")), new SupportedAnswerCheck());
     }
 
     void modelAnswers(String content) {
@@ -106,7 +106,7 @@ class LanguageModelRephraserTest {
     @Test
     void withoutABaseUrlTheModelIsOff() {
         AssistantProperties off = new AssistantProperties(0.3, 20, new AssistantProperties.Llm(null, null, "m", Duration.ofSeconds(4)));
-        LanguageModelRephraser rephraser = new LanguageModelRephraser(off, new Prompts(new PromptProperties("prompts")), new SupportedAnswerCheck());
+        LanguageModelRephraser rephraser = new LanguageModelRephraser(new LanguageModelClient(off), new Prompts(new PromptProperties("prompts")), new SupportedAnswerCheck());
         assertThat(rephraser.enabled()).isFalse();
         assertThat(rephraser.rephrase(PASPOORT, "paspoort", "nl")).isEmpty();
         assertThat(model.getAllServeEvents()).isEmpty();
