@@ -102,6 +102,15 @@ class CaseSpecificSignalsTest {
             "waarom krijg ik geen huurtoeslag meer van de gemeente",
             "mijn nieuwe pasje is nog niet binnen",
             "I asked for special assistance for glasses in May, when do I get an answer?",
+            "Ik heb twee weken geleden een nieuwe ID-kaart aangevraagd, kan ik hem al ophalen?",
+            "is mijn verhuizing al verwerkt in de basisregistratie?",
+            "ik heb een bedrag van 250 euro teruggekregen maar ik snap niet waarvoor",
+            "waarom staat mijn bijzondere bijstand nog op 'in behandeling'?",
+            "mijn kwijtschelding is afgewezen terwijl ik weinig verdien, waarom?",
+            "Ik heb een huishoudelijke hulp indicatie, maar die loopt volgende maand af. Wordt die automatisch verlengd?",
+            "My WOZ value went up by 30,000 euros, is that right?",
+            "Has my change of address gone through yet?",
+            "I sent in the form for the income supplement in February, any news?",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.CASE_SPECIFIC);

@@ -76,6 +76,12 @@ class ComplaintSignalsTest {
             "de boa was ontzettend onbeschoft tegen mijn zoon",
             "Niemand heeft me ooit teruggebeld, terwijl dat wel beloofd was.",
             "I complained twice about the noise and nothing happened",
+            "jullie hebben mijn brief kwijtgemaakt en nu moet ik alles opnieuw doen, echt bizar",
+            "ik ben echt klaar met jullie gemeente",
+            "ik vind het schandalig dat ik drie weken moet wachten op een afspraak",
+            "de vuilniswagen slaat onze straat steeds over en niemand doet er wat aan",
+            "Honestly the worst service I have ever had",
+            "You people never answer the phone, this is so frustrating",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.COMPLAINT);

@@ -46,6 +46,9 @@ class ComplexSignalsTest {
             "Na het overlijden van mijn moeder kwam ik in de schulden en nu dreigt uitzetting.",
             "mijn vrouw heeft me verlaten, ik ben depressief en ik heb mijn baan verloren",
             "I'm a single mum, I lost my job and I'm behind on the rent",
+            "mijn partner zit in de gevangenis, ik heb schulden en de kinderen hebben problemen op school",
+            "ik ben mijn werk kwijt door mijn ziekte en nu dreigt de huisbaas mij eruit te zetten",
+            "Since my divorce I have been depressed and I'm behind with the rent",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().satisfies(result -> {

@@ -382,6 +382,9 @@ class CrisisSignalsTest {
             "in welke straat is het gevaarlijk oversteken",
             "how do I get a parking permit",
             // ordinary questions that share words with the crisis lists
+            "my grandmother is dead, how do I register her death",
+            "ik denk dat de boom voor mijn deur dood is, wie haalt hem weg",
+            "er ligt een dode duif op de stoep",
             "ik ben bang dat mijn paspoort verloopt voor de vakantie",
             "hoe meld ik een overlijden",
             "wat moet ik doen als mijn container kapot is",

@@ -67,6 +67,11 @@ class HumanRequestSignalsTest {
             "Ik wil graag telefonisch contact met een medewerker over mijn situatie",
             "kan er iemand van de gemeente langskomen om het te bespreken",
             "connect me with a human",
+            "ik wil graag met een medewerker van de afdeling wmo spreken",
+            "kan ik ergens naartoe bellen om iemand te spreken",
+            "mens alsjeblieft",
+            "I'd like a call back from someone",
+            "Is it possible to speak to an advisor?",
     })
     void positives(String text) {
         assertThat(rule.match(TextNormalizer.forMatching(text))).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.HUMAN_REQUESTED);
