@@ -25,7 +25,8 @@ import java.util.Optional;
  * input guard and rate → (redacted text from here on) triage → language → retrieval with a
  * confidence gate and a check that the question is not about another organisation → the article rendered for the channel, optionally rephrased by a language model
  * under an output guard. It informs; it never decides on a resident's case. When unsure it asks
- * one short question or hands over to a person.
+ * one short question or hands over to a person. One exception to the order: a crisis signal wins over
+ * the input guard and the rate limit, so a resident in crisis always gets the help numbers.
  */
 @Component
 class GuardedAssistant implements Responder {
@@ -68,13 +69,19 @@ class GuardedAssistant implements Responder {
         if (TextNormalizer.words(text).isEmpty()) {
             return clarify(prompts.text("clarify-empty", replyLanguage, Map.of()), replyLanguage);
         }
-        if (inputGuard.check(text).isPresent()) {
+        boolean unsafe = inputGuard.check(text).isPresent();
+        Optional<TriageResult> triaged = triage.classify(redacted);
+        // A resident in crisis gets the help numbers whatever else the message holds or however many they sent.
+        if (triaged.isPresent() && triaged.get().reason() == EscalationReason.CRISIS) {
+            return new Decision(escalations.reply(EscalationReason.CRISIS, triaged.get().priority(), conversation,
+                    replyLanguage), null);
+        }
+        if (unsafe) {
             return escalate(EscalationReason.UNSAFE_INPUT, conversation, replyLanguage, null);
         }
         if (!rateLimit.allow(conversation.residentId())) {
             return clarify(prompts.text("slow-down", replyLanguage, Map.of()), replyLanguage);
         }
-        Optional<TriageResult> triaged = triage.classify(redacted);
         if (triaged.isPresent()) {
             return new Decision(escalations.reply(triaged.get().reason(), triaged.get().priority(), conversation,
                     replyLanguage), null);
@@ -100,6 +107,15 @@ class GuardedAssistant implements Responder {
             return clarify(prompts.text("clarify-empty", replyLanguage, Map.of()), replyLanguage);
         }
         return escalate(EscalationReason.NO_ANSWER, conversation, replyLanguage, retrieval.confidence());
+    }
+
+    @Override
+    public Optional<Reply> urgentWhileWithPerson(Conversation conversation, Message message) {
+        String redacted = message.redactedText() != null ? message.redactedText() : message.text();
+        return triage.classify(redacted)
+                .filter(t -> t.reason() == EscalationReason.CRISIS)
+                .map(t -> escalations.reply(EscalationReason.CRISIS, t.priority(), conversation,
+                        "en".equals(languages.detect(redacted).code()) ? "en" : "nl"));
     }
 
     private Decision answer(Article article, Retrieval retrieval, Conversation conversation, String redactedQuestion) {

@@ -169,6 +169,12 @@ public class ContactService {
     private Responder.Decision decide(Conversation conversation, Message message) {
         String language = conversation.language() == null ? "nl" : conversation.language();
         if (conversation.state().ownedByHuman()) {
+            Responder available = responder.getIfAvailable();
+            Optional<Reply> urgent = available == null ? Optional.empty()
+                    : available.urgentWhileWithPerson(conversation, message);
+            if (urgent.isPresent()) {
+                return new Responder.Decision(urgent.get(), null);
+            }
             return new Responder.Decision(new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),
                     Outcome.ESCALATED, language, conversation.topic(), null, List.of(),
                     new Reply.Escalation(lastReason(conversation), null, conversation.reference(), null)), null);

@@ -1,5 +1,7 @@
 package nl.loket.contact;
 
+import java.util.Optional;
+
 /**
  * The port through which a stored resident message gets its answer. The guarded assistant
  * implements it; the contact module only knows this interface.
@@ -12,6 +14,14 @@ public interface Responder {
      * turned into a safe hand-off by the caller.
      */
     Decision respond(Conversation conversation, Message message);
+
+    /**
+     * While a person owns the conversation the responder stays silent, except where silence could
+     * harm: a reply that must still go out at once (the crisis help numbers). Empty by default.
+     */
+    default Optional<Reply> urgentWhileWithPerson(Conversation conversation, Message message) {
+        return Optional.empty();
+    }
 
     /** The reply, and how sure the responder was (null when the question did not get that far). */
     record Decision(Reply reply, Double confidence) { }
