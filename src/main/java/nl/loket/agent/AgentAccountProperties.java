@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 import java.util.List;
 
 /**
- * Agent accounts, {@code loket.agents[n].username|password|roles}. Passwords carry their encoding as a
+ * Agent accounts, {@code loket.agents[n].username|password|roles|queues}. Passwords carry their encoding as a
  * prefix ({@code {bcrypt}…}, {@code {noop}…} only for trying things out), so no plain password is
  * mistaken for a hash.
  */
@@ -21,14 +21,20 @@ record AgentAccountProperties(@Valid List<Account> agents) {
         agents = agents == null ? List.of() : List.copyOf(agents);
     }
 
-    /** @param roles AGENT and/or SUPERVISOR; AGENT when none is given */
+    /**
+     * @param roles  AGENT and/or SUPERVISOR; AGENT when none is given
+     * @param queues the hand-off queues an AGENT works ({@code loket.handoff.queue}, {@code urgent-queue});
+     *               empty or absent: all queues. A SUPERVISOR always sees all queues.
+     */
     record Account(
             @NotBlank String username,
             @NotBlank @Pattern(regexp = "^\\{[a-zA-Z0-9-]+\\}.+", message = "must start with an encoder prefix such as {bcrypt}") String password,
-            List<@Pattern(regexp = "AGENT|SUPERVISOR|[A-Z_]+") String> roles) {
+            List<@Pattern(regexp = "AGENT|SUPERVISOR|[A-Z_]+") String> roles,
+            List<@NotBlank String> queues) {
 
         Account {
             roles = roles == null || roles.isEmpty() ? List.of("AGENT") : List.copyOf(roles);
+            queues = queues == null ? List.of() : List.copyOf(queues);
         }
     }
 }

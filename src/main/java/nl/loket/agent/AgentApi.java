@@ -43,20 +43,23 @@ class AgentApi {
     private final AuditLog audit;
     private final TranscriptMasking masking;
     private final Json json;
+    private final QueueAccess access;
 
-    AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json) {
+    AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
+             QueueAccess access) {
         this.handoff = handoff;
         this.contacts = contacts;
         this.audit = audit;
         this.masking = masking;
         this.json = json;
+        this.access = access;
     }
 
     /** Open tasks, most urgent first, each with transcript, history and suggestions. Without status: waiting and claimed. */
     @GetMapping("/handoffs")
     List<TaskView> list(@RequestParam(required = false) String status,
                         @RequestParam(defaultValue = "false") boolean reveal, Authentication agent) {
-        List<HandoffTask> tasks = handoff.tasks(statuses(status));
+        List<HandoffTask> tasks = access.visible(agent, handoff.tasks(statuses(status)));
         return tasks.stream().map(t -> read(t.id(), reveal, agent)).toList();
     }
 
@@ -68,13 +71,14 @@ class AgentApi {
     /** Claims the most urgent waiting task: 200 with it, or 204 when the queue is empty. */
     @PostMapping("/handoffs/next")
     ResponseEntity<TaskView> next(Authentication agent) {
-        return handoff.claimNext(agent.getName())
+        return handoff.claimNext(agent.getName(), access.queuesOf(agent))
                 .map(t -> ResponseEntity.ok(TaskView.of(t)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/handoffs/{id}/claim")
     TaskView claim(@PathVariable String id, Authentication agent) {
+        access.check(id, agent);
         return TaskView.of(handoff.claim(id, agent.getName()));
     }
 
@@ -82,6 +86,7 @@ class AgentApi {
     @PostMapping("/handoffs/{id}/messages")
     ResponseEntity<SentReply> reply(@PathVariable String id, @RequestBody(required = false) String body,
                                     Authentication agent) {
+        access.check(id, agent);
         JsonNode request = json.parseRequest(body);
         String text = request.path("text").asString("");
         Message stored = handoff.reply(id, agent.getName(), text);
@@ -91,6 +96,7 @@ class AgentApi {
 
     @PostMapping("/handoffs/{id}/close")
     TaskView close(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
+        access.check(id, agent);
         JsonNode request = json.parseRequest(body);
         return TaskView.of(handoff.close(id, agent.getName(), request.path("resolution").asString(null),
                 isSupervisor(agent)));
@@ -98,6 +104,7 @@ class AgentApi {
 
     @PostMapping("/handoffs/{id}/release")
     TaskView release(@PathVariable String id, Authentication agent) {
+        access.check(id, agent);
         return TaskView.of(handoff.release(id, agent.getName(), isSupervisor(agent)));
     }
 
@@ -120,6 +127,7 @@ class AgentApi {
     }
 
     private TaskView read(String taskId, boolean reveal, Authentication agent) {
+        access.check(taskId, agent);
         HandoffCase c = handoff.caseOf(taskId, agent.getName());
         audit.record(agent.getName(), reveal ? AuditLog.Action.REVEAL : AuditLog.Action.VIEW,
                 c.task().conversationId(), c.task().id(), c.task().residentId());
@@ -143,6 +151,6 @@ class AgentApi {
     }
 
     private static boolean isSupervisor(Authentication agent) {
-        return agent.getAuthorities().stream().anyMatch(a -> "ROLE_SUPERVISOR".equals(a.getAuthority()));
+        return QueueAccess.isSupervisor(agent);
     }
 }

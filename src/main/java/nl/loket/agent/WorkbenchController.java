@@ -62,14 +62,16 @@ class WorkbenchController {
     private final TranscriptMasking masking;
     private final ArticleLinks articles;
     private final Clock clock;
+    private final QueueAccess access;
 
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
-                        Clock clock) {
+                        Clock clock, QueueAccess access) {
         this.handoff = handoff;
         this.audit = audit;
         this.masking = masking;
         this.articles = articles;
         this.clock = clock;
+        this.access = access;
     }
 
     @ModelAttribute
@@ -102,7 +104,7 @@ class WorkbenchController {
 
     @PostMapping("/next")
     String next(Authentication agent, RedirectAttributes flash) {
-        Optional<HandoffTask> task = handoff.claimNext(agent.getName());
+        Optional<HandoffTask> task = handoff.claimNext(agent.getName(), access.queuesOf(agent));
         if (task.isEmpty()) {
             flash.addFlashAttribute("status", "Er wachten geen taken.");
             return "redirect:/agent";
@@ -115,6 +117,7 @@ class WorkbenchController {
     String claim(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
                  HttpServletResponse response) {
         try {
+            access.check(id, agent);
             HandoffTask task = handoff.claim(id, agent.getName());
             flash.addFlashAttribute("status", "U heeft taak " + task.reference() + " opgepakt.");
             return "redirect:/agent/tasks/" + task.id();
@@ -146,6 +149,7 @@ class WorkbenchController {
                                     Authentication agent) {
         HandoffCase c;
         try {
+            access.check(id, agent);
             c = handoff.caseOf(id, agent.getName());
         } catch (ProblemException e) {
             return ResponseEntity.status(e.status()).build();
@@ -169,6 +173,7 @@ class WorkbenchController {
     String reply(@PathVariable String id, @RequestParam(defaultValue = "") String text, Authentication agent,
                  Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
+            access.check(id, agent);
             handoff.reply(id, agent.getName(), text);
             flash.addFlashAttribute("status", "Uw antwoord is opgeslagen en wordt verstuurd.");
             return "redirect:/agent/tasks/" + id;
@@ -181,6 +186,7 @@ class WorkbenchController {
     String release(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
                    HttpServletResponse response) {
         try {
+            access.check(id, agent);
             HandoffTask task = handoff.release(id, agent.getName(), isSupervisor(agent));
             flash.addFlashAttribute("status", "Taak " + task.reference() + " staat weer in de wachtrij.");
             return "redirect:/agent";
@@ -194,7 +200,7 @@ class WorkbenchController {
                  Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
             // On the pages only the agent holding the task closes it (the API lets a supervisor close any).
-            HandoffTask task = handoff.task(id);
+            HandoffTask task = access.check(id, agent);
             if (!task.claimedBy(agent.getName())) {
                 response.setStatus(409);
                 model.addAttribute("error", NOT_YOURS);
@@ -223,6 +229,7 @@ class WorkbenchController {
     }
 
     private String conversationPage(String id, boolean reveal, Model model, Authentication agent) {
+        access.check(id, agent);
         HandoffCase c = handoff.caseOf(id, agent.getName());
         HandoffTask t = c.task();
         audit.record(agent.getName(), reveal ? AuditLog.Action.REVEAL : AuditLog.Action.VIEW, t.conversationId(), t.id(),
@@ -265,7 +272,7 @@ class WorkbenchController {
 
     private Queue queueOf(Authentication agent) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<QueueRow> rows = handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED)).stream()
+        List<QueueRow> rows = access.visible(agent, handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED))).stream()
                 .map(t -> new QueueRow(t.id(), t.reference(), t.priority().name(), WorkbenchLabels.priority(t.priority()),
                         Math.max(0, java.time.Duration.between(t.createdAt(), now).toMinutes()),
                         WorkbenchLabels.waiting(t.createdAt(), now), t.reason() == null ? null : t.reason().name(),
@@ -321,6 +328,6 @@ class WorkbenchController {
     }
 
     private static boolean isSupervisor(Authentication agent) {
-        return agent.getAuthorities().stream().anyMatch(a -> "ROLE_SUPERVISOR".equals(a.getAuthority()));
+        return QueueAccess.isSupervisor(agent);
     }
 }

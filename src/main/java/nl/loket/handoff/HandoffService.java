@@ -143,6 +143,28 @@ public class HandoffService {
         return Optional.empty();
     }
 
+    /**
+     * Claims the most urgent waiting task of one of these queues (empty: any queue, as {@link #claimNext(String)}).
+     * Walks the open tasks rather than the priority streams, so entries of other queues stay for their agents;
+     * the stream entry of a task claimed here is dropped later by whoever reads it (it finds the task claimed).
+     */
+    public Optional<HandoffTask> claimNext(String agent, Set<String> queues) {
+        if (queues == null || queues.isEmpty()) {
+            return claimNext(agent);
+        }
+        for (HandoffTask task : tasks(Set.of(TaskStatus.WAITING))) {
+            if (!queues.contains(task.queue())) {
+                continue;
+            }
+            try {
+                return Optional.of(claim(task.id(), agent));
+            } catch (TaskAlreadyClaimedException | TaskClosedException | TaskNotFoundException e) {
+                // Taken or closed meanwhile: try the next one.
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stores the agent's reply on the conversation, then sends it through the resident's channel in the background. */
     public Message reply(String taskId, String agent, String text) {
         if (text == null || text.isBlank()) {

@@ -35,6 +35,8 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
     public static final int RACE_AGENTS = 20;
     public static final String PASSWORD = "geheim-wachtwoord";
     public static final String BCRYPT_AGENT = "anna";
+    /** An AGENT limited to the queue {@code urgent} ({@code loket.agents[n].queues}). */
+    public static final String URGENT_AGENT = "crisisdienst";
 
     protected static final WireMockServer TWILIO = startTwilio();
     protected static final GreenMail MAIL = startMail();
@@ -49,6 +51,8 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
         }
         account(registry, n++, "supervisor", "{noop}" + PASSWORD, "SUPERVISOR");
         account(registry, n++, "visitor", "{noop}" + PASSWORD, "VISITOR");
+        account(registry, n, URGENT_AGENT, "{noop}" + PASSWORD, "AGENT");
+        registry.add("loket.agents[" + n++ + "].queues[0]", () -> "urgent");
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         account(registry, n, BCRYPT_AGENT, hash, "AGENT");
         registry.add("loket.twilio.account-sid", () -> "ACtest");

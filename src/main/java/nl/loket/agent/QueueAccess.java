@@ -1,0 +1,60 @@
+package nl.loket.agent;
+
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which hand-off tasks an agent may see: an AGENT with {@code loket.agents[n].queues} only tasks of those
+ * queues, a SUPERVISOR (or an agent without queues) all. A task of another queue is answered as unknown
+ * (404), so its existence is not revealed. Used by the agent API and the workbench pages alike.
+ */
+@Component
+class QueueAccess {
+
+    private final Map<String, Set<String>> queuesByUser;
+    private final HandoffService handoff;
+
+    QueueAccess(AgentAccountProperties accounts, HandoffService handoff) {
+        this.queuesByUser = accounts.agents().stream().collect(Collectors.toMap(
+                AgentAccountProperties.Account::username, a -> Set.copyOf(a.queues()), (a, b) -> a));
+        this.handoff = handoff;
+    }
+
+    /** The queues this user is limited to; empty means all queues. */
+    Set<String> queuesOf(Authentication user) {
+        if (isSupervisor(user)) {
+            return Set.of();
+        }
+        return queuesByUser.getOrDefault(user.getName(), Set.of());
+    }
+
+    boolean maySee(Authentication user, HandoffTask task) {
+        Set<String> queues = queuesOf(user);
+        return queues.isEmpty() || queues.contains(task.queue());
+    }
+
+    List<HandoffTask> visible(Authentication user, List<HandoffTask> tasks) {
+        return tasks.stream().filter(t -> maySee(user, t)).toList();
+    }
+
+    /** The task, or the same 404 as for an unknown task when it is in a queue this user may not see. */
+    HandoffTask check(String taskId, Authentication user) {
+        HandoffTask task = handoff.task(taskId);
+        if (!maySee(user, task)) {
+            throw new TaskNotFoundException();
+        }
+        return task;
+    }
+
+    static boolean isSupervisor(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> "ROLE_SUPERVISOR".equals(a.getAuthority()));
+    }
+}
