@@ -151,11 +151,7 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
     }
 
     protected HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request);
     }
 
     protected HttpRequest.Builder request(String path) {
