@@ -6,11 +6,10 @@ import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Outcome;
 import nl.loket.contact.Priority;
 import nl.loket.contact.Reply;
-import nl.loket.contact.ResponseTimeProperties;
+import nl.loket.contact.ResponseTimes;
 import nl.loket.platform.Prompts;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +21,9 @@ import java.util.Map;
 class EscalationReplies {
 
     private final Prompts prompts;
-    private final ResponseTimeProperties responseTimes;
+    private final ResponseTimes responseTimes;
 
-    EscalationReplies(Prompts prompts, ResponseTimeProperties responseTimes) {
+    EscalationReplies(Prompts prompts, ResponseTimes responseTimes) {
         this.prompts = prompts;
         this.responseTimes = responseTimes;
     }
@@ -59,13 +58,6 @@ class EscalationReplies {
     }
 
     String expected(Channel channel, String language) {
-        Duration wait = responseTimes.forChannel(channel);
-        if (wait.compareTo(Duration.ofHours(1)) < 0) {
-            return prompts.text("expected-minutes", language, Map.of("n", Long.toString(Math.max(1, wait.toMinutes()))));
-        }
-        if (wait.compareTo(Duration.ofDays(1)) < 0) {
-            return prompts.text("expected-hours", language, Map.of("n", Long.toString(wait.toHours())));
-        }
-        return prompts.text("expected-days", language, Map.of("n", Long.toString(wait.toDays())));
+        return responseTimes.expected(channel, language);
     }
 }

@@ -1,12 +1,12 @@
 package nl.loket.contact;
 
+import nl.loket.platform.privacy.PersonalDataRedactor;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Prompts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,17 @@ public class ResidentFeedback {
 
     public static final int MAX_REMARK_LENGTH = 1000;
 
+    private final PersonalDataRedactor redactor = new PersonalDataRedactor();
+
     private final ConversationStore conversations;
     private final ConversationLock lock;
     private final Prompts prompts;
     private final Clock clock;
-    private final ResponseTimeProperties responseTimes;
+    private final ResponseTimes responseTimes;
     private final ApplicationEventPublisher events;
 
     ResidentFeedback(ConversationStore conversations, ConversationLock lock, Prompts prompts, Clock clock,
-                     ResponseTimeProperties responseTimes, ApplicationEventPublisher events) {
+                     ResponseTimes responseTimes, ApplicationEventPublisher events) {
         this.conversations = conversations;
         this.lock = lock;
         this.prompts = prompts;
@@ -45,7 +47,9 @@ public class ResidentFeedback {
         if (score < 1 || score > 5) {
             throw new InvalidRequestException("score", "'score' must be a whole number from 1 to 5.");
         }
-        String cleaned = InboundText.optional(remark, "remark", MAX_REMARK_LENGTH);
+        String typed = InboundText.optional(remark, "remark", MAX_REMARK_LENGTH);
+        // Remarks are read by supervisors and counted in insight: personal data has no place there.
+        String cleaned = typed == null ? null : redactor.redact(typed).text();
         return lock.withLock(conversationId, () -> {
             Conversation conversation = conversations.find(conversationId)
                     .orElseThrow(() -> new InvalidRequestException("conversation", "There is no conversation yet."));
@@ -65,7 +69,7 @@ public class ResidentFeedback {
         return conversations.find(conversationId).map(found -> lock.withLock(found.id(), () -> {
             Conversation conversation = conversations.find(found.id()).orElse(found);
             String language = conversation.language() == null ? "nl" : conversation.language();
-            String expected = expected(conversation.channel(), language);
+            String expected = responseTimes.expected(conversation.channel(), language);
             EscalationReason reason = EscalationReason.NO_ANSWER;
             Reply reply = new Reply(prompts.text("handoff", language,
                     Map.of("reference", conversation.reference(), "expected", expected)),
@@ -86,16 +90,5 @@ public class ResidentFeedback {
                     lastResidentMessage, reply));
             return reply;
         }));
-    }
-
-    private String expected(Channel channel, String language) {
-        Duration wait = responseTimes.forChannel(channel);
-        if (wait.compareTo(Duration.ofHours(1)) < 0) {
-            return prompts.text("expected-minutes", language, Map.of("n", Long.toString(Math.max(1, wait.toMinutes()))));
-        }
-        if (wait.compareTo(Duration.ofDays(1)) < 0) {
-            return prompts.text("expected-hours", language, Map.of("n", Long.toString(wait.toHours())));
-        }
-        return prompts.text("expected-days", language, Map.of("n", Long.toString(wait.toDays())));
     }
 }

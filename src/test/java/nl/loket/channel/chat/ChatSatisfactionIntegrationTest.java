@@ -31,6 +31,16 @@ class ChatSatisfactionIntegrationTest extends LoketIntegrationTest {
     }
 
     @Test
+    void personalDataInARemarkIsRedactedBeforeItIsStored() {
+        Session session = openWithMessage(true);
+        postJson(path(session, "satisfaction"),
+                "{\"score\":2,\"remark\":\"Bel me op 06-12345678, mijn BSN is 111222333\"}", auth(session));
+        Conversation conversation = contacts.conversationOfThread(Channel.CHAT, session.id()).orElseThrow();
+        assertThat(conversation.satisfactionRemark()).contains("[TELEFOON]").contains("[BSN]")
+                .doesNotContain("12345678").doesNotContain("111222333");
+    }
+
+    @Test
     void everyScoreFromOneToFiveIsStoredWithTheRemark() {
         Session session = openWithMessage(true);
         for (int score = 1; score <= 5; score++) {

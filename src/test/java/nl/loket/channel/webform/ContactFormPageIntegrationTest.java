@@ -99,6 +99,7 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
         assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
         assertThat(get("/chat").headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         assertThat(get("/contact").headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(get("/contact").headers().firstValue("Content-Language")).hasValue("nl");
         assertThat(get("/assets/loket.css").headers().firstValue("Cache-Control")).hasValue("max-age=3600");
         assertThat(get("/widget.js").statusCode()).isEqualTo(200);
         assertThat(get("/assets/chat.js").statusCode()).isEqualTo(200);
