@@ -173,6 +173,7 @@ public class ContactService {
             Optional<Reply> urgent = available == null ? Optional.empty()
                     : available.urgentWhileWithPerson(conversation, message);
             if (urgent.isPresent()) {
+                events.publishEvent(new CrisisDuringHandoff(conversation.id(), message.id()));
                 return new Responder.Decision(urgent.get(), null);
             }
             return new Responder.Decision(new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),

@@ -105,6 +105,19 @@ public class HandoffService {
                 contacts.messages(task.conversationId()), history);
     }
 
+    /**
+     * Moves the open task of a conversation to the front: priority URGENT, the urgent queue. A waiting
+     * task also joins the urgent stream (its old entry is skipped once the task is claimed); a claimed
+     * task stays with its agent, who now sees it as urgent.
+     */
+    public Optional<HandoffTask> raiseToUrgent(String conversationId) {
+        return taskOfConversation(conversationId)
+                .filter(task -> task.status() != TaskStatus.CLOSED)
+                .map(task -> tasks.update(task.id(), current -> current.priority() == Priority.URGENT
+                                || current.status() == TaskStatus.CLOSED ? current : current.urgent(properties.urgentQueue()),
+                        task.status() == TaskStatus.WAITING ? TaskStore.Transition.queueAgain() : TaskStore.Transition.none()));
+    }
+
     /** Claims one task; exactly one of several agents at once gets it, the others a 409. Claiming your own again is fine. */
     public HandoffTask claim(String taskId, String agent) {
         HandoffTask claimed = tasks.update(taskId, task -> {

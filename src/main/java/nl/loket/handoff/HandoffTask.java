@@ -53,6 +53,13 @@ public record HandoffTask(
                 resolution, callback);
     }
 
+    /** The same task, first in line: a crisis showed while it waited. */
+    HandoffTask urgent(String urgentQueue) {
+        return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, EscalationReason.CRISIS,
+                Priority.URGENT, urgentQueue, status, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt,
+                closedAt, resolution, callback);
+    }
+
     HandoffTask released() {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
                 queue, TaskStatus.WAITING, summary, suggestions, createdAt, null, null, firstReplyAt, closedAt,

@@ -73,6 +73,7 @@ class TaskStore {
         static Transition backToQueue() { return new Transition("del", 0, false, true, null); }
         static Transition reclaim(long now) { return new Transition("del", 0, false, true, now); }
         static Transition close() { return new Transition("del", 0, true, false, null); }
+        static Transition queueAgain() { return new Transition("keep", 0, false, true, null); }
     }
 
     private final JedisPool pool;
@@ -149,7 +150,8 @@ class TaskStore {
                 if (changed == task) {
                     return task;
                 }
-                Object result = jedis.eval(CHANGE, List.of(taskKey(taskId), claimsKey(), openKey(), queueKey(task.priority())),
+                // a requeued task joins the stream of its (possibly raised) new priority
+                Object result = jedis.eval(CHANGE, List.of(taskKey(taskId), claimsKey(), openKey(), queueKey(changed.priority())),
                         List.of(current, json.write(changed), transition.claims(), Long.toString(transition.deadline()),
                                 taskId, transition.removeFromOpen() ? "1" : "0", transition.requeue() ? "1" : "0",
                                 transition.onlyIfDeadlineBefore() == null ? "" : transition.onlyIfDeadlineBefore().toString()));

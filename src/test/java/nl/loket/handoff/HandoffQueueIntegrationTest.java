@@ -1,6 +1,7 @@
 package nl.loket.handoff;
 
 import nl.loket.contact.Channel;
+import nl.loket.contact.Priority;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.ConversationEscalated;
@@ -178,6 +179,26 @@ class HandoffQueueIntegrationTest extends HandoffIntegrationTest {
         assertThat(item.get("transcript").get(0).get("author").asString()).isEqualTo("resident");
         assertThat(item.get("transcript").get(0).get("direction").asString()).isEqualTo("IN");
         assertThat(item.get("transcript").get(1).get("author").asString()).isEqualTo("assistant");
+    }
+
+    @Test
+    void aCrisisWhileWaitingMovesTheTaskToTheFrontAndNextHandsItOutFirst() {
+        Chat chat = chat();
+        say(chat, "Ik wil een medewerker spreken");
+        Conversation conversation = contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow();
+        HandoffTask before = handoff.taskOfConversation(conversation.id()).orElseThrow();
+        assertThat(before.priority()).isEqualTo(Priority.NORMAL);
+
+        JsonNode reply = say(chat, "ik zie het niet meer zitten, ik wil er een eind aan maken");
+
+        assertThat(reply.get("text").asString()).contains("113");
+        HandoffTask after = handoff.task(before.id());
+        assertThat(after.priority()).isEqualTo(Priority.URGENT);
+        assertThat(after.reason()).isEqualTo(nl.loket.contact.EscalationReason.CRISIS);
+        assertThat(after.status()).isEqualTo(TaskStatus.WAITING);
+        HttpResponse<String> next = agentPost("agent8", "/api/agent/handoffs/next", null);
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(body(next).get("priority").asString()).isEqualTo("URGENT");
     }
 
     @Test
