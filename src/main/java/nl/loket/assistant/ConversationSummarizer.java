@@ -8,8 +8,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A few sentences for the agent who takes over, written by the optional language model from the
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
 public class ConversationSummarizer {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationSummarizer.class);
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final int MAX_LENGTH = 600;
 
     private final LanguageModelClient model;
@@ -48,12 +45,9 @@ public class ConversationSummarizer {
             log.info("Language model summary not used: contains personal data");
             return Optional.empty();
         }
-        Matcher numbers = NUMBER.matcher(summary.get());
-        while (numbers.find()) {
-            if (!conversation.contains(numbers.group())) {
-                log.info("Language model summary not used: a number that is not in the conversation");
-                return Optional.empty();
-            }
+        if (ModelOutputRules.inventsNumbers(summary.get(), conversation)) {
+            log.info("Language model summary not used: a number that is not in the conversation");
+            return Optional.empty();
         }
         return summary;
     }

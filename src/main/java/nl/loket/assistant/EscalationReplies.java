@@ -1,6 +1,5 @@
 package nl.loket.assistant;
 
-import nl.loket.contact.Channel;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Outcome;
@@ -30,7 +29,7 @@ class EscalationReplies {
 
     Reply reply(EscalationReason reason, Priority priority, Conversation conversation, String language) {
         String lang = "en".equals(language) ? "en" : "nl";
-        String expected = expected(conversation.channel(), lang);
+        String expected = responseTimes.expected(conversation.channel(), lang);
         Map<String, String> values = Map.of("reference", conversation.reference(), "expected", expected);
         String text = switch (reason) {
             case CRISIS -> prompts.text("crisis", lang, values);
@@ -51,13 +50,9 @@ class EscalationReplies {
         Map<String, String> values = Map.of("reference", conversation.reference());
         String own = prompts.optional("language-fallback/" + languageCode + ".txt", values).orElse(null);
         String text = own != null ? own + "\n\n" + prompts.text("received", "en", values) : prompts.text("received", "en", values);
-        String expected = expected(conversation.channel(), "en");
+        String expected = responseTimes.expected(conversation.channel(), "en");
         return new Reply(text, Outcome.ESCALATED, languageCode, null, null, List.of(),
                 new Reply.Escalation(EscalationReason.LANGUAGE, EscalationReason.LANGUAGE.defaultPriority(),
                         conversation.reference(), expected));
-    }
-
-    String expected(Channel channel, String language) {
-        return responseTimes.expected(channel, language);
     }
 }

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 class SupportedAnswerCheck {
 
     static final int MAX_LENGTH = 1200;
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern LINK = Pattern.compile("https?://|www\\.", Pattern.CASE_INSENSITIVE);
 
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
@@ -45,11 +43,8 @@ class SupportedAnswerCheck {
             return Optional.of("contains personal data");
         }
         String source = article.title() + " " + article.summary() + " " + article.body();
-        Matcher numbers = NUMBER.matcher(answer);
-        while (numbers.find()) {
-            if (!source.contains(numbers.group())) {
-                return Optional.of("number not in the article");
-            }
+        if (ModelOutputRules.inventsNumbers(answer, source)) {
+            return Optional.of("number not in the article");
         }
         String normalised = " " + TextNormalizer.forMatching(answer) + " ";
         String normalisedSource = " " + TextNormalizer.forMatching(source) + " ";

@@ -6,7 +6,6 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.params.SetParams;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -66,9 +65,5 @@ class Deliveries {
 
     private String key(String deliveryKey) {
         return keys.key("delivery", deliveryKey);
-    }
-
-    Duration window() {
-        return properties.idempotencyWindow();
     }
 }

@@ -15,7 +15,6 @@ import nl.loket.contact.TranscriptLine;
 import nl.loket.platform.HttpResponses;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Json;
-import nl.loket.platform.RedisKeys;
 import nl.loket.platform.RequestBodies;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -104,7 +103,7 @@ class TranscriptChannel {
         if (residentWords.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("segments", properties.maxMessageLength());
         }
-        Identity identity = from != null ? Identity.phone(from) : Identity.anonymous("call:" + RedisKeys.hashed(callId));
+        Identity identity = Callers.of(from, callId);
         Map<String, String> metadata = new LinkedHashMap<>();
         if (startedAt != null) {
             metadata.put("startedAt", startedAt.toString());

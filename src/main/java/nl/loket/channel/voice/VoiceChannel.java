@@ -71,7 +71,7 @@ class VoiceChannel {
             speech = speech.substring(0, contact.maxMessageLength());
         }
         String from = PhoneNumbers.toE164(params.get("From")).orElse(null);
-        Identity identity = from != null ? Identity.phone(from) : Identity.anonymous("call:" + RedisKeys.hashed(callSid));
+        Identity identity = Callers.of(from, callSid);
         String relay = relays.relayOf(from).orElse(null);
         // Twilio retries a gather with the same call and the same words: that pair is the delivery id.
         String deliveryId = callSid + ":" + RedisKeys.hashed(speech);
