@@ -253,6 +253,7 @@ public class ContactService {
             }
             Conversation closed = conversations.save(conversation.closedWith(resolution, OffsetDateTime.now(clock)));
             conversations.clearOpenHandoff(closed.residentId(), closed.id());
+            events.publishEvent(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
             return closed;
         });
     }
