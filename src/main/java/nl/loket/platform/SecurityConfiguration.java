@@ -43,10 +43,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
-        http.securityMatcher("/api/agent/**")
+        http.securityMatcher("/api/agent/**", "/api/registry/**")
                 .authorizeHttpRequests(auth -> auth
                         // Who looked at which resident is for supervisors only.
                         .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
+                        // Failed registrations in the Klantinteracties API: operators (supervisors) replay them.
+                        .requestMatchers("/api/registry/**").hasRole("SUPERVISOR")
                         .anyRequest().hasAnyRole(AGENT_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Loket agents\"");

@@ -56,6 +56,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void registryReadsContactOnly() throws IOException {
+        // The registry exports what the contact record holds; it must not reach into the queue, the agents'
+        // screens or the assistant, so it keeps working (and stays replaceable) whatever they change.
+        assertNoReferences("registry", "nl.loket.channel", "nl.loket.assistant", "nl.loket.knowledge",
+                "nl.loket.handoff", "nl.loket.agent", "nl.loket.insight");
+    }
+
+    @Test
     void platformDependsOnNoFeature() throws IOException {
         // Everyone may use the platform; if it used a feature, features would depend on each other through it.
         assertNoReferences("platform", "nl.loket.channel", "nl.loket.contact", "nl.loket.assistant",

@@ -1,0 +1,359 @@
+package nl.loket.registry;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.Identity;
+import nl.loket.handoff.HandoffService;
+import nl.loket.support.HandoffIntegrationTest;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Registration in the Klantinteracties API end to end: residents write, agents close through the real
+ * agent API, the real Camel route sends to WireMock playing the API (success, 400, 500, timeout) and
+ * the real Redis keeps the outbox, the progress and the dead letters.
+ */
+class KlantinteractiesRegistrationIntegrationTest extends HandoffIntegrationTest {
+
+    static final String API = "/klantinteracties/api/v1";
+    static final String TOKEN = "ki-test-token-123";
+    static final String ASSISTANT_ACTOR = "0b6a3d5e-0000-4000-8000-00000000a551";
+    static final String AGENTS_ACTOR = "0b6a3d5e-0000-4000-8000-0000000a6e47";
+    static final int MAX_REDELIVERIES = 3;
+    static final WireMockServer KI = startApi();
+
+    @Autowired ContactService contacts;
+    @Autowired HandoffService handoff;
+    @Autowired RegistrationJobs jobs;
+    @Autowired DeadLetters deadLetters;
+    @Autowired CamelContext camel;
+
+    @DynamicPropertySource
+    static void klantinteracties(DynamicPropertyRegistry registry) {
+        registry.add("loket.klantinteracties.base-url", () -> KI.baseUrl() + API);
+        registry.add("loket.klantinteracties.token", () -> TOKEN);
+        registry.add("loket.klantinteracties.timeout", () -> "700ms");
+        registry.add("loket.klantinteracties.max-redeliveries", () -> MAX_REDELIVERIES);
+        registry.add("loket.klantinteracties.retry-delay-ms", () -> "20");
+        registry.add("loket.klantinteracties.poll-interval", () -> "100ms");
+        registry.add("loket.klantinteracties.lease", () -> "3s");
+    }
+
+    private static WireMockServer startApi() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    @BeforeEach
+    void apiWorks() {
+        KI.resetAll();
+        KI.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(API + "/actoren")).willReturn(json(200, "{\"count\":0,\"results\":[]}")));
+        KI.stubFor(post(urlEqualTo(API + "/actoren"))
+                .withRequestBody(matchingJsonPath("$.soortActor", equalTo("geautomatiseerde_actor")))
+                .willReturn(created(ASSISTANT_ACTOR)));
+        KI.stubFor(post(urlEqualTo(API + "/actoren"))
+                .withRequestBody(matchingJsonPath("$.soortActor", equalTo("organisatorische_eenheid")))
+                .willReturn(created(AGENTS_ACTOR)));
+        for (String collection : List.of("klantcontacten", "betrokkenen", "digitaleadressen", "actorklantcontacten", "internetaken")) {
+            KI.stubFor(post(urlEqualTo(API + "/" + collection)).atPriority(10).willReturn(created(UUID.randomUUID().toString())));
+        }
+    }
+
+    // ---- success: the exact bodies ----
+
+    @Test
+    void aReferredChatIsRegisteredWithBetrokkeneActorsAndAnInterneTaak() {
+        String conversationId = referredChat("Ik wil een medewerker spreken over mijn paspoort. Mijn BSN is 111222333.",
+                "REFERRED");
+        awaitRegistered(conversationId);
+
+        List<LoggedRequest> all = KI.findAll(postRequestedFor(urlPathEqualTo(API + "/klantcontacten")));
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).getHeader("Authorization")).isEqualTo("Token " + TOKEN);
+        JsonNode klantcontact = json.readTree(all.get(0).getBodyAsString());
+        Conversation conversation = contacts.conversation(conversationId).orElseThrow();
+        assertThat(klantcontact.get("kanaal").asString()).isEqualTo("Live chat");
+        assertThat(klantcontact.get("taal").asString()).isEqualTo("nld");
+        assertThat(klantcontact.get("vertrouwelijk").asBoolean()).isFalse();
+        assertThat(klantcontact.get("indicatieContactGelukt").asBoolean()).isTrue();
+        assertThat(klantcontact.get("plaatsgevondenOp").asString())
+                .isEqualTo(conversation.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        assertThat(klantcontact.get("onderwerp").asString()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+        String inhoud = klantcontact.get("inhoud").asString();
+        assertThat(inhoud).hasSizeLessThanOrEqualTo(1000)
+                .startsWith("Uw vraag: Ik wil een medewerker spreken over mijn paspoort. Mijn BSN is [BSN].")
+                .contains("Ons antwoord: Wij nemen uw aanvraag voor een nieuw paspoort in behandeling")
+                .doesNotContain("111222333");
+        assertThat(klantcontact.properties().stream().map(Map.Entry::getKey)).containsExactlyInAnyOrder(
+                "kanaal", "onderwerp", "inhoud", "indicatieContactGelukt", "taal", "vertrouwelijk", "plaatsgevondenOp");
+
+        String klantcontactUuid = jobs.step(conversationId, "klantcontact").orElseThrow().uuid();
+        JsonNode betrokkene = onlyBody("betrokkenen");
+        assertThat(betrokkene.toString()).isEqualTo(
+                "{\"hadKlantcontact\":{\"uuid\":\"" + klantcontactUuid + "\"},\"rol\":\"klant\",\"initiator\":true}");
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/digitaleadressen"))))
+                .as("an anonymous chat visitor leaves no address").isEmpty();
+
+        List<String> links = bodies("actorklantcontacten").stream().map(JsonNode::toString).toList();
+        assertThat(links).containsExactlyInAnyOrder(
+                "{\"actor\":{\"uuid\":\"" + ASSISTANT_ACTOR + "\"},\"klantcontact\":{\"uuid\":\"" + klantcontactUuid + "\"}}",
+                "{\"actor\":{\"uuid\":\"" + AGENTS_ACTOR + "\"},\"klantcontact\":{\"uuid\":\"" + klantcontactUuid + "\"}}");
+
+        JsonNode taak = onlyBody("internetaken");
+        assertThat(taak.get("aanleidinggevendKlantcontact").get("uuid").asString()).isEqualTo(klantcontactUuid);
+        assertThat(taak.get("toegewezenAanActoren").get(0).get("uuid").asString()).isEqualTo(AGENTS_ACTOR);
+        assertThat(taak.get("status").asString()).isEqualTo("te_verwerken");
+        assertThat(taak.get("gevraagdeHandeling").asString()).hasSizeLessThanOrEqualTo(200)
+                .contains(conversation.reference());
+        assertThat(taak.get("toelichting").asString()).hasSizeLessThanOrEqualTo(1000)
+                .contains("inwoner wil een medewerker spreken").contains("paspoort").doesNotContain("111222333");
+    }
+
+    @Test
+    void theActorsAreCreatedOnceAndThenReused() {
+        awaitRegistered(referredChat("Ik wil een medewerker spreken", "ANSWERED"));
+        KI.resetRequests();
+        awaitRegistered(referredChat("Ik wil een medewerker spreken over de WOZ", "ANSWERED"));
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/actoren")))).isEmpty();
+        assertThat(bodies("actorklantcontacten")).hasSize(2);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/internetaken"))))
+                .as("answered by the agent: nothing left for the back office").isEmpty();
+    }
+
+    @Test
+    void aLongQuestionIsCutToTheApisLimitOnAWord() {
+        String longQuestion = "Ik wil een medewerker spreken over " + "de container voor papier en karton ".repeat(60);
+        String conversationId = referredChat(longQuestion.strip(), "ANSWERED");
+        awaitRegistered(conversationId);
+        String inhoud = onlyBody("klantcontacten").get("inhoud").asString();
+        assertThat(inhoud).hasSizeLessThanOrEqualTo(1000).contains("…").contains("Ons antwoord:");
+        String kept = inhoud.substring("Uw vraag: ".length(), inhoud.indexOf('…'));
+        assertThat(kept).doesNotEndWith(" ");
+        assertThat(longQuestion).as("cut after a whole word").startsWith(kept + " ");
+    }
+
+    // ---- SMS: a phone number as digital address; 500s retried ----
+
+    @Test
+    void serverErrorsAreRetriedAndTheContactIsRegisteredOnce() {
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(500, "{\"detail\":\"database busy\"}")).willSetStateTo("second"));
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("flaky").whenScenarioStateIs("second")
+                .willReturn(json(503, "")).willSetStateTo("up"));
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(created(UUID.randomUUID().toString())));
+        String mobile = randomMobile();
+        String conversationId = closedSms(mobile, "Ik wil een medewerker spreken", "ANSWERED");
+        awaitRegistered(conversationId);
+
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(3);
+        assertThat(onlyBody("betrokkenen").get("rol").asString()).isEqualTo("klant");
+        assertThat(bodies("klantcontacten").get(2).get("kanaal").asString()).isEqualTo("SMS");
+        JsonNode adres = onlyBody("digitaleadressen");
+        assertThat(adres.get("adres").asString()).isEqualTo(mobile);
+        assertThat(adres.get("soortDigitaalAdres").asString()).isEqualTo("telefoonnummer");
+        assertThat(adres.get("verstrektDoorBetrokkene").get("uuid").asString())
+                .isEqualTo(jobs.step(conversationId, "betrokkene").orElseThrow().uuid());
+        assertThat(deadLetters.find(conversationId)).isEmpty();
+    }
+
+    @Test
+    void aTimeoutIsRetried() {
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(created(UUID.randomUUID().toString()).withFixedDelay(2000)).willSetStateTo("fast"));
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("slow").whenScenarioStateIs("fast")
+                .willReturn(created(UUID.randomUUID().toString())));
+        String conversationId = referredChat("Ik wil een medewerker spreken", "ANSWERED");
+        awaitRegistered(conversationId);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(2);
+        assertThat(deadLetters.find(conversationId)).isEmpty();
+    }
+
+    // ---- 400: dead letter at once, with the API's validation errors ----
+
+    @Test
+    void validationErrorsGoToTheDeadLettersWithoutRetry() {
+        String problem = "{\"type\":\"https://example.org/ref/fouten/ValidationError/\",\"code\":\"invalid\","
+                + "\"title\":\"Invalid input.\",\"status\":400,\"detail\":\"\",\"invalidParams\":[{\"name\":\"kanaal\","
+                + "\"code\":\"invalid\",\"reason\":\"Kanaal is niet bekend in de referentielijst.\"}]}";
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).willReturn(json(400, problem)));
+        String conversationId = referredChat("Ik wil een medewerker spreken", "REFERRED");
+
+        DeadLetter letter = awaitDeadLetter(conversationId);
+        assertThat(letter.status()).isEqualTo(400);
+        assertThat(letter.attempts()).isEqualTo(1);
+        assertThat(letter.errorBody()).contains("invalidParams").contains("Kanaal is niet bekend");
+        assertThat(letter.reason()).contains("/klantcontacten").contains("400");
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(1);
+        assertThat(jobs.queued(conversationId)).isFalse();
+
+        HttpResponse<String> list = agentGet("supervisor", "/api/registry/dead-letters");
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode mine = findById(body(list), conversationId);
+        assertThat(mine.get("status").asInt()).isEqualTo(400);
+        assertThat(mine.get("errorBody").asString()).contains("invalidParams");
+        assertThat(agentGet("agent1", "/api/registry/dead-letters").statusCode()).as("operators only").isEqualTo(403);
+        assertThat(get("/api/registry/dead-letters").statusCode()).isEqualTo(401);
+
+        // The municipality adds the channel to its list; the operator replays.
+        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).willReturn(created(UUID.randomUUID().toString())));
+        assertThat(agentPost("supervisor", "/api/registry/dead-letters/" + conversationId + "/replay", null).statusCode())
+                .isEqualTo(202);
+        awaitRegistered(conversationId);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/internetaken")))).hasSize(1);
+    }
+
+    @Test
+    void replayingAnUnknownDeadLetterIs404() {
+        HttpResponse<String> r = agentPost("supervisor", "/api/registry/dead-letters/no-such-id/replay", null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    // ---- API down: retries, dead letter, replay continues without a second Klantcontact ----
+
+    @Test
+    void whenTheApiStaysDownTheJobIsADeadLetterAndAReplayRegistersItOnce() {
+        KI.stubFor(post(urlEqualTo(API + "/betrokkenen")).willReturn(json(502, "<html>Bad gateway</html>")));
+        String conversationId = referredChat("Ik wil een medewerker spreken", "REFERRED");
+
+        DeadLetter letter = awaitDeadLetter(conversationId);
+        assertThat(letter.attempts()).isEqualTo(MAX_REDELIVERIES + 1);
+        assertThat(letter.status()).isEqualTo(502);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(1);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/betrokkenen")))).hasSize(MAX_REDELIVERIES + 1);
+
+        KI.stubFor(post(urlEqualTo(API + "/betrokkenen")).willReturn(created(UUID.randomUUID().toString())));
+        HttpResponse<String> replayed = agentPost("supervisor", "/api/registry/dead-letters/replay", null);
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        assertThat(body(replayed).get("replayed").asInt()).isGreaterThanOrEqualTo(1);
+        awaitRegistered(conversationId);
+
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten"))))
+                .as("the replay continued after the Klantcontact, it did not create a second one").hasSize(1);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/internetaken")))).hasSize(1);
+        assertThat(deadLetters.find(conversationId)).isEmpty();
+        assertThat(agentPost("supervisor", "/api/registry/dead-letters/" + conversationId + "/replay", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    // ---- durable: nothing lost while nothing sends ----
+
+    @Test
+    void aJobWaitsInRedisWhileNothingSendsAndAnAbandonedJobIsTakenAgain() throws Exception {
+        camel.getRouteController().stopRoute("registry-outbox");
+        String conversationId;
+        try {
+            conversationId = referredChat("Ik wil een medewerker spreken", "ANSWERED");
+            assertThat(jobs.queued(conversationId)).as("written to the outbox when closed").isTrue();
+            // An instance takes the job and stops before sending anything: the job keeps its place for one lease.
+            assertThat(jobs.claimDue()).contains(conversationId);
+            assertThat(jobs.claimDue()).doesNotContain(conversationId);
+            assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).isEmpty();
+        } finally {
+            camel.getRouteController().startRoute("registry-outbox");
+        }
+        awaitRegistered(conversationId);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(1);
+    }
+
+    // ---- helpers ----
+
+    /** A chat that asks for a person, an agent's reply, and a close with the given resolution. */
+    String referredChat(String question, String resolution) {
+        Chat chat = chat();
+        assertThat(say(chat, question).get("outcome").asString()).isEqualTo("ESCALATED");
+        String conversationId = contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id();
+        answerAndClose(conversationId, resolution);
+        return conversationId;
+    }
+
+    String closedSms(String from, String text, String resolution) {
+        sms(from, text);
+        String residentId = contacts.residentIdOf(Identity.phone(from)).orElseThrow();
+        String conversationId = contacts.history(residentId).get(0).conversationId();
+        answerAndClose(conversationId, resolution);
+        return conversationId;
+    }
+
+    private void answerAndClose(String conversationId, String resolution) {
+        String task = handoff.taskOfConversation(conversationId).orElseThrow().id();
+        String path = "/api/agent/handoffs/" + task;
+        assertThat(agentPost("agent1", path + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost("agent1", path + "/messages",
+                "{\"text\":\"Wij nemen uw aanvraag voor een nieuw paspoort in behandeling. U hoort binnen twee dagen van ons.\"}")
+                .statusCode()).isEqualTo(202);
+        HttpResponse<String> closed = agentPost("agent1", path + "/close", "{\"resolution\":\"" + resolution + "\"}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    }
+
+    void awaitRegistered(String conversationId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobs.isDone(conversationId) || deadLetters.find(conversationId).isPresent());
+        assertThat(deadLetters.find(conversationId)).as("no dead letter").isEmpty();
+        assertThat(jobs.queued(conversationId)).isFalse();
+    }
+
+    DeadLetter awaitDeadLetter(String conversationId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> deadLetters.find(conversationId).isPresent());
+        return deadLetters.find(conversationId).orElseThrow();
+    }
+
+    List<JsonNode> bodies(String collection) {
+        return KI.findAll(postRequestedFor(urlEqualTo(API + "/" + collection))).stream()
+                .map(r -> json.readTree(r.getBodyAsString())).toList();
+    }
+
+    JsonNode onlyBody(String collection) {
+        List<JsonNode> all = bodies(collection);
+        assertThat(all).as(collection).hasSize(1);
+        return all.get(0);
+    }
+
+    static JsonNode findById(JsonNode array, String id) {
+        for (JsonNode node : array) {
+            if (id.equals(node.get("id").asString())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no dead letter " + id + " in " + array);
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String uuid) {
+        return json(201, "{\"uuid\":\"" + uuid + "\",\"url\":\"" + KI.baseUrl() + API + "/x/" + uuid + "\"}");
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
