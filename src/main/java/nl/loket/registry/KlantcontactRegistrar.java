@@ -219,7 +219,7 @@ class KlantcontactRegistrar {
     }
 
     private String reasonWords(EscalationReason reason) {
-        return prompts.raw("registry/redenen.nl.txt").lines()
+        return prompts.raw("registry/redenen.txt").lines()
                 .filter(l -> l.startsWith(reason.name() + "="))
                 .map(l -> l.substring(reason.name().length() + 1).strip())
                 .findFirst().orElse(reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
