@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Registers one closed conversation, step by step: Klantcontact, the resident as betrokkene, their
- * digital addresses, the actors that took part and, when the conversation was referred to the back
+ * Registers one closed conversation, step by step: Klantcontact with the resident as betrokkene (one
+ * request, with an onderwerpobject naming the Loket conversation), their digital addresses, the actors that took part and, when the conversation was referred to the back
  * office, an InterneTaak. Each created resource is remembered before the next step, so a retry or an
  * operator's replay continues where it stopped and never creates a second Klantcontact.
  */
@@ -41,6 +41,10 @@ class KlantcontactRegistrar {
 
     /** The resolution an agent chooses when the back office still has to act ({@code handoff.Resolution.REFERRED}). */
     static final String REFERRED = "REFERRED";
+    /** How the onderwerpobject names a Loket conversation: register {@code loket}, object type {@code gesprek}. */
+    static final String REGISTER = "loket";
+    /** Progress marker: the create request went out, so the API may hold the Klantcontact already. */
+    private static final String SENT = "klantcontact:sent";
     private static final int QUESTION_SHARE = 600;
 
     private final ContactService contacts;
@@ -72,10 +76,9 @@ class KlantcontactRegistrar {
         List<Message> messages = contacts.messages(conversationId);
         Optional<Resident> resident = contacts.resident(conversation.residentId());
 
-        Created klantcontact = step(conversationId, "klantcontact",
-                () -> client.create("/klantcontacten", klantcontact(conversation, messages)));
-        Created betrokkene = step(conversationId, "betrokkene",
-                () -> client.create("/betrokkenen", betrokkene(klantcontact)));
+        Created[] made = klantcontactWithBetrokkene(conversationId, conversation, messages);
+        Created klantcontact = made[0];
+        Created betrokkene = made[1];
         List<Map<String, Object>> addresses = resident.map(r -> digitaleAdressen(r, betrokkene)).orElse(List.of());
         for (int i = 0; i < addresses.size(); i++) {
             Map<String, Object> address = addresses.get(i);
@@ -95,6 +98,45 @@ class KlantcontactRegistrar {
         }
         jobs.done(conversationId);
         log.info("Conversation {} registered as Klantcontact {}", conversationId, klantcontact.uuid());
+    }
+
+    /**
+     * Klantcontact, betrokkene and an onderwerpobject naming this conversation, in one request
+     * ({@code /maak-klantcontact}), so they exist together or not at all. When an earlier try may have reached
+     * the API (it timed out, or the process stopped before storing the answer), Loket first looks the
+     * Klantcontact up by that onderwerpobject instead of creating a second one.
+     */
+    private Created[] klantcontactWithBetrokkene(String conversationId, Conversation conversation, List<Message> messages) {
+        Optional<Created> klantcontact = jobs.step(conversationId, "klantcontact");
+        Optional<Created> betrokkene = jobs.step(conversationId, "betrokkene");
+        if (klantcontact.isPresent() && betrokkene.isPresent()) {
+            return new Created[] {klantcontact.get(), betrokkene.get()};
+        }
+        Optional<Created[]> earlier = jobs.step(conversationId, SENT).isPresent()
+                ? findRegistered(conversationId) : Optional.empty();
+        Created[] made = earlier.orElseGet(() -> {
+            jobs.stepDone(conversationId, SENT, new Created("-", null));
+            JsonNode answer = client.create("/maak-klantcontact", maakKlantcontact(conversationId, conversation, messages));
+            return new Created[] {created(answer.path("klantcontact")), created(answer.path("betrokkene"))};
+        });
+        jobs.stepDone(conversationId, "klantcontact", made[0]);
+        jobs.stepDone(conversationId, "betrokkene", made[1]);
+        return made;
+    }
+
+    private Optional<Created[]> findRegistered(String conversationId) {
+        JsonNode found = client.list("/klantcontacten", Map.of(
+                "onderwerpobject__onderwerpobjectidentificatorCodeRegister", REGISTER,
+                "onderwerpobject__onderwerpobjectidentificatorObjectId", conversationId));
+        for (JsonNode klantcontact : found.path("results")) {
+            JsonNode betrokkene = klantcontact.path("hadBetrokkenen").path(0);
+            if (!betrokkene.isMissingNode()) {
+                log.info("Conversation {} was registered by an earlier try as Klantcontact {}", conversationId,
+                        klantcontact.path("uuid").asString(""));
+                return Optional.of(new Created[] {created(klantcontact), created(betrokkene)});
+            }
+        }
+        return Optional.empty();
     }
 
     private Created step(String conversationId, String step, Supplier<JsonNode> create) {
@@ -165,11 +207,19 @@ class KlantcontactRegistrar {
         return KlantcontactContent.fit(text, KlantcontactContent.INHOUD_MAX);
     }
 
-    private static Map<String, Object> betrokkene(Created klantcontact) {
+    Map<String, Object> maakKlantcontact(String conversationId, Conversation conversation, List<Message> messages) {
+        Map<String, Object> betrokkene = new LinkedHashMap<>();
+        betrokkene.put("rol", "klant");
+        betrokkene.put("initiator", true);
+        Map<String, Object> identificator = new LinkedHashMap<>();
+        identificator.put("objectId", conversationId);
+        identificator.put("codeObjecttype", "gesprek");
+        identificator.put("codeRegister", REGISTER);
+        identificator.put("codeSoortObjectId", "id");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("hadKlantcontact", Map.of("uuid", klantcontact.uuid()));
-        body.put("rol", "klant");
-        body.put("initiator", true);
+        body.put("klantcontact", klantcontact(conversation, messages));
+        body.put("betrokkene", betrokkene);
+        body.put("onderwerpobject", Map.of("onderwerpobjectidentificator", identificator));
         return body;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -32,10 +33,13 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
                 "REFERRED");
         awaitRegistered(conversationId);
 
-        List<LoggedRequest> all = KI.findAll(postRequestedFor(urlPathEqualTo(API + "/klantcontacten")));
+        List<LoggedRequest> all = KI.findAll(postRequestedFor(urlPathEqualTo(API + "/maak-klantcontact")));
         assertThat(all).hasSize(1);
         assertThat(all.get(0).getHeader("Authorization")).isEqualTo("Token " + TOKEN);
-        JsonNode klantcontact = json.readTree(all.get(0).getBodyAsString());
+        JsonNode made = json.readTree(all.get(0).getBodyAsString());
+        assertThat(made.properties().stream().map(Map.Entry::getKey))
+                .containsExactly("klantcontact", "betrokkene", "onderwerpobject");
+        JsonNode klantcontact = made.get("klantcontact");
         Conversation conversation = contacts.conversation(conversationId).orElseThrow();
         assertThat(klantcontact.get("kanaal").asString()).isEqualTo("Live chat");
         assertThat(klantcontact.get("taal").asString()).isEqualTo("nld");
@@ -53,10 +57,12 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
         assertThat(klantcontact.properties().stream().map(Map.Entry::getKey)).containsExactlyInAnyOrder(
                 "kanaal", "onderwerp", "inhoud", "indicatieContactGelukt", "taal", "vertrouwelijk", "plaatsgevondenOp");
 
+        assertThat(made.get("betrokkene").toString()).isEqualTo("{\"rol\":\"klant\",\"initiator\":true}");
+        assertThat(made.get("onderwerpobject").toString()).isEqualTo("{\"onderwerpobjectidentificator\":{\"objectId\":\""
+                + conversationId + "\",\"codeObjecttype\":\"gesprek\",\"codeRegister\":\"loket\",\"codeSoortObjectId\":\"id\"}}");
         String klantcontactUuid = jobs.step(conversationId, "klantcontact").orElseThrow().uuid();
-        JsonNode betrokkene = onlyBody("betrokkenen");
-        assertThat(betrokkene.toString()).isEqualTo(
-                "{\"hadKlantcontact\":{\"uuid\":\"" + klantcontactUuid + "\"},\"rol\":\"klant\",\"initiator\":true}");
+        assertThat(KI.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(API + "/klantcontacten"))))
+                .as("nothing to look up on a first try").isEmpty();
         assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/digitaleadressen"))))
                 .as("an anonymous chat visitor leaves no address").isEmpty();
 
@@ -91,7 +97,7 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
         String longQuestion = "Ik wil een medewerker spreken over " + "de container voor papier en karton ".repeat(60);
         String conversationId = referredChat(longQuestion.strip(), "ANSWERED");
         awaitRegistered(conversationId);
-        String inhoud = onlyBody("klantcontacten").get("inhoud").asString();
+        String inhoud = onlyBody("maak-klantcontact").get("klantcontact").get("inhoud").asString();
         assertThat(inhoud).hasSizeLessThanOrEqualTo(1000).contains("…").contains("Ons antwoord:");
         String kept = inhoud.substring("Uw vraag: ".length(), inhoud.indexOf('…'));
         assertThat(kept).doesNotEndWith(" ");
@@ -102,19 +108,20 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
 
     @Test
     void serverErrorsAreRetriedAndTheContactIsRegisteredOnce() {
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json(500, "{\"detail\":\"database busy\"}")).willSetStateTo("second"));
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("flaky").whenScenarioStateIs("second")
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).inScenario("flaky").whenScenarioStateIs("second")
                 .willReturn(json(503, "")).willSetStateTo("up"));
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(created(UUID.randomUUID().toString())));
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(made(UUID.randomUUID().toString())));
         String mobile = randomMobile();
         String conversationId = closedSms(mobile, "Ik wil een medewerker spreken", "ANSWERED");
         awaitRegistered(conversationId);
 
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(3);
-        assertThat(onlyBody("betrokkenen").get("rol").asString()).isEqualTo("klant");
-        assertThat(bodies("klantcontacten").get(2).get("kanaal").asString()).isEqualTo("SMS");
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).hasSize(3);
+        assertThat(KI.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(API + "/klantcontacten"))))
+                .as("before each retry Loket looks whether the failed try created it after all").hasSize(2);
+        assertThat(bodies("maak-klantcontact").get(2).get("klantcontact").get("kanaal").asString()).isEqualTo("SMS");
         JsonNode adres = onlyBody("digitaleadressen");
         assertThat(adres.get("adres").asString()).isEqualTo(mobile);
         assertThat(adres.get("soortDigitaalAdres").asString()).isEqualTo("telefoonnummer");
@@ -124,14 +131,36 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
     }
 
     @Test
-    void aTimeoutIsRetried() {
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(created(UUID.randomUUID().toString()).withFixedDelay(2000)).willSetStateTo("fast"));
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).inScenario("slow").whenScenarioStateIs("fast")
-                .willReturn(created(UUID.randomUUID().toString())));
+    void aTimeoutIsRetriedWithoutASecondKlantcontactWhenTheSlowTryCreatedIt() {
+        // The API is slow: Loket gives up waiting, but the API did create the contact.
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact"))
+                .willReturn(made(UUID.randomUUID().toString()).withFixedDelay(1500)));
+        String conversationId = referredChat("Ik wil een medewerker spreken", "ANSWERED");
+        String createdBySlowTry = UUID.randomUUID().toString();
+        String betrokkeneOfSlowTry = UUID.randomUUID().toString();
+        KI.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(API + "/klantcontacten"))
+                .withQueryParam("onderwerpobject__onderwerpobjectidentificatorCodeRegister", equalTo("loket"))
+                .withQueryParam("onderwerpobject__onderwerpobjectidentificatorObjectId", equalTo(conversationId))
+                .willReturn(json(200, "{\"count\":1,\"results\":[{\"uuid\":\"" + createdBySlowTry
+                        + "\",\"hadBetrokkenen\":[{\"uuid\":\"" + betrokkeneOfSlowTry + "\"}]}]}")));
+        awaitRegistered(conversationId);
+
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).hasSize(1);
+        assertThat(jobs.step(conversationId, "klantcontact").orElseThrow().uuid()).isEqualTo(createdBySlowTry);
+        assertThat(jobs.step(conversationId, "betrokkene").orElseThrow().uuid()).isEqualTo(betrokkeneOfSlowTry);
+        assertThat(bodies("actorklantcontacten")).allSatisfy(link ->
+                assertThat(link.get("klantcontact").get("uuid").asString()).isEqualTo(createdBySlowTry));
+    }
+
+    @Test
+    void aTimeoutIsRetriedAndSentAgainWhenTheApiHasNothing() {
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(504, "").withFixedDelay(1500)).willSetStateTo("fast"));
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).inScenario("slow").whenScenarioStateIs("fast")
+                .willReturn(made(UUID.randomUUID().toString())));
         String conversationId = referredChat("Ik wil een medewerker spreken", "ANSWERED");
         awaitRegistered(conversationId);
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(2);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).hasSize(2);
         assertThat(deadLetters.find(conversationId)).isEmpty();
     }
 
@@ -142,15 +171,15 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
         String problem = "{\"type\":\"https://example.org/ref/fouten/ValidationError/\",\"code\":\"invalid\","
                 + "\"title\":\"Invalid input.\",\"status\":400,\"detail\":\"\",\"invalidParams\":[{\"name\":\"kanaal\","
                 + "\"code\":\"invalid\",\"reason\":\"Kanaal is niet bekend in de referentielijst.\"}]}";
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).willReturn(json(400, problem)));
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).willReturn(json(400, problem)));
         String conversationId = referredChat("Ik wil een medewerker spreken", "REFERRED");
 
         DeadLetter letter = awaitDeadLetter(conversationId);
         assertThat(letter.status()).isEqualTo(400);
         assertThat(letter.attempts()).isEqualTo(1);
         assertThat(letter.errorBody()).contains("invalidParams").contains("Kanaal is niet bekend");
-        assertThat(letter.reason()).contains("/klantcontacten").contains("400");
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(1);
+        assertThat(letter.reason()).contains("/maak-klantcontact").contains("400");
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).hasSize(1);
         assertThat(jobs.queued(conversationId)).isFalse();
 
         HttpResponse<String> list = agentGet("supervisor", "/api/registry/dead-letters");
@@ -162,7 +191,7 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
         assertThat(get("/api/registry/dead-letters").statusCode()).isEqualTo(401);
 
         // The municipality adds the channel to its list; the operator replays.
-        KI.stubFor(post(urlEqualTo(API + "/klantcontacten")).willReturn(created(UUID.randomUUID().toString())));
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).willReturn(made(UUID.randomUUID().toString())));
         assertThat(agentPost("supervisor", "/api/registry/dead-letters/" + conversationId + "/replay", null).statusCode())
                 .isEqualTo(202);
         awaitRegistered(conversationId);
@@ -180,23 +209,25 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
 
     @Test
     void whenTheApiStaysDownTheJobIsADeadLetterAndAReplayRegistersItOnce() {
-        KI.stubFor(post(urlEqualTo(API + "/betrokkenen")).willReturn(json(502, "<html>Bad gateway</html>")));
+        KI.stubFor(post(urlEqualTo(API + "/actorklantcontacten")).willReturn(json(502, "<html>Bad gateway</html>")));
         String conversationId = referredChat("Ik wil een medewerker spreken", "REFERRED");
 
         DeadLetter letter = awaitDeadLetter(conversationId);
         assertThat(letter.attempts()).isEqualTo(MAX_REDELIVERIES + 1);
         assertThat(letter.status()).isEqualTo(502);
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(1);
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/betrokkenen")))).hasSize(MAX_REDELIVERIES + 1);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).hasSize(1);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/actorklantcontacten")))).hasSize(MAX_REDELIVERIES + 1);
 
-        KI.stubFor(post(urlEqualTo(API + "/betrokkenen")).willReturn(created(UUID.randomUUID().toString())));
+        KI.stubFor(post(urlEqualTo(API + "/actorklantcontacten")).willReturn(created(UUID.randomUUID().toString())));
         HttpResponse<String> replayed = agentPost("supervisor", "/api/registry/dead-letters/replay", null);
         assertThat(replayed.statusCode()).isEqualTo(202);
         assertThat(body(replayed).get("replayed").asInt()).isGreaterThanOrEqualTo(1);
         awaitRegistered(conversationId);
 
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten"))))
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact"))))
                 .as("the replay continued after the Klantcontact, it did not create a second one").hasSize(1);
+        assertThat(bodies("actorklantcontacten")).as("4 failed tries of the first link, then both links")
+                .hasSize(MAX_REDELIVERIES + 1 + 2);
         assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/internetaken")))).hasSize(1);
         assertThat(deadLetters.find(conversationId)).isEmpty();
         assertThat(agentPost("supervisor", "/api/registry/dead-letters/" + conversationId + "/replay", null).statusCode())
@@ -215,12 +246,12 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
             // An instance takes the job and stops before sending anything: the job keeps its place for one lease.
             assertThat(jobs.claimDue()).contains(conversationId);
             assertThat(jobs.claimDue()).doesNotContain(conversationId);
-            assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).isEmpty();
+            assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).isEmpty();
         } finally {
             camel.getRouteController().startRoute("registry-outbox");
         }
         awaitRegistered(conversationId);
-        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/klantcontacten")))).hasSize(1);
+        assertThat(KI.findAll(postRequestedFor(urlEqualTo(API + "/maak-klantcontact")))).hasSize(1);
     }
 
 }

@@ -77,7 +77,10 @@ abstract class RegistryIntegrationTest extends HandoffIntegrationTest {
         KI.stubFor(post(urlEqualTo(API + "/actoren"))
                 .withRequestBody(matchingJsonPath("$.soortActor", equalTo("organisatorische_eenheid")))
                 .willReturn(created(AGENTS_ACTOR)));
-        for (String collection : List.of("klantcontacten", "betrokkenen", "digitaleadressen", "actorklantcontacten", "internetaken")) {
+        KI.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(API + "/klantcontacten"))
+                .willReturn(json(200, "{\"count\":0,\"results\":[]}")));
+        KI.stubFor(post(urlEqualTo(API + "/maak-klantcontact")).atPriority(10).willReturn(made(UUID.randomUUID().toString())));
+        for (String collection : List.of("digitaleadressen", "actorklantcontacten", "internetaken")) {
             KI.stubFor(post(urlEqualTo(API + "/" + collection)).atPriority(10).willReturn(created(UUID.randomUUID().toString())));
         }
     }
@@ -147,6 +150,13 @@ abstract class RegistryIntegrationTest extends HandoffIntegrationTest {
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String uuid) {
         return json(201, "{\"uuid\":\"" + uuid + "\",\"url\":\"" + KI.baseUrl() + API + "/x/" + uuid + "\"}");
+    }
+
+    /** What {@code /maak-klantcontact} answers: the three resources it made. */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder made(String klantcontactUuid) {
+        return json(201, "{\"klantcontact\":{\"uuid\":\"" + klantcontactUuid + "\",\"url\":\"" + KI.baseUrl() + API
+                + "/klantcontacten/" + klantcontactUuid + "\"},\"betrokkene\":{\"uuid\":\"" + UUID.randomUUID()
+                + "\"},\"onderwerpobject\":{\"uuid\":\"" + UUID.randomUUID() + "\"}}");
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
