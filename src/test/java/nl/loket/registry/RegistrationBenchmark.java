@@ -35,7 +35,7 @@ class RegistrationBenchmark extends RegistryIntegrationTest {
             latencies.add((System.nanoTime() - closed) / 1e6);
         }
         Collections.sort(latencies);
-        System.out.printf("Registry: close → registered over %d referred chats (6 API calls each, poll 100 ms): "
+        System.out.printf("Registry: close → registered over %d referred chats (4 API calls each, poll 100 ms): "
                         + "median %.0f ms, p90 %.0f ms, max %.0f ms%n", CONTACTS,
                 latencies.get(CONTACTS / 2), latencies.get((int) (CONTACTS * 0.9)), latencies.get(CONTACTS - 1));
 
