@@ -19,12 +19,23 @@ import java.util.Optional;
  * Registrations that failed for good, kept in Redis until an operator replays them: {@code registry:dead}
  * (sorted set of ids by time) and {@code registry:dead:{id}} (the {@link DeadLetter}). The id is the
  * conversation id, so a conversation has at most one dead letter. Nothing is ever dropped: the dead letter
- * is written before the job leaves the outbox, and the job is queued again before its dead letter goes.
+ * is written before the job leaves the outbox, and a replay queues the job and removes its dead letter in one step.
  */
 @Component("registryDeadLetters")
 class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    // The dead letter goes and the job comes back in one step: a failure of the replayed job right away
+    // writes a new dead letter that this cannot delete, and two replays at once queue it only once.
+    private static final String REPLAY = """
+            if redis.call('exists', KEYS[1]) == 0 then return 0 end
+            redis.call('del', KEYS[1])
+            redis.call('zrem', KEYS[2], ARGV[1])
+            redis.call('del', KEYS[4])
+            redis.call('zadd', KEYS[3], ARGV[2], ARGV[1])
+            return 1
+            """;
 
     private final JedisPool pool;
     private final RedisKeys keys;
@@ -89,10 +100,13 @@ class DeadLetters {
     /** Queues the registration again; it continues after the last step that succeeded. */
     DeadLetter replay(String id) {
         DeadLetter letter = find(id).orElseThrow(DeadLetterNotFoundException::new);
-        jobs.requeue(letter.conversationId());
         try (Jedis jedis = pool.getResource()) {
-            jedis.zrem(indexKey(), id);
-            jedis.del(letterKey(id));
+            Object replayed = jedis.eval(REPLAY,
+                    List.of(letterKey(id), indexKey(), jobs.dueKey(), jobs.attemptsKey(letter.conversationId())),
+                    List.of(letter.conversationId(), Long.toString(clock.millis())));
+            if (!Long.valueOf(1).equals(replayed)) {
+                throw new DeadLetterNotFoundException();
+            }
         }
         log.info("Registration of conversation {} replayed by an operator", letter.conversationId());
         return letter;
@@ -102,8 +116,12 @@ class DeadLetters {
     int replayAll() {
         int n = 0;
         for (DeadLetter letter : list()) {
-            replay(letter.id());
-            n++;
+            try {
+                replay(letter.id());
+                n++;
+            } catch (DeadLetterNotFoundException e) {
+                // replayed by someone else in the meantime
+            }
         }
         return n;
     }

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param maxRedeliveries retries of one job on a 5xx, a timeout or a refused connection before it becomes a dead letter
  * @param retryDelayMs    wait before the first retry in milliseconds; doubled for every next one
  * @param pollInterval    how often the outbox is read
- * @param lease           a job taken by an instance that stopped before finishing is taken again after this
+ * @param lease           a job taken by an instance that stopped before finishing is taken again after this; keep it
+ *                        well above all retries of one job together (timeouts and waits), or a slow job is taken twice
  * @param assistantName   name of the {@code geautomatiseerde_actor} that stands for Loket's assistant
  * @param agentsName      name of the {@code organisatorische_eenheid} that stands for Loket's agents
  * @param kanalen         the {@code kanaal} per channel when the API's list of channels uses other words

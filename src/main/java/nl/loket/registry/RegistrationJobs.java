@@ -68,14 +68,6 @@ class RegistrationJobs {
         }
     }
 
-    /** Queues again after an operator's replay, whatever its time was; the count of tries starts again. */
-    void requeue(String conversationId) {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.del(attemptsKey(conversationId));
-            jedis.zadd(dueKey(), clock.millis(), conversationId);
-        }
-    }
-
     /** Counts one try at sending; answers the count so far. */
     long attempt(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
@@ -177,7 +169,7 @@ class RegistrationJobs {
         }
     }
 
-    private String dueKey() {
+    String dueKey() {
         return keys.key("registry", "due");
     }
 
@@ -185,7 +177,7 @@ class RegistrationJobs {
         return keys.key("registry", "done", conversationId);
     }
 
-    private String attemptsKey(String conversationId) {
+    String attemptsKey(String conversationId) {
         return keys.key("registry", "attempts", conversationId);
     }
 
