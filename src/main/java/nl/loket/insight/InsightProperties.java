@@ -1,0 +1,65 @@
+package nl.loket.insight;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import nl.loket.contact.Channel;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Service indicators.
+ *
+ * @param retentionDays days the per-day aggregates are kept (they hold no personal data)
+ * @param maxRangeDays  the longest period one request may ask for
+ * @param gapClusters   how many knowledge-gap clusters to show
+ * @param gapExamples   how many redacted example questions per cluster
+ * @param targets       the first-human-reply target per channel: {@code within} (a duration) or
+ *                      {@code working-days} (Monday to Friday; public holidays are not skipped)
+ */
+@Validated
+@ConfigurationProperties("loket.insight")
+record InsightProperties(
+        @Min(1) @DefaultValue("400") int retentionDays,
+        @Min(1) @Max(3660) @DefaultValue("366") int maxRangeDays,
+        @Min(1) @DefaultValue("20") int gapClusters,
+        @Min(1) @DefaultValue("3") int gapExamples,
+        Map<Channel, Target> targets) {
+
+    InsightProperties {
+        Map<Channel, Target> all = new EnumMap<>(Channel.class);
+        all.put(Channel.CHAT, new Target(Duration.ofMinutes(5), null));
+        all.put(Channel.PHONE, new Target(null, 2));
+        all.put(Channel.SMS, new Target(null, 2));
+        all.put(Channel.WEBFORM, new Target(null, 2));
+        if (targets != null) {
+            all.putAll(targets);
+        }
+        targets = Map.copyOf(all);
+    }
+
+    /** A response-time target: within a duration, or within a number of working days. */
+    record Target(Duration within, @Min(1) Integer workingDays) {
+
+        /** Whether a reply at {@code replied} to something that arrived at {@code arrived} met the target. */
+        boolean met(java.time.ZonedDateTime arrived, java.time.ZonedDateTime replied) {
+            if (within != null) {
+                return Duration.between(arrived, replied).compareTo(within) <= 0;
+            }
+            return !replied.isAfter(WorkingDays.deadline(arrived, workingDays == null ? 2 : workingDays));
+        }
+
+        String label() {
+            if (within != null) {
+                long minutes = within.toMinutes();
+                return minutes < 60 ? minutes + " min" : within.toHours() + " uur";
+            }
+            int days = workingDays == null ? 2 : workingDays;
+            return days + (days == 1 ? " werkdag" : " werkdagen");
+        }
+    }
+}
