@@ -3,12 +3,12 @@ package nl.loket.insight;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import nl.loket.contact.Channel;
+import nl.loket.contact.ResponseTimeProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -18,8 +18,9 @@ import java.util.Map;
  * @param maxRangeDays  the longest period one request may ask for
  * @param gapClusters   how many knowledge-gap clusters to show
  * @param gapExamples   how many redacted example questions per cluster
- * @param targets       the first-human-reply target per channel: {@code within} (a duration) or
- *                      {@code working-days} (Monday to Friday; public holidays are not skipped)
+ * @param targets       the first-human-reply target per channel, when it differs from the promised response
+ *                      time: {@code within} (a duration) or {@code working-days} (Monday to Friday; public
+ *                      holidays are not skipped)
  */
 @Validated
 @ConfigurationProperties("loket.insight")
@@ -31,15 +32,24 @@ record InsightProperties(
         Map<Channel, Target> targets) {
 
     InsightProperties {
-        Map<Channel, Target> all = new EnumMap<>(Channel.class);
-        all.put(Channel.CHAT, new Target(Duration.ofMinutes(5), null));
-        all.put(Channel.PHONE, new Target(null, 2));
-        all.put(Channel.SMS, new Target(null, 2));
-        all.put(Channel.WEBFORM, new Target(null, 2));
-        if (targets != null) {
-            all.putAll(targets);
+        targets = targets == null ? Map.of() : Map.copyOf(targets);
+    }
+
+    /**
+     * The channel's target: {@code loket.insight.targets.<CHANNEL>} when set, otherwise the response time residents
+     * are promised ({@code loket.response-times}), where a whole number of days means working days, as residents
+     * are told ("binnen 2 werkdagen").
+     */
+    Target target(Channel channel, ResponseTimeProperties promised) {
+        Target configured = targets.get(channel);
+        if (configured != null && (configured.within() != null || configured.workingDays() != null)) {
+            return configured;
         }
-        targets = Map.copyOf(all);
+        Duration wait = promised.forChannel(channel);
+        if (wait == null) {
+            return null;
+        }
+        return wait.compareTo(Duration.ofDays(1)) < 0 ? new Target(wait, null) : new Target(null, (int) wait.toDays());
     }
 
     /** A response-time target: within a duration, or within a number of working days. */

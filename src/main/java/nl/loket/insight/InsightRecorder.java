@@ -11,6 +11,7 @@ import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Message;
 import nl.loket.contact.MessageHandled;
 import nl.loket.contact.Outcome;
+import nl.loket.contact.ResponseTimeProperties;
 import nl.loket.contact.SatisfactionGiven;
 import nl.loket.handoff.AgentReplied;
 import nl.loket.handoff.TaskClaimed;
@@ -42,10 +43,12 @@ class InsightRecorder {
     private final ContactService contacts;
     private final MeterRegistry meters;
     private final InsightProperties properties;
+    private final ResponseTimeProperties promised;
     private final Clock clock;
 
     InsightRecorder(InsightStore store, ContactService contacts, MeterRegistry meters, InsightProperties properties,
-                    Clock clock) {
+                    ResponseTimeProperties promised, Clock clock) {
+        this.promised = promised;
         this.store = store;
         this.contacts = contacts;
         this.meters = meters;
@@ -165,7 +168,7 @@ class InsightRecorder {
             long millis = Duration.between(event.createdAt(), event.repliedAt()).toMillis();
             LocalDate day = day(event.repliedAt());
             store.sample(day, "firstReply", event.channel(), millis);
-            InsightProperties.Target target = properties.targets().get(event.channel());
+            InsightProperties.Target target = properties.target(event.channel(), promised);
             if (target != null) {
                 boolean met = target.met(event.createdAt().atZoneSameInstant(clock.getZone()),
                         event.repliedAt().atZoneSameInstant(clock.getZone()));

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.LocalDate;
@@ -91,30 +92,46 @@ class InsightStore {
         }
     }
 
-    Map<String, Long> counters(LocalDate day) {
-        try (Jedis jedis = pool.getResource()) {
-            Map<String, Long> out = new HashMap<>();
-            jedis.hgetAll(keys.key("insight", "day", day.toString())).forEach((k, v) -> out.put(k, Long.parseLong(v)));
-            return out;
-        }
-    }
+    /** Everything kept about one day. */
+    record Day(LocalDate date, Map<String, Long> counters, Map<String, List<Sample>> samples, List<Gap> gaps) { }
 
-    List<Sample> samples(LocalDate day, String measure) {
+    /** Reads the days of a period in one round trip (a year is a few thousand keys). */
+    List<Day> read(LocalDate from, LocalDate to, List<String> measures) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            dates.add(d);
+        }
         try (Jedis jedis = pool.getResource()) {
-            List<Sample> out = new ArrayList<>();
-            for (String entry : jedis.lrange(keys.key("insight", "samples", measure, day.toString()), 0, -1)) {
-                int bar = entry.indexOf('|');
-                out.add(new Sample(Channel.valueOf(entry.substring(0, bar)), Long.parseLong(entry.substring(bar + 1))));
+            Pipeline p = jedis.pipelined();
+            List<Response<Map<String, String>>> counters = new ArrayList<>();
+            List<Map<String, Response<List<String>>>> samples = new ArrayList<>();
+            List<Response<List<String>>> gaps = new ArrayList<>();
+            for (LocalDate date : dates) {
+                counters.add(p.hgetAll(keys.key("insight", "day", date.toString())));
+                Map<String, Response<List<String>>> perMeasure = new HashMap<>();
+                for (String measure : measures) {
+                    perMeasure.put(measure, p.lrange(keys.key("insight", "samples", measure, date.toString()), 0, -1));
+                }
+                samples.add(perMeasure);
+                gaps.add(p.lrange(keys.key("insight", "gaps", date.toString()), 0, -1));
+            }
+            p.sync();
+            List<Day> out = new ArrayList<>();
+            for (int i = 0; i < dates.size(); i++) {
+                Map<String, Long> c = new HashMap<>();
+                counters.get(i).get().forEach((k, v) -> c.put(k, Long.parseLong(v)));
+                Map<String, List<Sample>> s = new HashMap<>();
+                samples.get(i).forEach((measure, entries) -> s.put(measure, entries.get().stream().map(InsightStore::sample).toList()));
+                List<Gap> g = gaps.get(i).get().stream().map(json -> this.json.read(json, Gap.class)).toList();
+                out.add(new Day(dates.get(i), c, s, g));
             }
             return out;
         }
     }
 
-    List<Gap> gaps(LocalDate day) {
-        try (Jedis jedis = pool.getResource()) {
-            return jedis.lrange(keys.key("insight", "gaps", day.toString()), 0, -1).stream()
-                    .map(s -> json.read(s, Gap.class)).toList();
-        }
+    private static Sample sample(String entry) {
+        int bar = entry.indexOf('|');
+        return new Sample(Channel.valueOf(entry.substring(0, bar)), Long.parseLong(entry.substring(bar + 1)));
     }
 
     /** Kept for {@code days} after the end of the day it counts. */

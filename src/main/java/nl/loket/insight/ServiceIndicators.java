@@ -1,6 +1,7 @@
 package nl.loket.insight;
 
 import nl.loket.contact.Channel;
+import nl.loket.contact.ResponseTimeProperties;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -25,9 +26,11 @@ public class ServiceIndicators {
 
     private final InsightStore store;
     private final InsightProperties properties;
+    private final ResponseTimeProperties promised;
     private final Clock clock;
 
-    ServiceIndicators(InsightStore store, InsightProperties properties, Clock clock) {
+    ServiceIndicators(InsightStore store, InsightProperties properties, ResponseTimeProperties promised, Clock clock) {
+        this.promised = promised;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -45,17 +48,16 @@ public class ServiceIndicators {
         List<String> gaps = new ArrayList<>();
         List<Indicators.Period> byDay = new ArrayList<>();
         Map<String, Map<String, Long>> weeks = new TreeMap<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            Map<String, Long> counters = store.counters(day);
+        for (InsightStore.Day day : store.read(from, to, DURATIONS)) {
+            Map<String, Long> counters = day.counters();
             counters.forEach((k, v) -> total.merge(k, v, Long::sum));
-            byDay.add(period(day.toString(), counters));
-            String week = day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            counters.forEach((k, v) -> weeks.computeIfAbsent(week, w -> new HashMap<>()).merge(k, v, Long::sum));
-            weeks.computeIfAbsent(week, w -> new HashMap<>());
-            for (String measure : DURATIONS) {
-                samples.computeIfAbsent(measure, m -> new ArrayList<>()).addAll(store.samples(day, measure));
-            }
-            store.gaps(day).forEach(g -> gaps.add(g.text()));
+            byDay.add(period(day.date().toString(), counters));
+            LocalDate date = day.date();
+            String week = date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            Map<String, Long> weekCounters = weeks.computeIfAbsent(week, w -> new HashMap<>());
+            counters.forEach((k, v) -> weekCounters.merge(k, v, Long::sum));
+            day.samples().forEach((measure, list) -> samples.computeIfAbsent(measure, m -> new ArrayList<>()).addAll(list));
+            day.gaps().forEach(g -> gaps.add(g.text()));
         }
         List<Indicators.Period> byWeek = weeks.entrySet().stream().map(e -> period(e.getKey(), e.getValue())).toList();
 
@@ -72,7 +74,7 @@ public class ServiceIndicators {
 
         Map<String, Indicators.ChannelIndicators> byChannel = new LinkedHashMap<>();
         for (Channel channel : Channel.values()) {
-            InsightProperties.Target target = properties.targets().get(channel);
+            InsightProperties.Target target = properties.target(channel, promised);
             long met = sum(total, "targetMet", channel);
             long missed = sum(total, "targetMissed", channel);
             byChannel.put(channel.name(), new Indicators.ChannelIndicators(

@@ -355,6 +355,81 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
         assertThat(agentGet("supervisor", "/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 
+    /** The scripted day as the Markdown table in docs/insight.md; printed, and the docs must hold exactly it. */
+    @Test
+    void theDocsShowTheScriptedDayAsComputed() throws Exception {
+        JsonNode i = indicators("supervisor", "?from=" + DAY + "&to=" + DAY);
+        StringBuilder t = new StringBuilder("| indicator | all channels | chat | web form | SMS | phone |\n|---|---|---|---|---|---|\n");
+        row(t, i, "contacts", "contacts");
+        row(t, i, "resident messages", "messages");
+        row(t, i, "answered by the assistant", "answeredByAssistant");
+        row(t, i, "handed off to a person", "handedOff");
+        row(t, i, "via Tolkcontact", "relayContacts");
+        t.append("| first human reply, median / p90 (s) | ").append(dur(i.get("firstReplySeconds")));
+        for (String c : CHANNELS) {
+            t.append(" | ").append(dur(i.get("byChannel").get(c).get("firstReplySeconds")));
+        }
+        t.append(" |\n| queue wait, median / p90 (s) | ").append(dur(i.get("queueWaitSeconds")));
+        for (String c : CHANNELS) {
+            t.append(" | ").append(dur(i.get("byChannel").get(c).get("queueWaitSeconds")));
+        }
+        t.append(" |\n| first human reply within target (met / missed) | –");
+        for (String c : CHANNELS) {
+            JsonNode target = i.get("byChannel").get(c).get("firstReplyTarget");
+            t.append(" | ").append(target.get("target").asString()).append(": ").append(target.get("met").asLong())
+                    .append(" / ").append(target.get("missed").asLong());
+        }
+        t.append(" |\n");
+        t.append("\n| indicator | value |\n|---|---|\n");
+        t.append("| share answered by the assistant (of messages it handled) | ").append(i.get("answeredShare").asDouble()).append(" |\n");
+        t.append("| share handed off (of contacts) | ").append(i.get("handedOffShare").asDouble()).append(" |\n");
+        t.append("| hand-offs by reason | ").append(pairs(i.get("byReason"))).append(" |\n");
+        t.append("| languages | ").append(pairs(i.get("languages"))).append(" |\n");
+        t.append("| topics | ").append(pairs(i.get("byTopic"))).append(" |\n");
+        t.append("| assistant reply, median / p90 (s) | ").append(dur(i.get("assistantReplySeconds"))).append(" |\n");
+        t.append("| time to close, median / p90 (s) | ").append(dur(i.get("closeSeconds"))).append(" |\n");
+        t.append("| resolutions | ").append(pairs(i.get("resolutions"))).append(" |\n");
+        t.append("| not helped (answered, then handed off) | ").append(i.get("notHelped").asLong()).append(" |\n");
+        t.append("| satisfaction: average / responses / response rate | ").append(i.get("satisfaction").get("average").asDouble())
+                .append(" / ").append(i.get("satisfaction").get("responses").asLong()).append(" / ")
+                .append(i.get("satisfaction").get("responseRate").asDouble()).append(" |\n");
+        t.append("| complaints received / handled informally | ").append(i.get("complaints").get("received").asLong())
+                .append(" / ").append(i.get("complaints").get("handledInformally").asLong()).append(" |\n");
+        for (JsonNode gap : i.get("knowledgeGaps")) {
+            t.append("| knowledge gap \"").append(gap.get("term").asString()).append("\" | ").append(gap.get("count").asLong())
+                    .append(" ×, e.g. \"").append(gap.get("example").asString()).append("\" |\n");
+        }
+        for (JsonNode article : i.get("notHelpedArticles")) {
+            t.append("| article ").append(article.get("articleId").asString()).append(": answers / not helped | ")
+                    .append(article.get("answers").asLong()).append(" / ").append(article.get("notHelped").asLong()).append(" |\n");
+        }
+        String table = t.toString();
+        System.out.println("SCRIPTED DAY\n" + table);
+        assertThat(java.nio.file.Files.readString(Path.of("docs/insight.md")))
+                .as("docs/insight.md must show the scripted day as computed; paste the table printed above")
+                .contains(table);
+    }
+
+    private static final List<String> CHANNELS = List.of("CHAT", "WEBFORM", "SMS", "PHONE");
+
+    private static void row(StringBuilder t, JsonNode i, String label, String field) {
+        t.append("| ").append(label).append(" | ").append(i.get(field).asLong());
+        for (String c : CHANNELS) {
+            t.append(" | ").append(i.get("byChannel").get(c).get(field).asLong());
+        }
+        t.append(" |\n");
+    }
+
+    private static String dur(JsonNode d) {
+        return d.get("median").isNull() ? "–" : d.get("median").asDouble() + " / " + d.get("p90").asDouble();
+    }
+
+    private static String pairs(JsonNode map) {
+        StringBuilder out = new StringBuilder();
+        map.properties().forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(" ").append(e.getValue().asLong()));
+        return out.toString();
+    }
+
     // ---- the supervisor dashboard in a real headless Chromium ----
 
     @Test
@@ -386,13 +461,13 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
             assertThat(axe).as(axe).contains("\"violations\":[]");
             assertThat(browser.cspViolations()).isEmpty();
 
+            browser.screenshot(Path.of("docs/screenshots/supervisor-dashboard.png"), 1280);
+
             // keyboard: skip link first, then the navigation, then the period form
             browser.tab();
             assertThat(browser.focused().getText()).isEqualTo("Naar de inhoud");
             browser.tabUntil("id", "from");
             browser.tabUntil("id", "csv");
-
-            browser.screenshot(Path.of("docs/screenshots/supervisor-dashboard.png"), 1280);
 
             // a bad period is said on the page, naming the field
             browser.open(url("/agent/dashboard?from=2031-03-05&to=2031-03-04"));
