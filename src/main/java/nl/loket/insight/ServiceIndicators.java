@@ -102,10 +102,21 @@ public class ServiceIndicators {
                 durations(samples.get("queueWait"), s -> true), durations(samples.get("close"), s -> true),
                 resolutions, sum(total, "notHelped", null),
                 new Indicators.Satisfaction(satisfactionCount == 0 ? null : round((double) satisfactionSum / satisfactionCount, 2),
-                        satisfactionCount, share(satisfactionCount, contacts)),
+                        satisfactionCount, share(satisfactionCount, contactsWhereAsked(total))),
                 new Indicators.Complaints(complaints, informally, share(informally, complaints)),
                 KnowledgeGaps.cluster(gaps, properties.gapClusters(), properties.gapExamples()),
                 notHelpedArticles, byDay, byWeek);
+    }
+
+    /** Contacts on the channels that ask residents for a rating (those with at least one rating in the period). */
+    private static long contactsWhereAsked(Map<String, Long> total) {
+        long contacts = 0;
+        for (Channel channel : Channel.values()) {
+            if (sum(total, "satisfactionCount", channel) > 0) {
+                contacts += sum(total, "contacts", channel);
+            }
+        }
+        return contacts;
     }
 
     private static Indicators.Period period(String label, Map<String, Long> counters) {

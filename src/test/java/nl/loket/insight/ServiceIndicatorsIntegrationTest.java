@@ -98,11 +98,14 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
      * +6  phone G Tolkcontact call, asks for a person              → hand-off HUMAN_REQUESTED
      * +7  chat C  complains                                        → hand-off COMPLAINT
      * +8  agent claims B (waited 6 min);  +9 claims C (2 min);  +10 replies C (3 min: chat target met)
-     * +12 replies B (10 min: chat target missed);  +15 claims E (11 min)
+     * +12 replies B (10 min: chat target missed)
+     * +13 form H  asks how to get a passport                      → answered
+     * +14 form H  "Nee, niet geholpen"                             → hand-off NO_ANSWER ("not helped")
+     * +15 agent claims E (11 min)
      * +20 closes B ANSWERED (contact 19 min);  +25 closes C COMPLAINT_HANDLED_INFORMALLY (18 min)
      * +30 A rates 4, C rates 2;  +31 A changes to 5
      * +75 replies E (71 min: web form target of 2 working days met);  +80 closes E ANSWERED (76 min)
-     * D and G stay waiting.
+     * D, G and H stay waiting.
      * </pre>
      */
     class ScriptedDay {
@@ -166,6 +169,13 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
             ok(agentPost(agent, "/api/agent/handoffs/" + taskC.id() + "/messages", "{\"text\":\"Wat vervelend. Ik bel u vandaag.\"}"));
             at(12);
             ok(agentPost(agent, "/api/agent/handoffs/" + taskB.id() + "/messages", "{\"text\":\"Ik help u verder.\"}"));
+            at(13);
+            JsonNode formH = form(Map.of("message", "Hoe vraag ik een paspoort aan?", "email", "h-" + UUID.randomUUID() + "@example.nl"));
+            assertThat(formH.get("reply").get("outcome").asString()).isEqualTo("ANSWERED");
+            assertThat(formH.get("reply").get("articleId").asString()).isEqualTo(articleId);
+            at(14);
+            String conversationH = contacts.conversationByReference(formH.get("reference").asString()).orElseThrow().id();
+            assertThat(postForm("/contact/not-helped", params("conversation", conversationH)).statusCode()).isEqualTo(200);
             at(15);
             ok(agentPost(agent, "/api/agent/handoffs/" + taskE.id() + "/claim", null));
             at(20);
@@ -219,27 +229,27 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
         JsonNode i = indicators("supervisor", "?from=" + DAY + "&to=" + DAY);
 
         // volume
-        assertThat(i.get("contacts").asLong()).isEqualTo(7);          // A B C D E F G
-        assertThat(i.get("messages").asLong()).isEqualTo(8);          // B wrote twice
-        assertThat(i.get("answeredByAssistant").asLong()).isEqualTo(3); // A, B's first, F
-        assertThat(i.get("answeredShare").asDouble()).isEqualTo(0.375); // 3 of 8 messages to the assistant
-        assertThat(i.get("handedOff").asLong()).isEqualTo(5);         // B C D E G
-        assertThat(i.get("handedOffShare").asDouble()).isEqualTo(0.714); // 5 of 7 contacts
+        assertThat(i.get("contacts").asLong()).isEqualTo(8);          // A B C D E F G H
+        assertThat(i.get("messages").asLong()).isEqualTo(9);          // B wrote twice
+        assertThat(i.get("answeredByAssistant").asLong()).isEqualTo(4); // A, B's first, F, H
+        assertThat(i.get("answeredShare").asDouble()).isEqualTo(0.444); // 4 of 9 messages to the assistant
+        assertThat(i.get("handedOff").asLong()).isEqualTo(6);         // B C D E G H
+        assertThat(i.get("handedOffShare").asDouble()).isEqualTo(0.75); // 6 of 8 contacts
         assertThat(i.get("byReason").get("HUMAN_REQUESTED").asLong()).isEqualTo(2);
-        assertThat(i.get("byReason").get("NO_ANSWER").asLong()).isEqualTo(2);
+        assertThat(i.get("byReason").get("NO_ANSWER").asLong()).isEqualTo(3);   // D, E and H's "not helped"
         assertThat(i.get("byReason").get("COMPLAINT").asLong()).isEqualTo(1);
         assertThat(i.get("byReason").size()).isEqualTo(3);
         assertThat(i.get("relayContacts").asLong()).isEqualTo(1);
-        assertThat(i.get("relayShare").asDouble()).isEqualTo(0.143);
-        assertThat(i.get("languages").get("nl").asLong()).isEqualTo(7);
-        assertThat(i.get("byTopic").get("paspoort").asLong()).isEqualTo(3);   // A, B's first, F; hand-offs carry no topic here
+        assertThat(i.get("relayShare").asDouble()).isEqualTo(0.125);
+        assertThat(i.get("languages").get("nl").asLong()).isEqualTo(8);
+        assertThat(i.get("byTopic").get("paspoort").asLong()).isEqualTo(4);   // A, B's first, F, H; hand-offs carry no topic here
         assertThat(i.get("byTopic").size()).isEqualTo(1);
         JsonNode chat = i.get("byChannel").get("CHAT");
         assertThat(List.of(chat.get("contacts").asLong(), chat.get("messages").asLong(),
                 chat.get("answeredByAssistant").asLong(), chat.get("handedOff").asLong())).containsExactly(4L, 5L, 2L, 3L);
         JsonNode form = i.get("byChannel").get("WEBFORM");
         assertThat(List.of(form.get("contacts").asLong(), form.get("answeredByAssistant").asLong(), form.get("handedOff").asLong()))
-                .containsExactly(1L, 0L, 1L);
+                .containsExactly(2L, 1L, 2L);
         assertThat(i.get("byChannel").get("SMS").get("answeredByAssistant").asLong()).isEqualTo(1);
         assertThat(i.get("byChannel").get("PHONE").get("relayContacts").asLong()).isEqualTo(1);
 
@@ -247,7 +257,7 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
         assertDurations(i.get("firstReplySeconds"), 600.0, 4260.0, 3);
         assertDurations(i.get("queueWaitSeconds"), 360.0, 660.0, 3);
         assertDurations(i.get("closeSeconds"), 1140.0, 4560.0, 3);
-        assertDurations(i.get("assistantReplySeconds"), 0.0, 0.0, 7);   // the clock stood still; phone has none
+        assertDurations(i.get("assistantReplySeconds"), 0.0, 0.0, 8);   // the clock stood still; phone has none
         assertDurations(chat.get("firstReplySeconds"), 390.0, 600.0, 2);
         JsonNode chatTarget = chat.get("firstReplyTarget");
         assertThat(chatTarget.get("target").asString()).isEqualTo("5 min");
@@ -260,13 +270,13 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
         // outcome
         assertThat(i.get("resolutions").get("ANSWERED").asLong()).isEqualTo(2);
         assertThat(i.get("resolutions").get("COMPLAINT_HANDLED_INFORMALLY").asLong()).isEqualTo(1);
-        assertThat(i.get("notHelped").asLong()).isEqualTo(1);
+        assertThat(i.get("notHelped").asLong()).isEqualTo(2);                 // B in the chat, H on the web form
         JsonNode article = i.get("notHelpedArticles").get(0);
         assertThat(article.get("articleId").asString()).isEqualTo(articleId);
-        assertThat(List.of(article.get("answers").asLong(), article.get("notHelped").asLong())).containsExactly(3L, 1L);
+        assertThat(List.of(article.get("answers").asLong(), article.get("notHelped").asLong())).containsExactly(4L, 2L);
         assertThat(i.get("satisfaction").get("average").asDouble()).isEqualTo(3.5);   // A's 5 (changed from 4) and C's 2
         assertThat(i.get("satisfaction").get("responses").asLong()).isEqualTo(2);
-        assertThat(i.get("satisfaction").get("responseRate").asDouble()).isEqualTo(0.286);
+        assertThat(i.get("satisfaction").get("responseRate").asDouble()).isEqualTo(0.5);     // 2 of the 4 chat contacts (only chat asks)
         assertThat(i.get("complaints").get("received").asLong()).isEqualTo(1);
         assertThat(i.get("complaints").get("handledInformally").asLong()).isEqualTo(1);
 
@@ -281,7 +291,7 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
 
         // per day and week
         assertThat(i.get("byDay").size()).isEqualTo(1);
-        assertThat(i.get("byDay").get(0).get("contacts").asLong()).isEqualTo(7);
+        assertThat(i.get("byDay").get(0).get("contacts").asLong()).isEqualTo(8);
         assertThat(i.get("byWeek").get(0).get("period").asString()).isEqualTo("2031-W10");
     }
 
@@ -304,13 +314,13 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("section,channel,item,value\r\n")
-                .contains("volume,ALL,contacts,7\r\n")
+                .contains("volume,ALL,contacts,8\r\n")
                 .contains("speed,ALL,firstReplySeconds.median,600.0\r\n")
                 .contains("complaints,ALL,handledInformally,1\r\n")
                 .contains("channel,CHAT,firstReplyTargetShare,0.5\r\n")
                 .contains("knowledgeGap,ALL,houden: Mag ik kippen houden in mijn tuin? Mijn nummer is [TELEFOON],2\r\n")
-                .contains("articleNotHelped,ALL," + articleId + " answers,3\r\n")
-                .contains("articleNotHelped,ALL," + articleId + " notHelped,1\r\n");
+                .contains("articleNotHelped,ALL," + articleId + " answers,4\r\n")
+                .contains("articleNotHelped,ALL," + articleId + " notHelped,2\r\n");
     }
 
     @Test
@@ -442,10 +452,10 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
             browser.waitForCharts(3);
 
             assertThat(browser.find("h1").getText()).isEqualTo("Dashboard dienstverlening");
-            assertThat(browser.find("#s-contacts").getText()).isEqualTo("7");
-            assertThat(browser.find("#s-answered").getText()).isEqualTo("3 (37,5%)");
-            assertThat(browser.find("#s-handed-off").getText()).isEqualTo("5 (71,4%)");
-            assertThat(browser.find("#s-satisfaction").getText()).startsWith("3,5 (2 reacties");
+            assertThat(browser.find("#s-contacts").getText()).isEqualTo("8");
+            assertThat(browser.find("#s-answered").getText()).isEqualTo("4 (44,4%)");
+            assertThat(browser.find("#s-handed-off").getText()).isEqualTo("6 (75%)");
+            assertThat(browser.find("#s-satisfaction").getText()).isEqualTo("3,5 (2 reacties, 50%)");
             assertThat(browser.find("#s-complaints").getText()).isEqualTo("1 (1)");
             assertThat(browser.find("#channels tr[data-channel='CHAT']").getText()).isEqualTo("Chat 4 5 2 3 0");
             assertThat(browser.find("#reasons tr[data-reason='COMPLAINT']").getText()).isEqualTo("Klacht 1");
@@ -455,7 +465,7 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
             // every chart is drawn from its table, and names that table in its label
             assertThat(browser.all("canvas[data-chart]")).allSatisfy(canvas ->
                     assertThat(canvas.getAttribute("aria-label")).contains("tabel"));
-            assertThat(browser.chartNumbers("channels")).isEqualTo("[[4,1,1,1],[3,1,0,1]]");
+            assertThat(browser.chartNumbers("channels")).isEqualTo("[[4,2,1,1],[3,2,0,1]]");
 
             String axe = browser.axe();
             assertThat(axe).as(axe).contains("\"violations\":[]");
