@@ -61,12 +61,14 @@ class DashboardController {
 
     /** Formatting helpers for the template (Dutch: decimal comma). */
     static final class Labels {
+        private static final DecimalFormatSymbols DUTCH = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl"));
+
         public String of(String code) {
             return DashboardLabels.of(code);
         }
 
         public String percent(Double share) {
-            return share == null ? "–" : new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl")))
+            return share == null ? "–" : new DecimalFormat("0.#", DUTCH)
                     .format(share * 100) + "%";
         }
 
@@ -75,16 +77,16 @@ class DashboardController {
                 return "–";
             }
             if (seconds < 120) {
-                return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl"))).format(seconds) + " s";
+                return new DecimalFormat("0.#", DUTCH).format(seconds) + " s";
             }
             if (seconds < 7200) {
-                return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl"))).format(seconds / 60) + " min";
+                return new DecimalFormat("0.#", DUTCH).format(seconds / 60) + " min";
             }
-            return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl"))).format(seconds / 3600) + " uur";
+            return new DecimalFormat("0.#", DUTCH).format(seconds / 3600) + " uur";
         }
 
         public String number(Double value) {
-            return value == null ? "–" : new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl"))).format(value);
+            return value == null ? "–" : new DecimalFormat("0.0#", DUTCH).format(value);
         }
     }
 }

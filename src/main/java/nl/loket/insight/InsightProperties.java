@@ -1,5 +1,6 @@
 package nl.loket.insight;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import nl.loket.contact.Channel;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Map;
 
 /**
@@ -29,7 +31,7 @@ record InsightProperties(
         @Min(1) @Max(3660) @DefaultValue("366") int maxRangeDays,
         @Min(1) @DefaultValue("20") int gapClusters,
         @Min(1) @DefaultValue("3") int gapExamples,
-        Map<Channel, Target> targets) {
+        Map<Channel, @Valid Target> targets) {
 
     InsightProperties {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
@@ -56,7 +58,7 @@ record InsightProperties(
     record Target(Duration within, @Min(1) Integer workingDays) {
 
         /** Whether a reply at {@code replied} to something that arrived at {@code arrived} met the target. */
-        boolean met(java.time.ZonedDateTime arrived, java.time.ZonedDateTime replied) {
+        boolean met(ZonedDateTime arrived, ZonedDateTime replied) {
             if (within != null) {
                 return Duration.between(arrived, replied).compareTo(within) <= 0;
             }
