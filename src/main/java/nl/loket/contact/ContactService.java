@@ -118,6 +118,10 @@ public class ContactService {
                 conversations.markOpenHandoff(resident.id(), conversation.id(), conversation.retentionUntil());
                 events.publishEvent(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply));
             }
+            events.publishEvent(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
+                    conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
+                    reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
+                    reply.articleId(), message.at(), now));
             return new Receipt(resident.id(), conversation, message.id(), reply, false);
         });
     }

@@ -53,7 +53,10 @@ public class ResidentFeedback {
         return lock.withLock(conversationId, () -> {
             Conversation conversation = conversations.find(conversationId)
                     .orElseThrow(() -> new InvalidRequestException("conversation", "There is no conversation yet."));
-            return conversations.save(conversation.withSatisfaction(score, cleaned, OffsetDateTime.now(clock)));
+            Conversation rated = conversations.save(conversation.withSatisfaction(score, cleaned, OffsetDateTime.now(clock)));
+            events.publishEvent(new SatisfactionGiven(rated.id(), rated.channel(), score, conversation.satisfaction(),
+                    rated.updatedAt()));
+            return rated;
         });
     }
 

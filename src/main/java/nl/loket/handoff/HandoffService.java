@@ -13,6 +13,7 @@ import nl.loket.platform.Ids;
 import nl.loket.platform.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -40,9 +41,11 @@ public class HandoffService {
     private final HandoffProperties properties;
     private final RetentionProperties retention;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     HandoffService(TaskStore tasks, ContactService contacts, HandoffSummary summaries, ReplyDelivery delivery,
-                   HandoffProperties properties, RetentionProperties retention, Clock clock) {
+                   HandoffProperties properties, RetentionProperties retention, Clock clock,
+                   ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.contacts = contacts;
         this.summaries = summaries;
@@ -50,6 +53,7 @@ public class HandoffService {
         this.properties = properties;
         this.retention = retention;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Opens the task of an escalated conversation; a second escalation of the same conversation returns the first task. */
@@ -120,7 +124,9 @@ public class HandoffService {
 
     /** Claims one task; exactly one of several agents at once gets it, the others a 409. Claiming your own again is fine. */
     public HandoffTask claim(String taskId, String agent) {
+        boolean[] taken = {false};
         HandoffTask claimed = tasks.update(taskId, task -> {
+            taken[0] = false;
             if (task.claimedBy(agent)) {
                 return task;
             }
@@ -130,9 +136,14 @@ public class HandoffService {
             if (task.status() != TaskStatus.WAITING) {
                 throw new TaskAlreadyClaimedException();
             }
+            taken[0] = true;
             return task.claimed(agent, OffsetDateTime.now(clock));
         }, TaskStore.Transition.claim(deadline()));
         contacts.assign(claimed.conversationId());
+        if (taken[0] && claimed.claimedBy(agent)) {
+            events.publishEvent(new TaskClaimed(claimed.id(), claimed.conversationId(), claimed.channel(),
+                    claimed.relay(), claimed.createdAt(), claimed.claimedAt()));
+        }
         return claimed;
     }
 
@@ -191,6 +202,8 @@ public class HandoffService {
         HandoffTask replied = tasks.update(taskId, t -> t.firstReplyAt() != null ? t : t.replied(stored.at()),
                 TaskStore.Transition.none());
         tasks.extendClaim(taskId, deadline());
+        events.publishEvent(new AgentReplied(replied.id(), replied.conversationId(), replied.channel(), replied.relay(),
+                replied.createdAt(), stored.at(), stored.at().equals(replied.firstReplyAt())));
         delivery.dispatch(replied, stored);
         return stored;
     }

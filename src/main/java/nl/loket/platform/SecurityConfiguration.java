@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         // The workbench's own style and scripts, so the login page can use them.
                         .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
+                        // The service indicators (insight) are for supervisors only.
+                        .requestMatchers("/agent/dashboard", "/agent/dashboard.csv").hasRole("SUPERVISOR")
                         .requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
                         .anyRequest().authenticated())
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.

@@ -77,6 +77,18 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void insightOnlyListensAndNothingDependsOnIt() throws IOException {
+        // Indicators are read from the events and facades of contact and hand-off (and article ids of
+        // knowledge); if a feature called insight, a failing count could fail a resident's message.
+        assertNoReferences("insight", "nl.loket.channel", "nl.loket.assistant", "nl.loket.agent",
+                "nl.loket.registry", "nl.loket.outreach");
+        for (String module : List.of("channel", "contact", "assistant", "knowledge", "handoff", "agent", "platform",
+                "registry", "outreach")) {
+            assertNoReferences(module, "nl.loket.insight");
+        }
+    }
+
+    @Test
     void providerLibrariesStayInTheirModule() throws IOException {
         // Twilio specifics stay in the SMS and voice channels; the language model stays in the assistant,
         // where redaction and the output guard sit in front of it.

@@ -1,0 +1,232 @@
+package nl.loket.insight;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.loket.contact.AssistantOutcome;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.ConversationClosed;
+import nl.loket.contact.ConversationEscalated;
+import nl.loket.contact.EscalationReason;
+import nl.loket.contact.Message;
+import nl.loket.contact.MessageHandled;
+import nl.loket.contact.Outcome;
+import nl.loket.contact.ResponseTimeProperties;
+import nl.loket.contact.SatisfactionGiven;
+import nl.loket.handoff.AgentReplied;
+import nl.loket.handoff.TaskClaimed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records the facts of the indicators when they happen, from the events of contact and hand-off. Runs in
+ * the publisher's thread (often inside a conversation lock), so it only reads conversations and never calls
+ * a locking method. A failing write must never fail a resident's message: it is logged (ids only) and dropped.
+ */
+@Component
+class InsightRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(InsightRecorder.class);
+
+    private final InsightStore store;
+    private final ContactService contacts;
+    private final MeterRegistry meters;
+    private final InsightProperties properties;
+    private final ResponseTimeProperties promised;
+    private final Clock clock;
+
+    InsightRecorder(InsightStore store, ContactService contacts, MeterRegistry meters, InsightProperties properties,
+                    ResponseTimeProperties promised, Clock clock) {
+        this.promised = promised;
+        this.store = store;
+        this.contacts = contacts;
+        this.meters = meters;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MessageHandled event) {
+        safely("message", event.conversationId(), () -> {
+            String ch = event.channel().name();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            if (store.first("contact", event.conversationId())) {
+                add(counts, "contacts|" + ch);
+                if (event.relay() != null) {
+                    add(counts, "relayContacts|" + ch);
+                }
+                add(counts, "language|" + ch + "|" + (event.language() == null ? "nl" : event.language()));
+                meters.counter("loket.contacts", "channel", ch).increment();
+            }
+            add(counts, "messages|" + ch);
+            if (!event.withPerson()) {
+                add(counts, "toAssistant|" + ch);
+                if (event.outcome() == Outcome.ANSWERED) {
+                    add(counts, "answered|" + ch);
+                    if (event.articleId() != null) {
+                        add(counts, "articleAnswers|-|" + event.articleId());
+                    }
+                } else if (event.outcome() == Outcome.CLARIFY) {
+                    add(counts, "clarified|" + ch);
+                }
+                if (event.topic() != null) {
+                    add(counts, "topic|" + ch + "|" + event.topic());
+                }
+                // A phone transcript arrives after the call (received = call start): no reply time to measure.
+                if (event.channel() != Channel.PHONE) {
+                    long millis = Duration.between(event.receivedAt(), event.repliedAt()).toMillis();
+                    store.sample(day(event.repliedAt()), "assistantReply", event.channel(), millis);
+                    meters.timer("loket.assistant.reply", "channel", ch).record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+                }
+            }
+            meters.counter("loket.messages", "channel", ch, "outcome",
+                    event.withPerson() ? "TO_PERSON" : String.valueOf(event.outcome())).increment();
+            store.count(day(event.receivedAt()), counts);
+            if (!event.withPerson() && event.outcome() == Outcome.ESCALATED && event.reason() == EscalationReason.NO_ANSWER) {
+                recordGap(event);
+            }
+        });
+    }
+
+    /** The redacted text contact already stores; the original text never reaches insight. */
+    private void recordGap(MessageHandled event) {
+        contacts.messages(event.conversationId()).stream()
+                .filter(m -> m.id().equals(event.messageId()))
+                .map(Message::redactedText)
+                .filter(t -> t != null && !t.isBlank())
+                .findFirst()
+                .ifPresent(text -> store.gap(day(event.receivedAt()), new InsightStore.Gap(text, event.channel(),
+                        event.language(), event.topic())));
+    }
+
+    @EventListener
+    void on(ConversationEscalated event) {
+        safely("escalation", event.conversationId(), () -> {
+            if (!store.first("handoff", event.conversationId())) {
+                return;
+            }
+            Conversation conversation = contacts.conversation(event.conversationId()).orElse(null);
+            if (conversation == null) {
+                return;
+            }
+            String ch = conversation.channel().name();
+            EscalationReason reason = event.reply() != null && event.reply().escalation() != null
+                    && event.reply().escalation().reason() != null
+                    ? event.reply().escalation().reason() : EscalationReason.NO_ANSWER;
+            Map<String, Long> counts = new LinkedHashMap<>();
+            add(counts, "handoffs|" + ch);
+            add(counts, "reason|" + ch + "|" + reason);
+            if (reason == EscalationReason.COMPLAINT) {
+                add(counts, "complaints|" + ch);
+            }
+            // "Not helped": the assistant answered earlier in this conversation, and still a person was needed.
+            List<AssistantOutcome> outcomes = conversation.outcomes();
+            outcomes.stream().limit(Math.max(0, outcomes.size() - 1))
+                    .filter(o -> o.outcome() == Outcome.ANSWERED)
+                    .reduce((a, b) -> b)
+                    .ifPresent(answered -> {
+                        add(counts, "notHelped|" + ch);
+                        if (answered.articleId() != null) {
+                            add(counts, "articleNotHelped|-|" + answered.articleId());
+                        }
+                    });
+            store.count(day(OffsetDateTime.now(clock)), counts);
+            meters.counter("loket.handoffs", "channel", ch, "reason", reason.name()).increment();
+        });
+    }
+
+    @EventListener
+    void on(TaskClaimed event) {
+        safely("claim", event.conversationId(), () -> {
+            if (!store.first("claim", event.taskId())) {
+                return;
+            }
+            long millis = Duration.between(event.createdAt(), event.claimedAt()).toMillis();
+            store.sample(day(event.claimedAt()), "queueWait", event.channel(), millis);
+            meters.timer("loket.handoff.queue.wait", "channel", event.channel().name())
+                    .record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @EventListener
+    void on(AgentReplied event) {
+        safely("agent reply", event.conversationId(), () -> {
+            if (!event.first()) {
+                return;
+            }
+            long millis = Duration.between(event.createdAt(), event.repliedAt()).toMillis();
+            LocalDate day = day(event.repliedAt());
+            store.sample(day, "firstReply", event.channel(), millis);
+            InsightProperties.Target target = properties.target(event.channel(), promised);
+            if (target != null) {
+                boolean met = target.met(event.createdAt().atZoneSameInstant(clock.getZone()),
+                        event.repliedAt().atZoneSameInstant(clock.getZone()));
+                store.count(day, Map.of((met ? "targetMet|" : "targetMissed|") + event.channel().name(), 1L));
+            }
+            meters.timer("loket.handoff.first.reply", "channel", event.channel().name())
+                    .record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @EventListener
+    void on(ConversationClosed event) {
+        safely("close", event.conversationId(), () -> {
+            Conversation conversation = contacts.conversation(event.conversationId()).orElse(null);
+            Channel channel = conversation == null ? null : conversation.channel();
+            if (channel == null) {
+                return;
+            }
+            OffsetDateTime closedAt = event.closedAt() == null ? OffsetDateTime.now(clock) : event.closedAt();
+            LocalDate day = day(closedAt);
+            String resolution = event.resolution() == null ? "OTHER" : event.resolution();
+            store.count(day, Map.of("resolution|" + channel.name() + "|" + resolution, 1L));
+            long millis = Duration.between(conversation.startedAt(), closedAt).toMillis();
+            store.sample(day, "close", channel, millis);
+            meters.counter("loket.resolutions", "channel", channel.name(), "resolution", resolution).increment();
+            meters.timer("loket.conversation.close", "channel", channel.name())
+                    .record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @EventListener
+    void on(SatisfactionGiven event) {
+        safely("satisfaction", event.conversationId(), () -> {
+            String ch = event.channel().name();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("satisfactionSum|" + ch, (long) event.score() - (event.previousScore() == null ? 0 : event.previousScore()));
+            if (event.previousScore() == null) {
+                counts.put("satisfactionCount|" + ch, 1L);
+            }
+            store.count(day(event.at() == null ? OffsetDateTime.now(clock) : event.at()), counts);
+            meters.summary("loket.satisfaction.score", "channel", ch).record(event.score());
+        });
+    }
+
+    private LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(clock.getZone()).toLocalDate();
+    }
+
+    private static void add(Map<String, Long> counts, String field) {
+        counts.merge(field, 1L, Long::sum);
+    }
+
+    private static void safely(String what, String conversationId, Runnable recording) {
+        try {
+            recording.run();
+        } catch (RuntimeException e) {
+            // Counting must never cost a resident their answer. Ids and the failure only, never text.
+            log.warn("Insight could not record the {} of conversation {}: {}", what, conversationId, e.toString());
+        }
+    }
+}

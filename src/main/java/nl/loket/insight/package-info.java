@@ -1,0 +1,11 @@
+/**
+ * Service indicators (vision 5.4 "meten en verbeteren"): volume, speed against per-channel targets,
+ * outcomes, satisfaction, complaints and knowledge gaps, per channel and per day. Facts are recorded from
+ * the events of {@code contact} and {@code handoff} at the moment they happen and kept as small per-day
+ * aggregates in Redis (no personal data), so they outlive conversation retention; knowledge-gap examples
+ * are redacted text and expire with the conversations. Shown as JSON ({@code /api/insight/indicators}),
+ * CSV, the supervisor dashboard ({@code /agent/dashboard}) and Micrometer metrics
+ * ({@code /actuator/prometheus}). The facade is {@link nl.loket.insight.ServiceIndicators}; nothing depends
+ * on this package.
+ */
+package nl.loket.insight;
