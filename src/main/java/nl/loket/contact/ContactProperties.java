@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param smsThreadIdle     SMS messages closer together than this continue the same conversation
  * @param lockTimeout       how long one instance may hold a conversation while handling a message
  * @param idempotencyWindow how long a provider id (Twilio MessageSid, callId) is remembered
+ * @param idleClose         a conversation only the assistant took part in closes after this long without a
+ *                          message, so it is counted and registered like one a person closed
  */
 @Validated
 @ConfigurationProperties("loket.contact")
@@ -23,5 +25,6 @@ public record ContactProperties(
         @Min(1) @Max(100_000) @DefaultValue("5000") int maxMessageLength,
         @NotNull @DefaultValue("24h") Duration smsThreadIdle,
         @NotNull @DefaultValue("30s") Duration lockTimeout,
-        @NotNull @DefaultValue("7d") Duration idempotencyWindow) {
+        @NotNull @DefaultValue("7d") Duration idempotencyWindow,
+        @NotNull @DefaultValue("24h") Duration idleClose) {
 }

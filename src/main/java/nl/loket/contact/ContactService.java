@@ -262,6 +262,36 @@ public class ContactService {
         });
     }
 
+    /** Resolution of a conversation the assistant answered and the resident then left. */
+    public static final String RESOLUTION_ASSISTANT_ANSWERED = "ASSISTANT_ANSWERED";
+    /** Resolution of a conversation the resident left before the assistant could answer (e.g. after a question back). */
+    public static final String RESOLUTION_ASSISTANT_NO_ANSWER = "ASSISTANT_NO_ANSWER";
+
+    /**
+     * Closes a conversation only the assistant took part in, once it has been quiet for
+     * {@code loket.contact.idle-close}; a message that came in meanwhile keeps it open.
+     * Returns the closed conversation, or empty when there was nothing to close.
+     */
+    Optional<Conversation> closeIdle(String conversationId) {
+        return lock.withLock(conversationId, () -> {
+            Optional<Conversation> found = conversations.find(conversationId);
+            if (found.isEmpty() || found.get().state() != ConversationState.BOT) {
+                return Optional.<Conversation>empty();
+            }
+            Conversation conversation = found.get();
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (conversation.updatedAt().isAfter(now.minus(properties.idleClose()))) {
+                conversations.save(conversation);  // active again: back on the idle list with its new time
+                return Optional.<Conversation>empty();
+            }
+            boolean answered = conversation.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ANSWERED);
+            String resolution = answered ? RESOLUTION_ASSISTANT_ANSWERED : RESOLUTION_ASSISTANT_NO_ANSWER;
+            Conversation closed = conversations.save(conversation.closedWith(resolution, now));
+            events.publishEvent(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
+            return Optional.of(closed);
+        });
+    }
+
     /** Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING). */
     public Message appendAgentMessage(String conversationId, String text) {
         if (text.length() > properties.maxMessageLength()) {

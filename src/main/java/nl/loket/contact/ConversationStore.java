@@ -71,9 +71,32 @@ class ConversationStore {
             p.set(conversationKey(kept.id()), json.write(kept), SetParams.setParams().exAt(at));
             p.expireAt(messagesKey(kept.id()), at);
             p.expireAt(keys.key("reference", kept.reference()), at);
+            if (kept.state() == ConversationState.BOT) {
+                p.zadd(idleKey(), kept.updatedAt().toInstant().toEpochMilli(), kept.id());
+            } else {
+                p.zrem(idleKey(), kept.id());
+            }
             p.sync();
         }
         return kept;
+    }
+
+    /** Conversations only the assistant has taken part in, last active before {@code before}, oldest first. */
+    List<String> idleSince(OffsetDateTime before, int limit) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.zrangeByScore(idleKey(), 0, before.toInstant().toEpochMilli(), 0, limit);
+        }
+    }
+
+    /** Takes a conversation off the idle list; true for the one instance that took it. */
+    boolean takeIdle(String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.zrem(idleKey(), conversationId) == 1;
+        }
+    }
+
+    private String idleKey() {
+        return keys.key("conversations", "idle-bot");
     }
 
     void append(Message message, OffsetDateTime retentionUntil) {

@@ -191,9 +191,12 @@ class InsightRecorder {
             LocalDate day = day(closedAt);
             String resolution = event.resolution() == null ? "OTHER" : event.resolution();
             store.count(day, Map.of("resolution|" + channel.name() + "|" + resolution, 1L));
+            meters.counter("loket.resolutions", "channel", channel.name(), "resolution", resolution).increment();
+            if (closedByAssistantWhenQuiet(resolution)) {
+                return; // its "time to close" is the idle wait, not service: counted, not timed
+            }
             long millis = Duration.between(conversation.startedAt(), closedAt).toMillis();
             store.sample(day, "close", channel, millis);
-            meters.counter("loket.resolutions", "channel", channel.name(), "resolution", resolution).increment();
             meters.timer("loket.conversation.close", "channel", channel.name())
                     .record(Math.max(0, millis), TimeUnit.MILLISECONDS);
         });
@@ -228,5 +231,10 @@ class InsightRecorder {
             // Counting must never cost a resident their answer. Ids and the failure only, never text.
             log.warn("Insight could not record the {} of conversation {}: {}", what, conversationId, e.toString());
         }
+    }
+
+    private static boolean closedByAssistantWhenQuiet(String resolution) {
+        return ContactService.RESOLUTION_ASSISTANT_ANSWERED.equals(resolution)
+                || ContactService.RESOLUTION_ASSISTANT_NO_ANSWER.equals(resolution);
     }
 }

@@ -279,8 +279,11 @@ class KlantcontactRegistrar {
         return !conversation.outcomes().isEmpty() || messages.stream().anyMatch(m -> m.authorRole() == AuthorRole.ASSISTANT);
     }
 
-    /** Conversations close only by a person's hand, so a resolution means an agent took part too. */
+    /** A person took part when they wrote, or closed it with their own resolution (not the idle close of the assistant). */
     private static boolean agentTookPart(Conversation conversation, List<Message> messages) {
-        return conversation.resolution() != null || messages.stream().anyMatch(m -> m.authorRole() == AuthorRole.AGENT);
+        boolean closedByPerson = conversation.resolution() != null
+                && !ContactService.RESOLUTION_ASSISTANT_ANSWERED.equals(conversation.resolution())
+                && !ContactService.RESOLUTION_ASSISTANT_NO_ANSWER.equals(conversation.resolution());
+        return closedByPerson || messages.stream().anyMatch(m -> m.authorRole() == AuthorRole.AGENT);
     }
 }

@@ -1,5 +1,6 @@
 package nl.loket.insight;
 
+import nl.loket.support.SteppedClock;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Identity;

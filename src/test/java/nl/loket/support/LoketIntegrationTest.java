@@ -43,6 +43,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.transcripts.inbox", TRANSCRIPT_INBOX::toString);
         registry.add("loket.transcripts.poll-delay", () -> "200");
         registry.add("loket.relay.numbers.TOLKCONTACT[0]", () -> "+31880500600");
+        // Tests close idle conversations themselves: a sweep on a clock one test moves would close others' conversations.
+        registry.add("loket.contact.idle-sweep-interval", () -> "365d");
     }
 
     private static Path createInbox() {

@@ -1,4 +1,4 @@
-package nl.loket.insight;
+package nl.loket.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,21 +8,21 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it, in the municipality's time zone. */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
 
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
-    SteppedClock(ZonedDateTime start) {
+    public SteppedClock(ZonedDateTime start) {
         this.now = new AtomicReference<>(start.toInstant());
         this.zone = start.getZone();
     }
 
-    void set(ZonedDateTime at) {
+    public void set(ZonedDateTime at) {
         now.set(at.toInstant());
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(i -> i.plus(by));
     }
 
