@@ -89,6 +89,8 @@ public class ResidentFeedback {
                     conversation.topic(), null, null, reason, language, now), now)
                     .withState(ConversationState.WAITING, now);
             conversation = conversations.save(conversation);
+            // Like any hand-off: the resident's next message on another channel joins this conversation.
+            conversations.markOpenHandoff(conversation.residentId(), conversation.id(), conversation.retentionUntil());
             events.publishEvent(new ConversationEscalated(conversation.id(), conversation.residentId(),
                     lastResidentMessage, reply));
             return reply;

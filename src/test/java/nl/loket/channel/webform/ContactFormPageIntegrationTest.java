@@ -85,6 +85,13 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
         assertThat(contacts.conversationByReference(reference).orElseThrow().outcomes()).hasSize(outcomes);
         assertThat(postForm("/contact/not-helped", params("conversation", "does-not-exist")).statusCode()).isEqualTo(404);
         assertThat(postForm("/contact/not-helped", params()).statusCode()).isEqualTo(404);
+
+        // While a person has it, the resident's next form joins this conversation instead of opening a new one.
+        HttpResponse<String> followUp = postForm("/contact", params("email", "inwoner@example.nl",
+                "message", "Ik heb nog een vraag over mijn paspoort."));
+        assertThat(match(REFERENCE, followUp.body())).isEqualTo(reference);
+        assertThat(contacts.messages(conversationId)).extracting(m -> m.text())
+                .contains("Ik heb nog een vraag over mijn paspoort.");
     }
 
     @Test
