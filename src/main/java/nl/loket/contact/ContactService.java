@@ -335,6 +335,28 @@ public class ContactService {
 
     // ---- reading, for channels and agents ----
 
+    /**
+     * Conversations waiting for a person since before {@code before} (oldest first), for the hand-off
+     * module to check that each has its task. Ids of conversations gone with retention are dropped.
+     */
+    public List<Conversation> waitingSince(OffsetDateTime before, int limit) {
+        List<Conversation> waiting = new java.util.ArrayList<>();
+        for (String id : conversations.waitingSince(before, limit)) {
+            Optional<Conversation> found = conversations.find(id);
+            if (found.isEmpty()) {
+                conversations.forgetWaiting(id);
+            } else if (found.get().state() == ConversationState.WAITING) {
+                waiting.add(found.get());
+            }
+        }
+        return waiting;
+    }
+
+    /** The hand-off module confirmed this waiting conversation has its task: no need to check it again. */
+    public void waitingHasTask(String conversationId) {
+        conversations.forgetWaiting(conversationId);
+    }
+
     public Optional<Conversation> conversation(String conversationId) {
         return conversations.find(conversationId);
     }

@@ -76,6 +76,11 @@ class ConversationStore {
             } else {
                 p.zrem(idleKey(), kept.id());
             }
+            if (kept.state() == ConversationState.WAITING) {
+                p.zadd(waitingKey(), kept.updatedAt().toInstant().toEpochMilli(), kept.id());
+            } else {
+                p.zrem(waitingKey(), kept.id());
+            }
             p.sync();
         }
         return kept;
@@ -93,6 +98,24 @@ class ConversationStore {
         try (Jedis jedis = pool.getResource()) {
             return jedis.zrem(idleKey(), conversationId) == 1;
         }
+    }
+
+    /** Conversations waiting for a person whose state last changed before {@code before}, oldest first. */
+    List<String> waitingSince(OffsetDateTime before, int limit) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.zrangeByScore(waitingKey(), 0, before.toInstant().toEpochMilli(), 0, limit);
+        }
+    }
+
+    /** Forgets a waiting conversation that no longer exists (expired with retention). */
+    void forgetWaiting(String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.zrem(waitingKey(), conversationId);
+        }
+    }
+
+    private String waitingKey() {
+        return keys.key("conversations", "waiting");
     }
 
     private String idleKey() {

@@ -6,7 +6,10 @@ import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.ConversationEscalated;
 import nl.loket.contact.ConversationState;
+import nl.loket.platform.RedisKeys;
 import nl.loket.support.HandoffIntegrationTest;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +34,9 @@ class HandoffQueueIntegrationTest extends HandoffIntegrationTest {
     @Autowired ContactService contacts;
     @Autowired ClaimReclaimer reclaimer;
     @Autowired TaskStore store;
+    @Autowired MissingTaskRepair repair;
+    @Autowired JedisPool pool;
+    @Autowired RedisKeys keys;
 
     /** A chat that asked for a person; returns its task. */
     HandoffTask escalatedChat(String text) {
@@ -257,5 +264,27 @@ class HandoffQueueIntegrationTest extends HandoffIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(agentGet("agent9", "/api/agent/handoffs/doesnotexist").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aConversationLeftWaitingWithoutItsTaskGetsOneFromTheRepair() {
+        HandoffTask lost = escalatedChat("Ik wil een medewerker spreken over mijn rijbewijs");
+        // As if Redis went away between storing the escalated conversation and creating its task.
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(keys.key("handoff", "conversation", lost.conversationId()), keys.key("handoff", "task", lost.id()));
+            jedis.zrem(keys.key("handoff", "open"), lost.id());
+        }
+        assertThat(handoff.taskOfConversation(lost.conversationId())).isEmpty();
+
+        assertThat(repair.repair()).isGreaterThanOrEqualTo(1);
+
+        HandoffTask repaired = handoff.taskOfConversation(lost.conversationId()).orElseThrow();
+        assertThat(repaired.id()).isNotEqualTo(lost.id());
+        assertThat(repaired.reason().name()).isEqualTo("HUMAN_REQUESTED");
+        assertThat(repaired.status()).isEqualTo(TaskStatus.WAITING);
+        assertThat(handoff.tasks(Set.of(TaskStatus.WAITING))).extracting(HandoffTask::conversationId)
+                .contains(lost.conversationId());
+        assertThat(repair.repair()).as("a conversation with its task is not opened again").isZero();
+        assertThat(handoff.taskOfConversation(lost.conversationId()).orElseThrow().id()).isEqualTo(repaired.id());
     }
 }

@@ -45,6 +45,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.relay.numbers.TOLKCONTACT[0]", () -> "+31880500600");
         // Tests close idle conversations themselves: a sweep on a clock one test moves would close others' conversations.
         registry.add("loket.contact.idle-sweep-interval", () -> "365d");
+        registry.add("loket.handoff.repair-interval", () -> "365d");
+        registry.add("loket.handoff.repair-grace", () -> "0s");
     }
 
     private static Path createInbox() {
