@@ -43,8 +43,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
-        http.securityMatcher("/api/agent/**")
+        http.securityMatcher("/api/agent/**", "/api/outreach/**")
                 .authorizeHttpRequests(auth -> auth
+                        // Proactive campaigns are started by supervisors only.
+                        .requestMatchers("/api/outreach/**").hasRole("SUPERVISOR")
                         // Who looked at which resident is for supervisors only.
                         .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
                         .anyRequest().hasAnyRole(AGENT_ROLES))
@@ -77,6 +79,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         // The workbench's own style and scripts, so the login page can use them.
                         .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
+                        .requestMatchers("/agent/outreach", "/agent/outreach/**").hasRole("SUPERVISOR")
                         .requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
                         .anyRequest().authenticated())
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.
