@@ -70,7 +70,7 @@ class OutreachSending {
                 if (from >= rows.size()) {
                     finish(campaign, CampaignStatus.DONE, null);
                 } else {
-                    for (int i = from; i < Math.min(rows.size(), from + properties.batchSize()); i++) {
+                    for (int i = from; i < Math.min(rows.size(), from + batchSize(campaign)); i++) {
                         jobs.add(new Job(campaign, i, rows.get(i)));
                     }
                     exchange.getMessage().setHeader(CAMPAIGN_HEADER, campaign.id());
@@ -119,6 +119,13 @@ class OutreachSending {
             store.record(campaign.id(), job.row().reference(), Outcome.FAILED, null, OffsetDateTime.now(clock));
         }
         store.advanceCursor(campaign.id(), job.index() + 1);
+    }
+
+    /** At least what the rate allows between two polls, so polling never holds a campaign below its rate. */
+    private int batchSize(Campaign campaign) {
+        long perPoll = campaign.ratePerMinute() * properties.pollInterval().toMillis()
+                / Math.max(1, properties.ratePeriod().toMillis()) + 1;
+        return (int) Math.min(10_000, Math.max(properties.batchSize(), perPoll));
     }
 
     private void finish(Campaign campaign, CampaignStatus end, String why) {

@@ -98,7 +98,7 @@ class OutreachRestartIntegrationTest {
         try (ConfigurableApplicationContext first = start(prefix)) {
             Outreach outreach = first.getBean(Outreach.class);
             id = outreach.create(CampaignRequest.of("Herstart", "Test van een herstart.", "Een bericht van de gemeente.",
-                    null, List.of("SMS"), null, null, List.of(), 6000, csv.toString()), "supervisor");
+                    null, List.of("SMS"), null, null, List.of(), 60, csv.toString()), "supervisor");
             outreach.start(id);
             await().atMost(Duration.ofSeconds(30)).until(() -> sentTo().size() >= 10);
         }
