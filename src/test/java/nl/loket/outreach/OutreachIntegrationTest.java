@@ -211,6 +211,9 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         String residentId = contacts.residentIdOf(Identity.phone(phone)).orElseThrow();
         String conversationId = contacts.history(residentId).get(0).conversationId();
         assertThat(contacts.conversation(conversationId).orElseThrow().subject()).isEqualTo("Reactie op campagne: ID-kaart verloopt");
+        // Agents see it in the resident's history.
+        HttpResponse<String> history = agentGet("agent1", "/api/agent/residents/" + residentId + "/contacts");
+        assertThat(body(history).get(0).get("subject").asString()).isEqualTo("Reactie op campagne: ID-kaart verloopt");
     }
 
     @Test
@@ -261,11 +264,12 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
     void theSupervisorPageMakesDryRunsAndStartsWithoutJavaScript() {
         PageSession agent = new PageSession("agent1");
         assertThat(agent.get("/agent/outreach").statusCode()).isEqualTo(403);
+        assertThat(agent.get("/agent").body()).doesNotContain("Campagnes");
 
         PageSession supervisor = new PageSession("supervisor");
         HttpResponse<String> list = supervisor.get("/agent/outreach");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("id=\"new-campaign\"");
+        assertThat(list.body()).contains("id=\"new-campaign\"").contains("href=\"/agent/outreach\">Campagnes</a>");
         String phone = randomMobile();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", "Pagina");
