@@ -22,7 +22,7 @@ public class Outreach {
 
     /** The dry run: how many would get the message, how many not and why, and the text per language. */
     public record DryRun(int wouldSend, Map<String, Integer> skipped, Map<String, String> preview,
-                         Map<String, Integer> previewSegments) { }
+                         Map<String, Integer> previewSegments, List<String> warnings) { }
 
     /** Where a campaign stands. */
     public record Status(String id, String name, String status, long sent, long failed, long skipped,
@@ -77,7 +77,11 @@ public class Outreach {
             preview.put(language, text);
             segments.put(language, SmsSegments.count(text).segments());
         }
-        return new DryRun(wouldSend, skipped, preview, segments);
+        List<String> warnings = campaign.channels().stream().filter(c -> !recipients.configured(c))
+                .map(c -> c + " is not configured here (" + (c == NoticeChannel.SMS ? "loket.twilio.*" : "loket.mail.from, spring.mail.*")
+                        + "): messages on it will fail.")
+                .toList();
+        return new DryRun(wouldSend, skipped, preview, segments, warnings);
     }
 
     void start(String id) {

@@ -55,16 +55,30 @@ class Recipients {
             return new Plan(Outcome.OPTED_OUT, null, null, identities);
         }
         boolean anyGiven = false;
+        Plan unconfigured = null;
         for (NoticeChannel channel : campaign.channels()) {
             String given = channel == NoticeChannel.SMS ? row.phone() : row.email();
             anyGiven |= !given.isBlank();
             Optional<Identity> address = channel == NoticeChannel.SMS ? phone.map(Identity::phone)
                     : emailValid ? Optional.of(Identity.email(email)) : Optional.empty();
-            if (address.isPresent() && sender(channel).map(NoticeSender::configured).orElse(false)) {
+            if (address.isEmpty()) {
+                continue;
+            }
+            if (configured(channel)) {
                 return new Plan(null, channel, address.get(), identities);
             }
+            if (unconfigured == null) {
+                unconfigured = new Plan(null, channel, address.get(), identities);
+            }
+        }
+        if (unconfigured != null) {
+            return unconfigured; // a valid address on a channel that is not set up: tried, and counted as failed
         }
         return new Plan(anyGiven ? Outcome.INVALID : Outcome.NO_ADDRESS, null, null, identities);
+    }
+
+    boolean configured(NoticeChannel channel) {
+        return sender(channel).map(NoticeSender::configured).orElse(false);
     }
 
     Optional<NoticeSender> sender(NoticeChannel channel) {

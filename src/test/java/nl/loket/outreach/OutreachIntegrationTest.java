@@ -99,6 +99,7 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         assertThat(dry.get("preview").get("nl").asString()).startsWith("Beste Anna, uw paspoort").endsWith("Stuur STOP.");
         assertThat(dry.get("preview").get("en").asString()).startsWith("Dear Chris").endsWith("Send STOP.");
         assertThat(dry.get("previewSegments").get("nl").asInt()).isEqualTo(1);
+        assertThat(dry.get("warnings")).as("SMS and e-mail are configured in tests").isEmpty();
         assertThat(smsTo(phone)).isEmpty();
 
         assertThat(agentPost("supervisor", API + "/" + id + "/start", "").statusCode()).isEqualTo(202);
