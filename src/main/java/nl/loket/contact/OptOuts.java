@@ -100,11 +100,11 @@ public class OptOuts {
                 "LINK"));
     }
 
-    /** Every recorded change, oldest first, for audit (subjects are digests). */
-    public List<Map<String, String>> changes() {
+    /** The latest recorded changes, newest first, for audit (subjects are digests). */
+    public List<Map<String, String>> recentChanges(int count) {
         try (Jedis jedis = pool.getResource()) {
             List<Map<String, String>> out = new ArrayList<>();
-            jedis.xrange(keys.key("optout", "changes"), "-", "+").forEach(e -> out.add(e.getFields()));
+            jedis.xrevrange(keys.key("optout", "changes"), "+", "-", count).forEach(e -> out.add(e.getFields()));
             return out;
         }
     }

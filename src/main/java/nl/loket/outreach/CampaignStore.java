@@ -58,6 +58,28 @@ class CampaignStore {
         }
     }
 
+    /** Campaigns that are sending (also those waiting for their window). */
+    List<Campaign> running() {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.smembers(key("running")).stream()
+                    .map(id -> jedis.get(key("campaign", id)))
+                    .filter(v -> v != null)
+                    .map(v -> json.read(v, Campaign.class))
+                    .filter(c -> c.status() == CampaignStatus.RUNNING)
+                    .toList();
+        }
+    }
+
+    void markRunning(String id, boolean running) {
+        try (Jedis jedis = pool.getResource()) {
+            if (running) {
+                jedis.sadd(key("running"), id);
+            } else {
+                jedis.srem(key("running"), id);
+            }
+        }
+    }
+
     void saveAudience(String id, String csv, Duration ttl) {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(key("audience", id), csv, SetParams.setParams().ex(ttl.toSeconds()));

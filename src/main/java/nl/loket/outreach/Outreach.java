@@ -91,6 +91,7 @@ public class Outreach {
         }
         audienceOf(campaign);
         store.save(campaign.started(OffsetDateTime.now(clock)));
+        store.markRunning(id, true);
     }
 
     Status status(String id) {

@@ -54,8 +54,7 @@ class OutreachSending {
     public void nextBatch(Exchange exchange) {
         List<Job> jobs = new ArrayList<>();
         ZonedDateTime now = ZonedDateTime.now(clock);
-        Optional<Campaign> next = store.all().stream()
-                .filter(c -> c.status() == CampaignStatus.RUNNING)
+        Optional<Campaign> next = store.running().stream()
                 .sorted(Comparator.comparing(Campaign::startedAt))
                 .filter(c -> c.sendWindow().isOpen(now))
                 .findFirst();
@@ -133,6 +132,7 @@ class OutreachSending {
         Duration keep = Duration.ofDays(properties.outcomeDays());
         store.closeOut(campaign.id(), keep);
         store.save(campaign.finished(end, now, now.plus(keep), why));
+        store.markRunning(campaign.id(), false);
         log.info("Campaign {} {}", campaign.id(), end);
     }
 
