@@ -66,7 +66,7 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
         // Queue entries left by a "dead" instance are taken over at once, so tests need not wait.
         registry.add("loket.handoff.pending-idle", () -> "1ms");
         // Campaigns: any day and hour (tests run on Sundays too), rates counted per second, quick polls.
-        registry.add("loket.outreach.sending-enabled", () -> "true");
+        registry.add("loket.test.sends-campaigns", () -> "true");
         registry.add("loket.outreach.allowed-days", () -> "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
         registry.add("loket.outreach.earliest", () -> "00:00");
         registry.add("loket.outreach.latest", () -> "23:59:59");

@@ -44,7 +44,7 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.transcripts.poll-delay", () -> "200");
         registry.add("loket.relay.numbers.TOLKCONTACT[0]", () -> "+31880500600");
         // Contexts share one key prefix; only the one with Twilio and mail (HandoffIntegrationTest) sends campaigns.
-        registry.add("loket.outreach.sending-enabled", () -> "false");
+        registry.add("loket.outreach.sending-enabled", () -> "${loket.test.sends-campaigns:false}");
     }
 
     private static Path createInbox() {
