@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public class Outreach {
 
     /** Where a campaign stands. */
     public record Status(String id, String name, String status, long sent, long failed, long skipped,
-                         Map<String, Long> skippedBy, int audienceSize, OffsetDateTime startedAt,
+                         Map<String, Long> skippedBy, int audienceSize, boolean windowOpen, OffsetDateTime startedAt,
                          OffsetDateTime finishedAt, OffsetDateTime outcomesKeptUntil, String note) { }
 
     private final CampaignStore store;
@@ -114,7 +115,7 @@ public class Outreach {
         skippedBy.put("invalid", counts.get(Outcome.INVALID));
         long skipped = skippedBy.values().stream().mapToLong(Long::longValue).sum();
         return new Status(c.id(), c.name(), c.status().name(), counts.get(Outcome.SENT), counts.get(Outcome.FAILED),
-                skipped, skippedBy, c.audienceSize(), c.startedAt(), c.finishedAt(), c.outcomesKeptUntil(), c.note());
+                skipped, skippedBy, c.audienceSize(), c.sendWindow().isOpen(ZonedDateTime.now(clock)), c.startedAt(), c.finishedAt(), c.outcomesKeptUntil(), c.note());
     }
 
     static String skipKey(Outcome outcome) {

@@ -255,6 +255,7 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         assertThat(polls.matches(20, TimeUnit.SECONDS)).isTrue();
         JsonNode status = body(agentGet("supervisor", API + "/" + id));
         assertThat(status.get("status").asString()).isEqualTo("RUNNING");
+        assertThat(status.get("windowOpen").asBoolean()).isFalse();
         assertThat(status.get("sent").asInt()).isZero();
         assertThat(status.get("skipped").asInt()).isZero();
         assertThat(smsTo(phone)).isEmpty();
