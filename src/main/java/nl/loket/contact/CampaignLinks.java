@@ -26,10 +26,18 @@ public class CampaignLinks {
         this.keys = keys;
     }
 
-    /** The subject a reply from this address gets, for {@code ttl}. */
-    public void remember(Identity to, String subject, Duration ttl) {
+    /** The subject a reply from this address gets, and the language it was written to in, for {@code ttl}. */
+    public void remember(Identity to, String subject, String language, Duration ttl) {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(key(to), subject, SetParams.setParams().ex(Math.max(1, ttl.toSeconds())));
+            jedis.set(key(to) + ":language", language, SetParams.setParams().ex(Math.max(1, ttl.toSeconds())));
+        }
+    }
+
+    /** The language a campaign last wrote to this address in, so a STOP is confirmed in it. */
+    Optional<String> languageFor(Identity identity) {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(key(identity) + ":language"));
         }
     }
 

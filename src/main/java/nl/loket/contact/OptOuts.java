@@ -49,21 +49,24 @@ public class OptOuts {
     private final Prompts prompts;
     private final Clock clock;
     private final OptOutProperties properties;
+    private final CampaignLinks campaignLinks;
     private volatile byte[] linkSecret;
 
     OptOuts(JedisPool pool, RedisKeys keys, ResidentStore residents, Prompts prompts, Clock clock,
-            OptOutProperties properties) {
+            OptOutProperties properties, CampaignLinks campaignLinks) {
         this.pool = pool;
         this.keys = keys;
         this.residents = residents;
         this.prompts = prompts;
         this.clock = clock;
         this.properties = properties;
+        this.campaignLinks = campaignLinks;
     }
 
     /** Records a command from a resident on a channel; the confirmation is in the resident's language. */
     public Change record(Identity identity, OptOutCommand command, Channel channel, String words) {
-        return apply(identity.kind(), RedisKeys.hashed(identity.value()), command, channel, words);
+        return apply(identity.kind(), RedisKeys.hashed(identity.value()), command, channel, words,
+                campaignLinks.languageFor(identity));
     }
 
     /** True when any of these identities, or the resident behind one of them, said no. */
@@ -97,7 +100,7 @@ public class OptOuts {
     /** The opt-out behind an e-mail link; empty when the token is not genuine. */
     public Optional<Change> optOutByLink(String token) {
         return digestOf(token).map(digest -> apply(Identity.Kind.EMAIL, digest, OptOutCommand.OPT_OUT, Channel.WEBFORM,
-                "LINK"));
+                "LINK", Optional.empty()));
     }
 
     /** The latest recorded changes, newest first, for audit (subjects are digests). */
@@ -109,7 +112,8 @@ public class OptOuts {
         }
     }
 
-    private Change apply(Identity.Kind kind, String digest, OptOutCommand command, Channel channel, String words) {
+    private Change apply(Identity.Kind kind, String digest, OptOutCommand command, Channel channel, String words,
+                         Optional<String> campaignLanguage) {
         String value = command == OptOutCommand.OPT_OUT ? OUT : IN;
         Optional<String> resident = residents.findIdByDigest(kind, digest);
         List<String> subjects = new ArrayList<>(List.of(identitySubject(kind, digest)));
@@ -132,7 +136,9 @@ public class OptOuts {
                 jedis.xadd(keys.key("optout", "changes"), XAddParams.xAddParams(), entry);
             }
         }
-        String language = resident.flatMap(residents::find).map(Resident::preferredLanguage).orElse("nl");
+        // The resident's own language, else the language of the campaign that wrote to them, else Dutch.
+        String language = resident.flatMap(residents::find).map(Resident::preferredLanguage)
+                .or(() -> campaignLanguage).orElse("nl");
         String confirmation = !changed ? null : prompts.text(
                 command == OptOutCommand.OPT_OUT ? "outreach/opted-out" : "outreach/opted-in", language, Map.of());
         return new Change(command, changed, confirmation);

@@ -106,7 +106,7 @@ class OutreachSending {
                         plan.channel().name(), now);
                 if (sent && plan.channel() == NoticeChannel.SMS) {
                     links.remember(plan.address(), "Reactie op campagne: " + campaign.name(),
-                            Duration.ofDays(properties.replyLinkDays()));
+                            recipients.language(campaign, job.row()), Duration.ofDays(properties.replyLinkDays()));
                 }
                 if (!sent) {
                     log.warn("Campaign {} line {}: not delivered by {}: {}", campaign.id(), job.row().line(),

@@ -87,12 +87,17 @@ class Recipients {
 
     /** The full text one resident gets on this channel. */
     String message(Campaign campaign, AudienceCsv.Row row, NoticeChannel channel, Identity address) {
-        String language = campaign.template().containsKey(row.language()) ? row.language() : "nl";
+        String language = language(campaign, row);
         String body = MessageTemplate.fill(campaign.templateFor(language), row.fields());
         if (channel == NoticeChannel.SMS) {
             return body + "\n" + prompts.text("outreach/sms-stop-hint", language, Map.of());
         }
         return body + "\n\n" + prompts.text("outreach/email-footer", language, Map.of("link", optOutLink(address)));
+    }
+
+    /** The row's language when the campaign has a text in it, else Dutch. */
+    String language(Campaign campaign, AudienceCsv.Row row) {
+        return campaign.template().containsKey(row.language()) ? row.language() : "nl";
     }
 
     String optOutLink(Identity email) {

@@ -218,6 +218,19 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
     }
 
     @Test
+    void aStopAfterAnEnglishCampaignIsConfirmedInEnglish() {
+        String english = randomMobile();
+        String dutch = randomMobile();
+        String id = create(campaign("Taal", "Een bericht van de gemeente.", "A message from the municipality.",
+                List.of("SMS"), 600, "reference,phone,language\ne1," + english + ",en\nd1," + dutch + ",nl\n"));
+        agentPost("supervisor", API + "/" + id + "/start", "");
+        awaitStatus(id, "DONE");
+        assertThat(smsTo(english).get(0).getBodyAsString()).contains(URLEncoder.encode("Send STOP.", StandardCharsets.UTF_8));
+        assertThat(sms(english, "STOP")).contains("<Message>You will no longer get messages");
+        assertThat(sms(dutch, "stop")).contains("<Message>U krijgt geen berichten meer");
+    }
+
+    @Test
     void sendingIsThrottledToTheCampaignRate() {
         List<String> phones = new ArrayList<>();
         StringBuilder csv = new StringBuilder("reference,phone\n");
