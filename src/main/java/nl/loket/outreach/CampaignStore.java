@@ -114,11 +114,17 @@ class CampaignStore {
         }
     }
 
-    /** True when this campaign has not handled this address (or reference) yet, and now the caller has it. */
-    boolean claim(String id, String personalValue, Duration keep) {
+    /**
+     * Claims an address (or reference) for one line of the audience. Empty when this line now has it; otherwise the
+     * line that had it first (the same line after a restart, or another line with the same address).
+     */
+    Optional<String> claim(String id, String personalValue, String reference, Duration keep) {
         try (Jedis jedis = pool.getResource()) {
-            return "OK".equals(jedis.set(key("claim", id, RedisKeys.hashed(personalValue)), "1",
-                    SetParams.setParams().nx().ex(keep.toSeconds())));
+            String key = key("claim", id, RedisKeys.hashed(personalValue));
+            if ("OK".equals(jedis.set(key, RedisKeys.hashed(reference), SetParams.setParams().nx().ex(keep.toSeconds())))) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(jedis.get(key));
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.loket.outreach;
 
+import nl.loket.contact.Identity;
 import nl.loket.platform.Ids;
 import nl.loket.platform.ProblemException;
 import nl.loket.platform.text.SmsSegments;
@@ -61,9 +62,12 @@ public class Outreach {
         Map<String, Integer> skipped = new LinkedHashMap<>(Map.of("optedOut", 0, "noAddress", 0, "invalid", 0));
         Map<String, String> preview = new LinkedHashMap<>();
         Map<String, Integer> segments = new LinkedHashMap<>();
+        java.util.Set<Identity> addresses = new java.util.HashSet<>();
         for (AudienceCsv.Row row : audience.rows()) {
             Recipients.Plan plan = recipients.plan(campaign, row);
-            if (plan.sends()) {
+            if (plan.sends() && !addresses.add(plan.address())) {
+                skipped.merge("invalid", 1, Integer::sum); // the same address on an earlier line: sent once
+            } else if (plan.sends()) {
                 wouldSend++;
             } else {
                 skipped.merge(skipKey(plan.skip()), 1, Integer::sum);

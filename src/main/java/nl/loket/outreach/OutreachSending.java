@@ -3,6 +3,7 @@ package nl.loket.outreach;
 import nl.loket.contact.CampaignLinks;
 import nl.loket.contact.DeliveryResult;
 import nl.loket.contact.NoticeSender;
+import nl.loket.platform.RedisKeys;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +91,17 @@ class OutreachSending {
             Recipients.Plan plan = recipients.plan(campaign, job.row());
             String claimed = plan.address() != null ? plan.address().kind() + ":" + plan.address().value()
                     : "reference:" + job.row().reference();
-            if (!store.claim(campaign.id(), claimed, keep())) {
+            Optional<String> first = store.claim(campaign.id(), claimed, job.row().reference(), keep());
+            if (first.isPresent()) {
+                // Handled before: this line after a restart (nothing to do), or an earlier line with the same
+                // address: this one is skipped as invalid, once (its reference is claimed for that).
+                boolean sameLine = first.get().equals(RedisKeys.hashed(job.row().reference()));
+                if (!sameLine && store.claim(campaign.id(), "reference:" + job.row().reference(), job.row().reference(),
+                        keep()).isEmpty()) {
+                    store.record(campaign.id(), job.row().reference(), Outcome.INVALID, null, OffsetDateTime.now(clock));
+                }
                 store.advanceCursor(campaign.id(), job.index() + 1);
-                return; // handled before (a restart, another instance, or the same address twice)
+                return;
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (!plan.sends()) {

@@ -87,7 +87,8 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
                 + "a3,12,,en,Chris\n"
                 + "a4," + optedOutPhone + ",,nl,Dirk\n"
                 + "a5,,\"" + email + "\",en,Eva\n"
-                + "a6,,not-an-address,nl,Fien\n";
+                + "a6,,not-an-address,nl,Fien\n"
+                + "a7," + phone + ",,nl,Anna\n";
         String id = create(campaign("Paspoort verloopt", "Beste {name}, uw paspoort verloopt binnenkort.",
                 "Dear {name}, your passport expires soon.", List.of("SMS", "EMAIL"), 600, csv));
 
@@ -95,7 +96,7 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         assertThat(dry.get("wouldSend").asInt()).isEqualTo(2);
         assertThat(dry.get("skipped").get("optedOut").asInt()).isEqualTo(1);
         assertThat(dry.get("skipped").get("noAddress").asInt()).isEqualTo(1);
-        assertThat(dry.get("skipped").get("invalid").asInt()).isEqualTo(2);
+        assertThat(dry.get("skipped").get("invalid").asInt()).as("two bad addresses, one repeated number").isEqualTo(3);
         assertThat(dry.get("preview").get("nl").asString()).startsWith("Beste Anna, uw paspoort").endsWith("Stuur STOP.");
         assertThat(dry.get("preview").get("en").asString()).startsWith("Dear Chris").endsWith("Send STOP.");
         assertThat(dry.get("previewSegments").get("nl").asInt()).isEqualTo(1);
@@ -106,7 +107,8 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         JsonNode done = awaitStatus(id, "DONE");
         assertThat(done.get("sent").asInt()).isEqualTo(2);
         assertThat(done.get("failed").asInt()).isZero();
-        assertThat(done.get("skipped").asInt()).isEqualTo(4);
+        assertThat(done.get("skipped").asInt()).isEqualTo(5);
+        assertThat(done.get("skippedBy").get("invalid").asInt()).isEqualTo(3);
         assertThat(agentPost("supervisor", API + "/" + id + "/start", "").statusCode()).isEqualTo(409);
 
         assertThat(smsTo(phone)).hasSize(1);
@@ -120,7 +122,8 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         // After sending only counts and outcomes stay; the outcomes expire at the retention deadline.
         assertThat(store.audience(id)).isEmpty();
         assertThat(agentPost("supervisor", API + "/" + id + "/dry-run", "").statusCode()).isEqualTo(409);
-        assertThat(store.outcomes(id)).containsOnlyKeys("a1", "a2", "a3", "a4", "a5", "a6");
+        assertThat(store.outcomes(id)).containsOnlyKeys("a1", "a2", "a3", "a4", "a5", "a6", "a7");
+        assertThat(store.outcomes(id).get("a7")).contains("INVALID");
         assertThat(store.outcomes(id).get("a4")).contains("OPTED_OUT");
         assertThat(store.outcomesTtlSeconds(id)).isGreaterThan(Duration.ofDays(89).toSeconds());
         assertThat(done.get("outcomesKeptUntil").asString()).isNotBlank();
@@ -215,6 +218,23 @@ class OutreachIntegrationTest extends HandoffIntegrationTest {
         // Agents see it in the resident's history.
         HttpResponse<String> history = agentGet("agent1", "/api/agent/residents/" + residentId + "/contacts");
         assertThat(body(history).get(0).get("subject").asString()).isEqualTo("Reactie op campagne: ID-kaart verloopt");
+    }
+
+    @Test
+    void aStopDuringACampaignIsHonouredForTheRestOfIt() {
+        String first = randomMobile();
+        String middle = randomMobile();
+        String later = randomMobile();
+        // One per second (in tests the rate counts per second): the STOP arrives about two seconds before the third.
+        String id = create(campaign("Langzaam", "Een bericht van de gemeente.", null, List.of("SMS"), 1,
+                "reference,phone\nf1," + first + "\nm1," + middle + "\nl1," + later + "\n"));
+        agentPost("supervisor", API + "/" + id + "/start", "");
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(first).size() == 1);
+        sms(later, "STOP");
+        JsonNode done = awaitStatus(id, "DONE");
+        assertThat(smsTo(later)).isEmpty();
+        assertThat(done.get("skippedBy").get("optedOut").asInt()).isEqualTo(1);
+        assertThat(done.get("sent").asInt()).isEqualTo(2);
     }
 
     @Test
