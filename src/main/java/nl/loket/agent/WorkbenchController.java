@@ -315,8 +315,14 @@ class WorkbenchController {
 
     private static Contact contact(ContactSummary s) {
         return new Contact(s.reference(), WorkbenchLabels.date(s.startedAt()), WorkbenchLabels.channel(s.channel()),
-                s.relay() == null ? null : WorkbenchLabels.relay(s.relay()), s.topic() == null ? "Onbekend" : s.topic(),
+                s.relay() == null ? null : WorkbenchLabels.relay(s.relay()), topicAndSubject(s),
                 WorkbenchLabels.outcome(s.outcome()), WorkbenchLabels.state(s.state()));
+    }
+
+    /** The topic, and the subject when there is one (a form's subject, "Reactie op campagne: …"). */
+    private static String topicAndSubject(ContactSummary s) {
+        String topic = s.topic() == null ? "Onbekend" : s.topic();
+        return s.subject() == null || s.subject().isBlank() ? topic : topic + " – " + s.subject();
     }
 
     private static String statusLabel(HandoffTask t, String me) {

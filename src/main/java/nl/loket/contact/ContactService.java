@@ -40,11 +40,12 @@ public class ContactService {
     private final RetentionProperties retention;
     private final ApplicationEventPublisher events;
     private final MessageRedaction redaction;
+    private final CampaignLinks campaignLinks;
 
     ContactService(ResidentStore residents, ConversationStore conversations, Deliveries deliveries,
                    ConversationLock lock, ObjectProvider<Responder> responder, Prompts prompts, Json json, Clock clock,
                    ContactProperties properties, RetentionProperties retention, ApplicationEventPublisher events,
-                   MessageRedaction redaction) {
+                   MessageRedaction redaction, CampaignLinks campaignLinks) {
         this.residents = residents;
         this.conversations = conversations;
         this.deliveries = deliveries;
@@ -57,6 +58,7 @@ public class ContactService {
         this.retention = retention;
         this.events = events;
         this.redaction = redaction;
+        this.campaignLinks = campaignLinks;
     }
 
     /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
@@ -145,8 +147,11 @@ public class ContactService {
             }
             return existing.get();
         }
+        // A reply to a campaign message says so in its subject, so the agent sees what it answers.
+        String subject = inbound.subject() != null ? inbound.subject()
+                : campaignLinks.subjectFor(inbound.identities()).orElse(null);
         Conversation opened = conversations.open(resident.id(), inbound.channel(), inbound.relay(), inbound.language(),
-                inbound.subject(), inbound.receivedAt());
+                subject, inbound.receivedAt());
         if (thread != null) {
             conversations.linkThread(thread, opened.id(), threadTtl(inbound.channel()));
         }

@@ -14,11 +14,12 @@ public record ContactSummary(
         OffsetDateTime startedAt,
         String topic,
         Outcome outcome,
-        ConversationState state) {
+        ConversationState state,
+        String subject) {
 
     static ContactSummary of(Conversation c) {
         AssistantOutcome last = c.lastOutcome();
         return new ContactSummary(c.id(), c.reference(), c.channel(), c.relay(), c.startedAt(), c.topic(),
-                last == null ? null : last.outcome(), c.state());
+                last == null ? null : last.outcome(), c.state(), c.subject());
     }
 }

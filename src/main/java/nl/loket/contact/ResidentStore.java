@@ -89,6 +89,13 @@ class ResidentStore {
         }
     }
 
+    /** The resident behind an identity known only by its digest (from an opt-out link). */
+    Optional<String> findIdByDigest(Identity.Kind kind, String digest) {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(keys.key("identity", kind.name(), digest)));
+        }
+    }
+
     private Optional<Resident> read(Jedis jedis, String residentId) {
         String value = jedis.get(residentKey(residentId));
         return value == null ? Optional.empty() : Optional.of(json.read(value, Resident.class));

@@ -29,7 +29,7 @@ class ResidentPagesSecurity {
 
     static final String[] RESIDENT_PAGES = {
             "/chat", "/contact", "/contact/**", "/widget.js", "/widget-demo.html", "/assets/**", "/vendor/**",
-            "/theme/**"
+            "/theme/**", "/afmelden/**"
     };
 
     /** scheme://host[:port], nothing else: a value that could break out of the header is refused at start-up. */

@@ -43,8 +43,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
-        http.securityMatcher("/api/agent/**", "/api/registry/**")
+        http.securityMatcher("/api/agent/**", "/api/registry/**", "/api/outreach/**")
                 .authorizeHttpRequests(auth -> auth
+                        // Proactive campaigns are started by supervisors only.
+                        .requestMatchers("/api/outreach/**").hasRole("SUPERVISOR")
                         // Who looked at which resident is for supervisors only.
                         .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
                         // Failed registrations in the Klantinteracties API: operators (supervisors) replay them.
@@ -81,6 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
                         // The service indicators (insight) are for supervisors only.
                         .requestMatchers("/agent/dashboard", "/agent/dashboard.csv").hasRole("SUPERVISOR")
+                        .requestMatchers("/agent/outreach", "/agent/outreach/**").hasRole("SUPERVISOR")
                         .requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
                         .anyRequest().authenticated())
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.

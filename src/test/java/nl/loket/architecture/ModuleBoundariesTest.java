@@ -64,6 +64,18 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void outreachReachesResidentsOnlyThroughContact() throws IOException {
+        // Campaign messages leave through contact.NoticeSender and opt-outs live in contact, so no campaign can
+        // skip the opt-out check or talk to Twilio or a mail server itself; and no channel may depend on a
+        // campaign (the SMS channel hands opt-out words to contact, not to outreach).
+        assertNoReferences("outreach", "nl.loket.channel", "nl.loket.assistant", "nl.loket.knowledge",
+                "nl.loket.handoff", "nl.loket.agent", "nl.loket.insight", "nl.loket.registry");
+        assertNoReferences("channel", "nl.loket.outreach");
+        assertNoReferences("contact", "nl.loket.outreach");
+        assertNoReferences("platform", "nl.loket.outreach");
+    }
+
+    @Test
     void platformDependsOnNoFeature() throws IOException {
         // Everyone may use the platform; if it used a feature, features would depend on each other through it.
         assertNoReferences("platform", "nl.loket.channel", "nl.loket.contact", "nl.loket.assistant",

@@ -65,6 +65,15 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
         registry.add("loket.handoff.delivery-backoff", () -> "20ms");
         // Queue entries left by a "dead" instance are taken over at once, so tests need not wait.
         registry.add("loket.handoff.pending-idle", () -> "1ms");
+        // Campaigns: any day and hour (tests run on Sundays too), rates counted per second, quick polls.
+        registry.add("loket.test.sends-campaigns", () -> "true");
+        registry.add("loket.outreach.allowed-days", () -> "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
+        registry.add("loket.outreach.earliest", () -> "00:00");
+        registry.add("loket.outreach.latest", () -> "23:59:59");
+        registry.add("loket.outreach.rate-period", () -> "1000");
+        registry.add("loket.outreach.poll-interval", () -> "100");
+        registry.add("loket.outreach.batch-size", () -> "20");
+        registry.add("loket.outreach.public-base-url", () -> "https://loket.example.nl");
     }
 
     private static void account(DynamicPropertyRegistry registry, int n, String username, String password, String role) {

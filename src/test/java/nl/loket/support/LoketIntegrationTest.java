@@ -47,6 +47,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.contact.idle-sweep-interval", () -> "365d");
         registry.add("loket.handoff.repair-interval", () -> "365d");
         registry.add("loket.handoff.repair-grace", () -> "0s");
+        // Contexts share one key prefix; only the one with Twilio and mail (HandoffIntegrationTest) sends campaigns.
+        registry.add("loket.outreach.sending-enabled", () -> "${loket.test.sends-campaigns:false}");
     }
 
     private static Path createInbox() {

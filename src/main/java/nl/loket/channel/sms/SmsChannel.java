@@ -7,6 +7,8 @@ import nl.loket.contact.Identity;
 import nl.loket.contact.InboundMessage;
 import nl.loket.contact.InboundText;
 import nl.loket.contact.MessageTooLongException;
+import nl.loket.contact.OptOutCommand;
+import nl.loket.contact.OptOuts;
 import nl.loket.contact.PhoneNumbers;
 import nl.loket.contact.Receipt;
 import nl.loket.platform.HttpResponses;
@@ -29,15 +31,22 @@ class SmsChannel {
     private final HttpResponses responses;
     private final Clock clock;
     private final ContactProperties properties;
+    private final OptOuts optOuts;
 
-    SmsChannel(TwilioSignature signature, HttpResponses responses, Clock clock, ContactProperties properties) {
+    SmsChannel(TwilioSignature signature, HttpResponses responses, Clock clock, ContactProperties properties,
+               OptOuts optOuts) {
         this.signature = signature;
         this.responses = responses;
         this.clock = clock;
         this.properties = properties;
+        this.optOuts = optOuts;
     }
 
-    public InboundMessage toInbound(Exchange exchange) {
+    /**
+     * The {@link InboundMessage} for the pipeline, or, when the SMS is an opt-out word (STOP, START, …),
+     * the TwiML confirmation: the word is recorded, never passed to the assistant, and the route stops here.
+     */
+    public Object toInbound(Exchange exchange) {
         Map<String, String> params = signature.verifiedParameters(exchange, PATH);
         String sid = params.get("MessageSid");
         if (sid == null || sid.isBlank()) {
@@ -47,6 +56,14 @@ class SmsChannel {
                 new InvalidRequestException("From", "'From' is not a valid phone number."));
         // SMS bodies are stored as sent, only control characters go; an empty SMS is still a contact.
         String text = InboundText.clean(params.get("Body"));
+        var command = OptOutCommand.parse(text);
+        if (command.isPresent()) {
+            OptOuts.Change change = optOuts.record(Identity.phone(from), command.get().command(), Channel.SMS,
+                    command.get().word());
+            responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.message(change.confirmation()));
+            exchange.setRouteStop(true);
+            return exchange.getMessage().getBody();
+        }
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("Body", properties.maxMessageLength());
         }

@@ -1,0 +1,204 @@
+package nl.loket.contact;
+
+import nl.loket.platform.Ids;
+import nl.loket.platform.Prompts;
+import nl.loket.platform.RedisKeys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A resident's "no" to proactive messages, honoured by every campaign on every channel. Each change is
+ * appended to a Redis stream (when, which channel, which words) and the current state is kept per
+ * identity digest and, when the identity belongs to a known resident, per resident: an opt-out by SMS
+ * then also stops e-mail to the same resident. Keys hold digests only, never a phone number or address,
+ * and an opt-out works before Loket ever had contact with the person. Opt-outs have no expiry.
+ */
+@Component
+public class OptOuts {
+
+    /** What a change did, and the one confirmation to send for it (null when nothing changed). */
+    public record Change(OptOutCommand command, boolean changed, String confirmation) { }
+
+    private static final String OUT = "OUT";
+    private static final String IN = "IN";
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{32}");
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final ResidentStore residents;
+    private final Prompts prompts;
+    private final Clock clock;
+    private final OptOutProperties properties;
+    private final CampaignLinks campaignLinks;
+    private volatile byte[] linkSecret;
+
+    OptOuts(JedisPool pool, RedisKeys keys, ResidentStore residents, Prompts prompts, Clock clock,
+            OptOutProperties properties, CampaignLinks campaignLinks) {
+        this.pool = pool;
+        this.keys = keys;
+        this.residents = residents;
+        this.prompts = prompts;
+        this.clock = clock;
+        this.properties = properties;
+        this.campaignLinks = campaignLinks;
+    }
+
+    /** Records a command from a resident on a channel; the confirmation is in the resident's language. */
+    public Change record(Identity identity, OptOutCommand command, Channel channel, String words) {
+        return apply(identity.kind(), RedisKeys.hashed(identity.value()), command, channel, words,
+                campaignLinks.languageFor(identity));
+    }
+
+    /** True when any of these identities, or the resident behind one of them, said no. */
+    public boolean optedOut(Collection<Identity> identities) {
+        try (Jedis jedis = pool.getResource()) {
+            for (Identity identity : identities) {
+                String digest = RedisKeys.hashed(identity.value());
+                if (OUT.equals(jedis.get(stateKey(identitySubject(identity.kind(), digest))))) {
+                    return true;
+                }
+                Optional<String> resident = residents.findIdByDigest(identity.kind(), digest);
+                if (resident.isPresent() && OUT.equals(jedis.get(stateKey(residentSubject(resident.get()))))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The unguessable part of an e-mail opt-out link: the address digest and a signature over it. */
+    public String linkToken(Identity email) {
+        String digest = RedisKeys.hashed(email.value());
+        return digest + "." + signature(digest);
+    }
+
+    /** Whether a link token is genuine (signed by this Loket). */
+    public boolean validLink(String token) {
+        return digestOf(token).isPresent();
+    }
+
+    /** The opt-out behind an e-mail link; empty when the token is not genuine. */
+    public Optional<Change> optOutByLink(String token) {
+        return digestOf(token).map(digest -> apply(Identity.Kind.EMAIL, digest, OptOutCommand.OPT_OUT, Channel.WEBFORM,
+                "LINK", Optional.empty()));
+    }
+
+    /** The latest recorded changes, newest first, for audit (subjects are digests). */
+    public List<Map<String, String>> recentChanges(int count) {
+        try (Jedis jedis = pool.getResource()) {
+            List<Map<String, String>> out = new ArrayList<>();
+            jedis.xrevrange(keys.key("optout", "changes"), "+", "-", count).forEach(e -> out.add(e.getFields()));
+            return out;
+        }
+    }
+
+    private Change apply(Identity.Kind kind, String digest, OptOutCommand command, Channel channel, String words,
+                         Optional<String> campaignLanguage) {
+        String value = command == OptOutCommand.OPT_OUT ? OUT : IN;
+        Optional<String> resident = residents.findIdByDigest(kind, digest);
+        List<String> subjects = new ArrayList<>(List.of(identitySubject(kind, digest)));
+        resident.ifPresent(id -> subjects.add(residentSubject(id)));
+        boolean changed = false;
+        try (Jedis jedis = pool.getResource()) {
+            for (String subject : subjects) {
+                String previous = jedis.setGet(stateKey(subject), value);
+                // Starting without ever having stopped is no change: nothing to confirm.
+                changed |= previous == null ? command == OptOutCommand.OPT_OUT : !previous.equals(value);
+            }
+            if (changed) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("at", OffsetDateTime.now(clock).toString());
+                entry.put("subject", subjects.get(0));
+                resident.ifPresent(id -> entry.put("resident", id));
+                entry.put("change", command.name());
+                entry.put("channel", channel.name());
+                entry.put("words", words);
+                jedis.xadd(keys.key("optout", "changes"), XAddParams.xAddParams(), entry);
+            }
+        }
+        // The resident's own language, else the language of the campaign that wrote to them, else Dutch.
+        String language = resident.flatMap(residents::find).map(Resident::preferredLanguage)
+                .or(() -> campaignLanguage).orElse("nl");
+        String confirmation = !changed ? null : prompts.text(
+                command == OptOutCommand.OPT_OUT ? "outreach/opted-out" : "outreach/opted-in", language, Map.of());
+        return new Change(command, changed, confirmation);
+    }
+
+    private Optional<String> digestOf(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String digest = token.substring(0, dot);
+        if (!DIGEST.matcher(digest).matches()) {
+            return Optional.empty();
+        }
+        byte[] expected = signature(digest).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? Optional.of(digest) : Optional.empty();
+    }
+
+    private String signature(String digest) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+            byte[] sig = mac.doFinal(("EMAIL:" + digest).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sig, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The configured secret, or one generated once and shared through Redis, so every instance signs alike. */
+    private byte[] secret() {
+        byte[] s = linkSecret;
+        if (s == null) {
+            String configured = properties.linkSecret();
+            if (configured == null || configured.isBlank()) {
+                try (Jedis jedis = pool.getResource()) {
+                    String key = keys.key("optout", "link-secret");
+                    jedis.set(key, Ids.newSecret(), SetParams.setParams().nx());
+                    configured = jedis.get(key);
+                }
+            }
+            s = configured.getBytes(StandardCharsets.UTF_8);
+            linkSecret = s;
+        }
+        return s;
+    }
+
+    private static String identitySubject(Identity.Kind kind, String digest) {
+        return "identity:" + kind.name() + ":" + digest;
+    }
+
+    private static String residentSubject(String residentId) {
+        return "resident:" + residentId;
+    }
+
+    private String stateKey(String subject) {
+        return keys.key("optout", "state", subject);
+    }
+}
