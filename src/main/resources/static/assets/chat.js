@@ -168,6 +168,8 @@
       .catch(function (e) {
         setBusy(false);
         if (e.status === 404 || e.status === 401) { delete state.sessionId; delete state.token; save(); }
+        // 503: Loket could not store the message; give the text back so the resident can send it again.
+        if (e.status === 503) { input.value = text; status.textContent = t('unavailable'); return; }
         status.textContent = t('error');
       });
   }

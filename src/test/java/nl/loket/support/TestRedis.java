@@ -19,6 +19,38 @@ public final class TestRedis {
         return URL;
     }
 
+    /**
+     * A Redis URL that is always a server outside any Spring context: the machine's Redis, or one
+     * embedded server started for this test JVM, so several Loket instances can share it and it outlives them.
+     */
+    public static synchronized String serverUrl() {
+        if (external()) {
+            return URL;
+        }
+        if (shared == null) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                shared = redis.embedded.RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+                shared.start();
+                sharedUrl = "redis://127.0.0.1:" + port;
+                redis.embedded.RedisServer server = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.stop();
+                    } catch (java.io.IOException e) {
+                        // the JVM is ending anyway
+                    }
+                }));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return sharedUrl;
+    }
+
+    private static redis.embedded.RedisServer shared;
+    private static String sharedUrl;
+
     public static boolean external() {
         return !URL.isEmpty();
     }
