@@ -45,6 +45,9 @@ public final class LoketInstance implements AutoCloseable {
                 "--loket.agents[1].username=agent1", "--loket.agents[1].password={noop}" + AGENT_PASSWORD,
                 "--loket.agents[1].roles[0]=AGENT"));
         args.addAll(List.of(extraArguments));
+        if (args.stream().noneMatch(a -> a.startsWith("--loket.rate-limit."))) {
+            args.add("--loket.rate-limit.per-ip-per-minute=1000000"); // every test request comes from 127.0.0.1
+        }
         this.context = new SpringApplicationBuilder(LoketApplication.class).run(args.toArray(String[]::new));
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }

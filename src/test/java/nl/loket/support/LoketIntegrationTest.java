@@ -43,6 +43,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.transcripts.inbox", TRANSCRIPT_INBOX::toString);
         registry.add("loket.transcripts.poll-delay", () -> "200");
         registry.add("loket.relay.numbers.TOLKCONTACT[0]", () -> "+31880500600");
+        // Every test request comes from 127.0.0.1; the per-IP limit has its own test.
+        registry.add("loket.rate-limit.per-ip-per-minute", () -> "1000000");
     }
 
     private static Path createInbox() {
