@@ -33,6 +33,11 @@ public final class LoketInstance implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public LoketInstance(String redisUrl, String keyPrefix, String... extraArguments) {
+        this(List.of(), redisUrl, keyPrefix, extraArguments);
+    }
+
+    /** With extra configuration classes beside the application (e.g. a benchmark's reference endpoint). */
+    public LoketInstance(List<Class<?>> extraSources, String redisUrl, String keyPrefix, String... extraArguments) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--loket.redis.url=" + redisUrl,
@@ -48,7 +53,9 @@ public final class LoketInstance implements AutoCloseable {
         if (args.stream().noneMatch(a -> a.startsWith("--loket.rate-limit."))) {
             args.add("--loket.rate-limit.per-ip-per-minute=1000000"); // every test request comes from 127.0.0.1
         }
-        this.context = new SpringApplicationBuilder(LoketApplication.class).run(args.toArray(String[]::new));
+        List<Class<?>> sources = new ArrayList<>(List.of(LoketApplication.class));
+        sources.addAll(extraSources);
+        this.context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
