@@ -54,8 +54,8 @@ class LanguageModelFaultsIntegrationTest {
         loket = new LoketInstance(TestRedis.serverUrl(), "loket-llm-" + UUID.randomUUID(),
                 "--loket.assistant.llm.base-url=" + model.baseUrl() + "/v1", "--loket.assistant.llm.api-key=" + API_KEY,
                 "--loket.assistant.messages-per-minute=1000");
-        // The first requests after start load classes and fill caches; a load balancer's readiness probe and
-        // the first residents pay that once. Measured here are the waits of a running instance.
+        // Loket warms the assistant before it reports ready; the first HTTP requests still load some classes.
+        // Measured here are the waits of a running instance.
         for (String warmUp : List.of("Hoe vraag ik een paspoort aan?", "Ik wil een medewerker spreken")) {
             Timed<JsonNode> cold = timed(() -> say(openChat(), warmUp));
             System.out.println("Warm-up request took " + cold.took().toMillis() + " ms");
