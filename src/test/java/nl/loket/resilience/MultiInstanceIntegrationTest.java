@@ -172,6 +172,29 @@ class MultiInstanceIntegrationTest {
         assertThat(residentTexts).containsExactlyInAnyOrderElementsOf(questions);
     }
 
+    @Test
+    void theFirstMessagesOfANewChatArrivingTogetherOnBothInstancesOpenOneConversation() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Chat chat = openChat(a);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<JsonNode>> replies = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    LoketInstance instance = i % 2 == 0 ? a : b;
+                    replies.add(pool.submit(() -> await(go, () -> say(instance, chat, "Hoe vraag ik een paspoort aan?"))));
+                }
+                go.countDown();
+                for (Future<JsonNode> reply : replies) {
+                    reply.get();
+                }
+                assertThat(chatTexts(a, chat)).as("round %d", round).hasSize(8);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static final String SMS = "/api/channels/twilio/sms";
 
     private static Chat openChat(LoketInstance instance) {
