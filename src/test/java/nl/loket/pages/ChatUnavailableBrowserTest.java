@@ -65,6 +65,8 @@ class ChatUnavailableBrowserTest {
             browser.find("#send").click();
             browser.waiting().until(ExpectedConditions.textToBe(By.id("status"), unavailable));
             assertThat(browser.find("#chat-input").getAttribute("value")).isEqualTo("Is dit bewaard?");
+            // The unsent message is not shown as if it were sent.
+            assertThat(browser.all(".loket-msg--resident")).hasSize(1);
         } finally {
             proxy.restore();
         }
@@ -83,5 +85,6 @@ class ChatUnavailableBrowserTest {
         String messages = loket.get("/api/chat/sessions/" + state.get("sessionId").asString() + "/messages",
                 "Authorization", "Bearer " + state.get("token").asString()).body();
         assertThat(messages.split("Is dit bewaard\\?", -1)).as(messages).hasSize(2);
+        assertThat(browser.all(".loket-msg--resident")).hasSize(2);
     }
 }
