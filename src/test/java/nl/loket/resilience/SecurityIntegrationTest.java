@@ -1,6 +1,11 @@
 package nl.loket.resilience;
 
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.ConversationState;
 import nl.loket.support.HandoffIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -70,6 +75,19 @@ class SecurityIntegrationTest extends HandoffIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(agentGet("agent0", residentPath).statusCode()).isEqualTo(200);
+    }
+
+    @Autowired ContactService contacts;
+
+    @Test
+    void theFormsNotHelpedButtonCannotHandOverSomeoneElsesChat() {
+        Chat chat = chat();
+        say(chat, "Hoe vraag ik een paspoort aan?");
+        Conversation conversation = contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow();
+        HttpResponse<String> r = postForm("/contact/not-helped", params("conversation", conversation.id()));
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain(conversation.reference());
+        assertThat(contacts.conversation(conversation.id()).orElseThrow().state()).isEqualTo(ConversationState.BOT);
     }
 
     @Test
