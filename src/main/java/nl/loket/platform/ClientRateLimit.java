@@ -63,6 +63,9 @@ class ClientRateLimit extends OncePerRequestFilter {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfter));
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
             response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(json.write(new Problem("about:blank", "Too many requests", 429,

@@ -130,6 +130,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
         response.setStatus(problem.status());
         response.setHeader("Content-Type", Problem.MEDIA_TYPE);
+        // Refused before Spring Security's headers are written: the same protective headers here.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
         response.getOutputStream().write(json.write(Problem.of(problem, request.getRequestURI())).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -73,6 +73,7 @@ class ClientRateLimitIntegrationTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.headers()).containsIgnoringCase("content-type: application/problem+json");
         assertThat(refused.headers()).containsPattern("(?i)retry-after: [1-9][0-9]?\\r\\n");
+        assertThat(refused.headers()).containsIgnoringCase("x-content-type-options: nosniff");
 
         // Another address is not affected.
         assertThat(post(a, "127.0.0.3", "/api/chat/sessions", "application/json", "").status()).isEqualTo(201);

@@ -101,7 +101,9 @@ class SecurityIntegrationTest extends HandoffIntegrationTest {
                 "widget frame", get("/chat?embed=1"),
                 "contact page", get("/contact"),
                 "agent login", get("/agent/login"),
-                "agent api", agentGet("agent0", "/api/agent/handoffs"));
+                "agent api", agentGet("agent0", "/api/agent/handoffs"),
+                "refused body", postRaw("/api/chat/sessions/" + chat.id() + "/messages", "multipart/form-data", "x",
+                        "Authorization", "Bearer " + chat.token()));
         responses.forEach((what, r) -> {
             assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
             assertThat(r.headers().firstValue("Referrer-Policy")).as(what).isPresent();
