@@ -48,6 +48,8 @@ public class HttpResponses {
         String retryAfter = null;
         if (cause instanceof ProblemException p) {
             problem = Problem.of(p, path);
+            // Every "try again" (a busy conversation) says when, like Redis trouble does.
+            retryAfter = p.status() == 503 ? RedisTrouble.RETRY_AFTER_SECONDS : null;
         } else if (RedisTrouble.isCauseOf(cause)) {
             log.error("Redis unavailable while handling {}: {}", path, cause.getClass().getSimpleName());
             problem = new Problem("about:blank", "Service unavailable", 503,

@@ -21,7 +21,11 @@ class ProblemResponses {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Problem> problem(ProblemException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).contentType(PROBLEM).body(Problem.of(e, request.getRequestURI()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(PROBLEM);
+        if (e.status() == 503) {
+            response.header("Retry-After", RedisTrouble.RETRY_AFTER_SECONDS);
+        }
+        return response.body(Problem.of(e, request.getRequestURI()));
     }
 
     @ExceptionHandler(JedisException.class)

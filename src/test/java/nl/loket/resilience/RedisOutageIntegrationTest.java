@@ -1,14 +1,19 @@
 package nl.loket.resilience;
 
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
 import nl.loket.support.LoketInstance;
 import nl.loket.support.RedisProxy;
 import nl.loket.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.SetParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisOutageIntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PREFIX = "loket-outage-" + UUID.randomUUID();
     static RedisProxy proxy;
     static LoketInstance loket;
 
     @BeforeAll
     static void start() {
         proxy = new RedisProxy(TestRedis.serverUrl());
-        loket = new LoketInstance(proxy.url(), "loket-outage-" + UUID.randomUUID(), "--loket.redis.timeout=1s");
+        loket = new LoketInstance(proxy.url(), PREFIX, "--loket.redis.timeout=1s", "--loket.contact.lock-timeout=1s");
     }
 
     @AfterAll
@@ -113,6 +119,20 @@ class RedisOutageIntegrationTest {
             proxy.restore();
         }
         waitUntil(() -> say(chat, "En nu?").statusCode() == 200);
+    }
+
+    @Test
+    void aConversationHeldTooLongByAnotherInstanceIsA503WithRetryAfterToo() {
+        Chat chat = openChat();
+        assertThat(say(chat, "Hoe vraag ik een paspoort aan?").statusCode()).isEqualTo(200);
+        String conversationId = loket.bean(ContactService.class).conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id();
+        String lock = PREFIX + ":lock:conversation:" + conversationId;
+        try (Jedis redis = new Jedis(URI.create(TestRedis.serverUrl()))) {
+            redis.set(lock, "held-by-a-stuck-instance", SetParams.setParams().px(30_000));
+            assertUnavailable(() -> say(chat, "Nog een vraag"));
+            redis.del(lock);
+        }
+        assertThat(say(chat, "Nog een vraag").statusCode()).isEqualTo(200);
     }
 
     private static void assertUnavailable(Supplier<HttpResponse<String>> call) {
