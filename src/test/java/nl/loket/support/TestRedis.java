@@ -1,6 +1,11 @@
 package nl.loket.support;
 
 import redis.clients.jedis.Jedis;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 
 /**
  * Which Redis the tests use: {@code LOKET_TEST_REDIS_URL} when set ({@code embedded} forces the embedded one), the machine's Redis on 6379 when
@@ -28,27 +33,27 @@ public final class TestRedis {
             return URL;
         }
         if (shared == null) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
-                shared = redis.embedded.RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+                shared = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
                 shared.start();
                 sharedUrl = "redis://127.0.0.1:" + port;
-                redis.embedded.RedisServer server = shared;
+                RedisServer server = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.stop();
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // the JVM is ending anyway
                     }
                 }));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return sharedUrl;
     }
 
-    private static redis.embedded.RedisServer shared;
+    private static RedisServer shared;
     private static String sharedUrl;
 
     public static boolean external() {
