@@ -32,13 +32,16 @@ public final class TestRedis {
         if (external()) {
             return URL;
         }
-        if (shared == null) {
+        // A free port can be taken by someone else before Redis binds it: try a few.
+        for (int attempt = 1; shared == null; attempt++) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
-                shared = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-                shared.start();
+                socket.close();
+                RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+                        .setting("appendonly no").onShutdownForceStop(true).build();
+                server.start();
+                shared = server;
                 sharedUrl = "redis://127.0.0.1:" + port;
-                RedisServer server = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.stop();
@@ -47,7 +50,9 @@ public final class TestRedis {
                     }
                 }));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (attempt == 5) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return sharedUrl;
