@@ -145,7 +145,7 @@
     text = (text || '').trim();
     if (busy) { return; }
     if (!text) { status.textContent = t('empty'); input.focus(); return; }
-    addMessage('resident', text, lang);
+    var shown = addMessage('resident', text, lang);
     input.value = '';
     setBusy(true);
     ensureSession()
@@ -168,6 +168,11 @@
       .catch(function (e) {
         setBusy(false);
         if (e.status === 404 || e.status === 401) { delete state.sessionId; delete state.token; save(); }
+        // 503: Loket could not store the message; give the text back so the resident can send it again.
+        if (e.status === 503) {
+          if (shown.parentNode) { shown.parentNode.removeChild(shown); }
+          input.value = text; status.textContent = t('unavailable'); return;
+        }
         status.textContent = t('error');
       });
   }

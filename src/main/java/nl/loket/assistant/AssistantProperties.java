@@ -32,10 +32,11 @@ public record AssistantProperties(
      * @param baseUrl e.g. {@code https://llm.example.nl/v1}; empty switches the model off
      * @param apiKey  sent as bearer token
      * @param model   model name
-     * @param timeout longest wait for an answer; after that the plain article is given
+     * @param timeout longest wait for an answer; after that the plain article is given. Short, so a resident
+     *                waits at most about 3 seconds for a slow model (one model call per message) and 5 in all
      */
     public record Llm(String baseUrl, String apiKey, @DefaultValue("gpt-4o-mini") String model,
-                      @NotNull @DefaultValue("4s") Duration timeout) {
+                      @NotNull @DefaultValue("2500ms") Duration timeout) {
 
         boolean enabled() {
             return baseUrl != null && !baseUrl.isBlank();

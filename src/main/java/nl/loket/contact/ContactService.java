@@ -130,6 +130,16 @@ public class ContactService {
 
     private Conversation findOrOpen(Resident resident, InboundMessage inbound) {
         String thread = threadKey(resident, inbound);
+        Optional<Conversation> existing = existing(resident, thread);
+        if (existing.isPresent() || thread == null) {
+            return linked(thread, inbound, existing.orElseGet(() -> open(resident, inbound)));
+        }
+        // The first messages of one thread may arrive at once (on different instances): one opens the conversation.
+        return lock.withLock("thread:" + thread, () -> linked(thread, inbound,
+                existing(resident, thread).orElseGet(() -> open(resident, inbound))));
+    }
+
+    private Optional<Conversation> existing(Resident resident, String thread) {
         Optional<Conversation> existing = thread == null ? Optional.empty() : conversations.thread(thread)
                 .flatMap(conversations::find)
                 .filter(c -> c.state() != ConversationState.CLOSED);
@@ -141,21 +151,22 @@ public class ContactService {
                 existing = handoff;
             }
         }
-        if (existing.isPresent()) {
-            if (thread != null) {
-                conversations.linkThread(thread, existing.get().id(), threadTtl(inbound.channel()));
-            }
-            return existing.get();
-        }
+        return existing;
+    }
+
+    private Conversation open(Resident resident, InboundMessage inbound) {
         // A reply to a campaign message says so in its subject, so the agent sees what it answers.
         String subject = inbound.subject() != null ? inbound.subject()
                 : campaignLinks.subjectFor(inbound.identities()).orElse(null);
-        Conversation opened = conversations.open(resident.id(), inbound.channel(), inbound.relay(), inbound.language(),
+        return conversations.open(resident.id(), inbound.channel(), inbound.relay(), inbound.language(),
                 subject, inbound.receivedAt());
+    }
+
+    private Conversation linked(String thread, InboundMessage inbound, Conversation conversation) {
         if (thread != null) {
-            conversations.linkThread(thread, opened.id(), threadTtl(inbound.channel()));
+            conversations.linkThread(thread, conversation.id(), threadTtl(inbound.channel()));
         }
-        return opened;
+        return conversation;
     }
 
     /** Chat sessions and calls carry their own thread; SMS continues while messages keep coming; each form is new. */

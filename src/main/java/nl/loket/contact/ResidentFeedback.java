@@ -69,7 +69,9 @@ public class ResidentFeedback {
         if (conversationId == null || conversationId.length() > 64) {
             return Optional.empty();
         }
-        return conversations.find(conversationId).map(found -> lock.withLock(found.id(), () -> {
+        // The id is the proof of ownership the form's confirmation page holds; it says nothing about other channels.
+        return conversations.find(conversationId).filter(c -> c.channel() == Channel.WEBFORM)
+                .map(found -> lock.withLock(found.id(), () -> {
             Conversation conversation = conversations.find(found.id()).orElse(found);
             String language = conversation.language() == null ? "nl" : conversation.language();
             String expected = responseTimes.expected(conversation.channel(), language);

@@ -36,8 +36,11 @@ class ReplyDelivery {
     private final TaskStore tasks;
     private final HandoffProperties properties;
     private final ScheduledExecutorService executor;
+    private final PendingDeliveries pending;
 
-    ReplyDelivery(List<OutboundChannel> channels, ContactService contacts, TaskStore tasks, HandoffProperties properties) {
+    ReplyDelivery(List<OutboundChannel> channels, ContactService contacts, TaskStore tasks, HandoffProperties properties,
+                  PendingDeliveries pending) {
+        this.pending = pending;
         this.channels = channels;
         this.contacts = contacts;
         this.tasks = tasks;
@@ -51,10 +54,21 @@ class ReplyDelivery {
     }
 
     void dispatch(HandoffTask task, Message message) {
+        lease(task, message, 0);
         executor.execute(() -> attempt(task, message, 1));
     }
 
+    /** Tells the other instances this reply is being sent (see {@link PendingDeliveries}). */
+    private void lease(HandoffTask task, Message message, long waitMillis) {
+        try {
+            pending.lease(task.id(), message.id(), waitMillis);
+        } catch (RuntimeException e) {
+            // Redis is away: the attempt goes on; an earlier lease, if any, still covers it.
+        }
+    }
+
     private void attempt(HandoffTask task, Message message, int attempt) {
+        lease(task, message, 0);
         DeliveryResult result;
         try {
             result = send(task, message);
@@ -71,6 +85,7 @@ class ReplyDelivery {
                 case FAILED -> {
                     if (result.retryable() && attempt < properties.deliveryAttempts()) {
                         long wait = properties.deliveryBackoff().toMillis() << (attempt - 1);
+                        lease(task, message, wait);
                         executor.schedule(() -> attempt(task, message, attempt + 1), wait, TimeUnit.MILLISECONDS);
                         return;
                     }
@@ -79,6 +94,7 @@ class ReplyDelivery {
                     contacts.recordDelivery(task.conversationId(), message.id(), "FAILED");
                 }
             }
+            pending.done(task.id(), message.id());
         } catch (RuntimeException e) {
             log.error("Could not record delivery of agent reply {} on task {}: {}", message.id(), task.id(), e.toString());
         }

@@ -5,7 +5,6 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Writes HTTP responses for the Camel channel routes: JSON bodies, and problem responses for
@@ -49,11 +48,13 @@ public class HttpResponses {
         String retryAfter = null;
         if (cause instanceof ProblemException p) {
             problem = Problem.of(p, path);
-        } else if (causedByRedis(cause)) {
-            log.error("Redis unavailable while handling {}: {}", path, cause.getMessage());
+            // Every "try again" (a busy conversation) says when, like Redis trouble does.
+            retryAfter = p.status() == 503 ? RedisTrouble.RETRY_AFTER_SECONDS : null;
+        } else if (RedisTrouble.isCauseOf(cause)) {
+            log.error("Redis unavailable while handling {}: {}", path, cause.getClass().getSimpleName());
             problem = new Problem("about:blank", "Service unavailable", 503,
                     "Loket cannot store messages right now. Nothing was saved; please try again in a moment.", path, null);
-            retryAfter = "10";
+            retryAfter = RedisTrouble.RETRY_AFTER_SECONDS;
         } else {
             log.error("Unexpected failure while handling {}", path, cause);
             problem = new Problem("about:blank", "Internal error", 500,
@@ -67,14 +68,5 @@ public class HttpResponses {
             out.setHeader("Retry-After", retryAfter);
         }
         out.setBody(json.write(problem));
-    }
-
-    private static boolean causedByRedis(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof JedisConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Problem responses for Spring MVC controllers (the agent API), the same as {@link HttpResponses}
@@ -21,13 +21,22 @@ class ProblemResponses {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Problem> problem(ProblemException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).contentType(PROBLEM).body(Problem.of(e, request.getRequestURI()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(PROBLEM);
+        if (e.status() == 503) {
+            response.header("Retry-After", RedisTrouble.RETRY_AFTER_SECONDS);
+        }
+        return response.body(Problem.of(e, request.getRequestURI()));
     }
 
-    @ExceptionHandler(JedisConnectionException.class)
-    ResponseEntity<Problem> redisDown(JedisConnectionException e, HttpServletRequest request) {
-        log.error("Redis unavailable while handling {}: {}", request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(503).contentType(PROBLEM).header("Retry-After", "10")
+    @ExceptionHandler(JedisException.class)
+    ResponseEntity<Problem> redisDown(JedisException e, HttpServletRequest request) {
+        if (!RedisTrouble.isCauseOf(e)) {
+            log.error("Unexpected store failure while handling {}", request.getRequestURI(), e);
+            return ResponseEntity.status(500).contentType(PROBLEM).body(new Problem("about:blank", "Internal error", 500,
+                    "Something went wrong on our side. Please try again later.", request.getRequestURI(), null));
+        }
+        log.error("Redis unavailable while handling {}: {}", request.getRequestURI(), e.getClass().getSimpleName());
+        return ResponseEntity.status(503).contentType(PROBLEM).header("Retry-After", RedisTrouble.RETRY_AFTER_SECONDS)
                 .body(new Problem("about:blank", "Service unavailable", 503,
                         "Loket cannot reach its store right now; please try again in a moment.", request.getRequestURI(), null));
     }

@@ -17,14 +17,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Guards the API before any route sees a request: bodies larger than {@link RequestBodies#MAX_BYTES}
- * are refused (also when sent without a length), and form-encoded bodies that cannot be decoded get a
- * clear 400 instead of failing deep inside the HTTP binding.
+ * Guards the API before any route sees a request, whatever its method:
+ * bodies larger than {@link RequestBodies#MAX_BYTES} are refused (also when sent without a length),
+ * multipart, wildcard and non-UTF-8 form bodies get a 415, and form-encoded bodies that cannot be
+ * decoded (bad escapes, broken UTF-8) get a clear 400 instead of failing deep inside the HTTP binding.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,7 +41,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || !"POST".equalsIgnoreCase(request.getMethod());
+        // Only the API: the contact page's form is read by the servlet container's own parameter parsing.
+        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -54,7 +58,13 @@ class RequestBodyGuard extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("application/x-www-form-urlencoded") && !decodableForm(body)) {
+        boolean form = contentType.startsWith("application/x-www-form-urlencoded");
+        if (contentType.startsWith("multipart/") || contentType.contains("*")
+                || (form && contentType.contains("charset=") && !contentType.matches(".*charset=\"?utf-8\"?\\s*(;.*)?$"))) {
+            refuse(request, response, new UnsupportedContentTypeException());
+            return;
+        }
+        if (form && !decodableForm(body)) {
             refuse(request, response, new InvalidRequestException("body",
                     "The form data is not correctly encoded (name=value pairs joined by '&')."));
             return;
@@ -63,6 +73,11 @@ class RequestBodyGuard extends OncePerRequestFilter {
     }
 
     private static boolean decodableForm(byte[] body) {
+        try {
+            strictUtf8(body);
+        } catch (CharacterCodingException e) {
+            return false;
+        }
         String raw = new String(body, StandardCharsets.UTF_8);
         if (raw.isBlank()) {
             return true;
@@ -75,17 +90,50 @@ class RequestBodyGuard extends OncePerRequestFilter {
                 return false;
             }
             try {
-                URLDecoder.decode(pair, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+                strictUtf8(percentDecoded(pair));
+            } catch (IllegalArgumentException | CharacterCodingException e) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The bytes a form pair stands for: '+' is a space, %XX a byte; a broken escape is refused. */
+    private static byte[] percentDecoded(String pair) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(pair.length());
+        for (int i = 0; i < pair.length(); i++) {
+            char c = pair.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= pair.length()) {
+                    throw new IllegalArgumentException("incomplete escape");
+                }
+                out.write(Integer.parseInt(pair.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(c == '+' ? ' ' : raw[0]);
+                if (c != '+' && raw.length > 1) {
+                    out.write(raw, 1, raw.length - 1);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void strictUtf8(byte[] bytes) throws CharacterCodingException {
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes));
+    }
+
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
         response.setStatus(problem.status());
         response.setHeader("Content-Type", Problem.MEDIA_TYPE);
+        // Refused before Spring Security's headers are written: the same protective headers here.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
         response.getOutputStream().write(json.write(Problem.of(problem, request.getRequestURI())).getBytes(StandardCharsets.UTF_8));
     }
 

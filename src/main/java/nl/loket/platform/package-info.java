@@ -1,6 +1,7 @@
 /**
  * Platform: the Redis connection (an embedded server when none is configured), JSON, ids and
- * references, the clock, the prompt files, HTTP problem responses and web security. Owns no
+ * references, the clock, the prompt files, HTTP problem responses (also for requests refused before
+ * any Loket code runs), the per-address request limit and web security. Owns no
  * resident data of its own; every other module may use it.
  */
 package nl.loket.platform;

@@ -49,6 +49,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.handoff.repair-grace", () -> "0s");
         // Contexts share one key prefix; only the one with Twilio and mail (HandoffIntegrationTest) sends campaigns.
         registry.add("loket.outreach.sending-enabled", () -> "${loket.test.sends-campaigns:false}");
+        // Every test request comes from 127.0.0.1; the per-IP limit has its own test.
+        registry.add("loket.rate-limit.per-ip-per-minute", () -> "1000000");
     }
 
     private static Path createInbox() {

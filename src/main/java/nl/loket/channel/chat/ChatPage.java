@@ -1,6 +1,7 @@
 package nl.loket.channel.chat;
 
 import nl.loket.platform.Json;
+import nl.loket.platform.Prompts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,9 +91,11 @@ class ChatPage {
             "noscript", "The chat needs JavaScript."));
 
     private final Json json;
+    private final Prompts prompts;
 
-    ChatPage(Json json) {
+    ChatPage(Json json, Prompts prompts) {
         this.json = json;
+        this.prompts = prompts;
     }
 
     @GetMapping("/chat")
@@ -101,9 +104,21 @@ class ChatPage {
         String language = "en".equals(lang) ? "en" : "nl";
         model.addAttribute("embed", "1".equals(embed));
         model.addAttribute("lang", language);
-        model.addAttribute("t", TEXTS.get(language));
-        model.addAttribute("textsJson", json.write(TEXTS));
+        Map<String, Map<String, String>> texts = withPromptTexts();
+        model.addAttribute("t", texts.get(language));
+        model.addAttribute("textsJson", json.write(texts));
         return "chat";
+    }
+
+    /** Texts the municipality edits in {@code prompts/}: what the page says when Loket cannot store a message (503). */
+    private Map<String, Map<String, String>> withPromptTexts() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        TEXTS.forEach((language, texts) -> {
+            Map<String, String> copy = new LinkedHashMap<>(texts);
+            copy.put("unavailable", prompts.text("chat-unavailable", language, Map.of()));
+            out.put(language, copy);
+        });
+        return out;
     }
 
     private static Map<String, String> texts(String... keyValues) {

@@ -8,6 +8,8 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -71,13 +73,26 @@ public class SmsSender {
         return c;
     }
 
-    /** Sends the SDK's requests to the configured API address instead of api.twilio.com. */
+    /**
+     * Sends the SDK's requests to the configured API address instead of api.twilio.com, one call per send:
+     * the SDK repeats a 5xx three more times by itself and its HTTP client repeats a 503 once more, which
+     * would multiply the delivery retries ({@code loket.handoff.delivery-attempts}) that already back off.
+     * The SDK sets its own timeouts on every request (10 s to connect, 30 s for the answer).
+     */
     static final class RedirectingHttpClient extends NetworkHttpClient {
 
         private final String baseUrl;
 
         RedirectingHttpClient(String baseUrl) {
+            super(HttpClientBuilder.create().useSystemProperties().disableAutomaticRetries()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setMaxConnPerRoute(10).setMaxConnTotal(20).build()));
             this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        }
+
+        @Override
+        public Response reliableRequest(Request request) {
+            return makeRequest(request);
         }
 
         @Override

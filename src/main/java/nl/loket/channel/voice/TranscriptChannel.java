@@ -151,7 +151,7 @@ class TranscriptChannel {
             if (text.isEmpty()) {
                 continue;
             }
-            OffsetDateTime at = segment.hasNonNull("at") ? parseTime(segment.get("at").asString(), field + ".at") : startedAt;
+            OffsetDateTime at = segment.hasNonNull("at") ? parseTime(scalar(segment.get("at"), field + ".at"), field + ".at") : startedAt;
             lines.add(new TranscriptLine(speaker, text, at));
         }
         if (lines.isEmpty()) {
@@ -162,7 +162,15 @@ class TranscriptChannel {
 
     private static OffsetDateTime time(JsonNode root, String field) {
         JsonNode value = root.get(field);
-        return value == null || value.isNull() ? null : parseTime(value.asString(), field);
+        return value == null || value.isNull() ? null : parseTime(scalar(value, field), field);
+    }
+
+    /** A time must be text; an object or a list there is the caller's mistake, not ours. */
+    private static String scalar(JsonNode value, String field) {
+        if (!value.isValueNode()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be an ISO-8601 time with offset, e.g. 2026-11-29T10:15:00+01:00.");
+        }
+        return value.asString();
     }
 
     private static OffsetDateTime parseTime(String value, String field) {

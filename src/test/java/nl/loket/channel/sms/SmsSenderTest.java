@@ -67,6 +67,17 @@ class SmsSenderTest {
     }
 
     @Test
+    void aServerErrorIsOneCallTheRetriesBelongToTheDeliveryWithItsBackoff() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}")));
+        SmsSender.SendResult result = sender().send("+31612345678", "hallo");
+        assertThat(result.sent()).isFalse();
+        // The SDK and its HTTP client alone would have sent this up to five times.
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
     void withoutAccountSettingsNothingIsSent() {
         SmsSender unconfigured = new SmsSender(new TwilioProperties(null, null, null, twilio.baseUrl(), "http://localhost"));
         assertThat(unconfigured.send("+31612345678", "hallo").sent()).isFalse();

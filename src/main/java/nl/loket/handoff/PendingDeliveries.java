@@ -1,0 +1,104 @@
+package nl.loket.handoff;
+
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Message;
+import nl.loket.platform.RedisKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Agent replies on their way out, in Redis, so a reply whose instance died between two delivery attempts
+ * is not left "being sent" forever: each entry carries a lease that every attempt renews; an entry whose
+ * lease ran out is taken over by whichever instance removes it first, and sent again if it is still
+ * pending. At least once: a reply may go out twice if an instance stalls longer than the lease.
+ */
+@Component
+class PendingDeliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingDeliveries.class);
+
+    /** Far longer than one attempt (Twilio's SDK: at most 10 s to connect and 30 s for the answer). */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final JedisPool pool;
+    private final String key;
+    private final Clock clock;
+    private final TaskStore tasks;
+    private final ContactService contacts;
+    private final ObjectProvider<ReplyDelivery> delivery;
+
+    PendingDeliveries(JedisPool pool, RedisKeys keys, Clock clock, TaskStore tasks, ContactService contacts,
+                      ObjectProvider<ReplyDelivery> delivery) {
+        this.pool = pool;
+        this.key = keys.key("handoff", "deliveries", "pending");
+        this.clock = clock;
+        this.tasks = tasks;
+        this.contacts = contacts;
+        this.delivery = delivery;
+    }
+
+    /** Starts or renews the lease of a reply that is being sent, for {@code waitMillis} before the next attempt plus the lease. */
+    void lease(String taskId, String messageId, long waitMillis) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.zadd(key, clock.millis() + waitMillis + LEASE.toMillis(), member(taskId, messageId));
+        }
+    }
+
+    /** The reply has its final delivery status. */
+    void done(String taskId, String messageId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.zrem(key, member(taskId, messageId));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${loket.handoff.reclaim-interval:30s}", initialDelayString = "${loket.handoff.reclaim-interval:30s}")
+    void resumeAbandoned() {
+        try {
+            resume(clock.millis());
+        } catch (RuntimeException e) {
+            log.warn("Could not look for abandoned deliveries: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Sends again every reply whose lease ended at or before {@code nowMillis}; returns how many. */
+    int resume(long nowMillis) {
+        List<String> expired;
+        try (Jedis jedis = pool.getResource()) {
+            expired = jedis.zrangeByScore(key, 0, nowMillis, 0, 100);
+        }
+        int resumed = 0;
+        for (String member : expired) {
+            long removed;
+            try (Jedis jedis = pool.getResource()) {
+                removed = jedis.zrem(key, member); // only one instance gets 1
+            }
+            if (removed == 0) {
+                continue;
+            }
+            String[] ids = member.split(":", 2);
+            Optional<HandoffTask> task = tasks.find(ids[0]);
+            Optional<Message> message = task.flatMap(t -> contacts.messages(t.conversationId()).stream()
+                    .filter(m -> m.id().equals(ids[1])).findFirst());
+            if (task.isPresent() && message.isPresent() && ContactService.DELIVERY_PENDING.equals(message.get().deliveryStatus())) {
+                log.info("Delivery of agent reply {} on task {} was abandoned by its instance; sending again", ids[1], ids[0]);
+                delivery.getObject().dispatch(task.get(), message.get());
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    private static String member(String taskId, String messageId) {
+        return taskId + ":" + messageId;
+    }
+}

@@ -1,0 +1,95 @@
+package nl.loket.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A per-IP request limit on the resident endpoints, counted in Redis so every instance counts together
+ * (a fixed one-minute window). Over the limit: 429 problem+json with {@code Retry-After} until the window
+ * ends. The address is hashed before it is used in a key. When Redis cannot be reached the request goes
+ * on: the endpoint itself then answers 503, and a limit must never turn an outage into a different error.
+ * Behind a load balancer set {@code server.forward-headers-strategy=native} so the address is the resident's.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class ClientRateLimit extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRateLimit.class);
+    private static final List<String> LIMITED = List.of("/api/chat/", "/api/forms/", "/api/channels/transcripts", "/contact");
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final Clock clock;
+    private final Json json;
+    private final int perMinute;
+
+    ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, Json json, ClientRateLimitProperties properties) {
+        this.pool = pool;
+        this.keys = keys;
+        this.clock = clock;
+        this.json = json;
+        this.perMinute = properties.perIpPerMinute();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return perMinute == 0 || LIMITED.stream().noneMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long now = clock.millis();
+        long minute = now / 60_000;
+        Long count = count(RedisKeys.hashed(request.getRemoteAddr()), minute);
+        if (count != null && count > perMinute) {
+            long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(json.write(new Problem("about:blank", "Too many requests", 429,
+                    "Too many requests from your address. Please wait a moment and try again.", request.getRequestURI(), null)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** This request's number in its minute, or null when Redis cannot count now. */
+    private Long count(String client, long minute) {
+        String key = keys.key("rate", "ip", client, Long.toString(minute));
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            Response<Long> count = p.incr(key);
+            p.expire(key, 120);
+            p.sync();
+            return count.get();
+        } catch (RuntimeException e) {
+            if (!RedisTrouble.isCauseOf(e)) {
+                throw e;
+            }
+            log.debug("Rate limit not counted: Redis unavailable");
+            return null;
+        }
+    }
+}

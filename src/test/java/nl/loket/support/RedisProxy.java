@@ -1,0 +1,129 @@
+package nl.loket.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP proxy between Loket and Redis that a test can cut and restore, to play "Redis is away".
+ * Cut: every open connection is closed and new ones are closed as soon as they are accepted, so the
+ * client sees a reset at once (a dead Redis), not a hang.
+ */
+public final class RedisProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final String upstreamHost;
+    private final int upstreamPort;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean cut;
+    private volatile boolean frozen;
+
+    public RedisProxy(String upstreamUrl) {
+        URI uri = URI.create(upstreamUrl);
+        this.upstreamHost = uri.getHost();
+        this.upstreamPort = uri.getPort();
+        try {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::acceptLoop, "redis-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Redis goes away: open connections break, new ones are refused. */
+    public void cut() {
+        cut = true;
+        open.forEach(RedisProxy::closeQuietly);
+        open.clear();
+    }
+
+    /** Redis hangs: open connections break, new ones are accepted but never answered. */
+    public void freeze() {
+        frozen = true;
+        cut();
+        cut = false;
+    }
+
+    public void restore() {
+        cut = false;
+        frozen = false;
+        open.forEach(RedisProxy::closeQuietly);
+        open.clear();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
+                if (frozen) {
+                    open.add(client); // held open, never read: the client's read timeout must end the wait
+                    continue;
+                }
+                Socket upstream = new Socket(upstreamHost, upstreamPort);
+                open.add(client);
+                open.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                // server closed, or upstream not reachable: the client sees its connection close
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+            }
+        }, "redis-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        cut();
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}
