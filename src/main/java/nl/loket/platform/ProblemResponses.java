@@ -7,6 +7,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -39,5 +41,15 @@ class ProblemResponses {
         return ResponseEntity.status(503).contentType(PROBLEM).header("Retry-After", RedisTrouble.RETRY_AFTER_SECONDS)
                 .body(new Problem("about:blank", "Service unavailable", 503,
                         "Loket cannot reach its store right now; please try again in a moment.", request.getRequestURI(), null));
+    }
+
+    /** A file upload (only the campaign page takes one) that is too big or broken is the sender's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Problem> badUpload(MultipartException e, HttpServletRequest request) {
+        boolean tooLarge = e instanceof MaxUploadSizeExceededException;
+        return ResponseEntity.status(tooLarge ? 413 : 400).contentType(PROBLEM)
+                .body(new Problem("about:blank", tooLarge ? "Upload too large" : "Invalid request", tooLarge ? 413 : 400,
+                        tooLarge ? "The file is too large." : "The form data could not be read (multipart).",
+                        request.getRequestURI(), null));
     }
 }
