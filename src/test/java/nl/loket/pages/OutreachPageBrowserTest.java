@@ -50,11 +50,11 @@ class OutreachPageBrowserTest extends HandoffIntegrationTest {
         browser.driver.findElement(By.id("templateNl")).sendKeys("Beste {name}, misschien heeft u recht op een regeling.");
         browser.driver.findElement(By.id("audienceCsv")).sendKeys("reference,phone,name\nb1," + randomMobile() + ",Anna\n");
         browser.driver.findElement(By.id("create")).click();
-        browser.driver.findElement(By.id("dry-run")).click();
-        assertThat(browser.driver.findElement(By.id("would-send")).getText()).isEqualTo("1");
+        shown("dry-run").click();
+        assertThat(shown("would-send").getText()).as(browser.driver.getPageSource()).isEqualTo("1");
         assertNoAxeViolations("dry run");
 
-        browser.driver.findElement(By.id("start")).click();
+        shown("start").click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
             d.navigate().refresh();
             return d.findElement(By.id("state")).getText().equals("DONE");
@@ -62,6 +62,12 @@ class OutreachPageBrowserTest extends HandoffIntegrationTest {
         assertThat(browser.driver.findElement(By.id("sent")).getText()).isEqualTo("1");
         assertNoAxeViolations("done");
         assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    /** A form post navigates: wait for the next page's element instead of finding it on the old one. */
+    private org.openqa.selenium.WebElement shown(String id) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
     }
 
     private void assertNoAxeViolations(String page) {
