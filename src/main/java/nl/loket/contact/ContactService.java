@@ -63,18 +63,28 @@ public class ContactService {
 
     /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
     public Receipt receive(InboundMessage inbound) {
+        return receive(inbound, () -> { });
+    }
+
+    /**
+     * As {@link #receive(InboundMessage)}, and runs {@code onStored} the moment the message is safely stored,
+     * before the answer is worked out: a channel with a deadline may acknowledge from then on.
+     */
+    public Receipt receive(InboundMessage inbound, Runnable onStored) {
         if (inbound.text().length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
         if (inbound.providerId() == null) {
-            return handle(inbound);
+            return handle(inbound, onStored);
         }
         String deliveryKey = Deliveries.deliveryKey(inbound.channel(), inbound.providerId());
         if (!deliveries.claim(deliveryKey)) {
-            return earlierReceipt(deliveryKey);
+            Receipt earlier = earlierReceipt(deliveryKey);
+            onStored.run();
+            return earlier;
         }
         try {
-            Receipt receipt = handle(inbound);
+            Receipt receipt = handle(inbound, onStored);
             deliveries.complete(deliveryKey, json.write(StoredReceipt.of(receipt)));
             return receipt;
         } catch (RuntimeException e) {
@@ -83,7 +93,7 @@ public class ContactService {
         }
     }
 
-    private Receipt handle(InboundMessage inbound) {
+    private Receipt handle(InboundMessage inbound, Runnable onStored) {
         Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
                 inbound.language(), inbound.receivedAt());
         Conversation opened = findOrOpen(resident, inbound);
@@ -97,6 +107,7 @@ public class ContactService {
                     inbound.providerId(), null, inbound.transcript());
             conversation = conversations.save(conversation.touched(inbound.receivedAt()));
             conversations.append(message, conversation.retentionUntil());
+            onStored.run();
 
             Responder.Decision decision = decide(conversation, message);
             Reply reply = decision.reply();
