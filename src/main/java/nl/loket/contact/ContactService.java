@@ -63,14 +63,14 @@ public class ContactService {
 
     /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
     public Receipt receive(InboundMessage inbound) {
-        return receive(inbound, () -> { });
+        return receiveSignallingStored(inbound, () -> { });
     }
 
     /**
-     * As {@link #receive(InboundMessage)}, and runs {@code onStored} the moment the message is safely stored,
+     * As {@link #receive(InboundMessage)} (a separate name, so Camel's bean binding never has to choose), and runs {@code onStored} the moment the message is safely stored,
      * before the answer is worked out: a channel with a deadline may acknowledge from then on.
      */
-    public Receipt receive(InboundMessage inbound, Runnable onStored) {
+    public Receipt receiveSignallingStored(InboundMessage inbound, Runnable onStored) {
         if (inbound.text().length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }

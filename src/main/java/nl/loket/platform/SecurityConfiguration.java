@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -76,8 +79,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain everythingElse(HttpSecurity http, Json json) throws Exception {
+        http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, denied) ->
+                                // A program calling an address Loket does not serve gets a problem, not the login page.
+                                problem(json, request, response, 401, "Login required",
+                                        "This address needs a login, or does not exist."),
+                        PathPatternRequestMatcher.pathPattern("/api/**"))
+                        // everything else keeps the form login's redirect, whatever the client accepts
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/agent/login"),
+                                AnyRequestMatcher.INSTANCE))
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         // The workbench's own style and scripts, so the login page can use them.
                         .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()

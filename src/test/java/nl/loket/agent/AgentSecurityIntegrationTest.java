@@ -37,6 +37,14 @@ class AgentSecurityIntegrationTest extends HandoffIntegrationTest {
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(postJson("/api/agent/handoffs/x/claim", "").statusCode()).isEqualTo(401);
+
+        // An address under /api that Loket does not serve: a problem, never a redirect to the login page.
+        for (String path : new String[] {"/api/unknown", "/api/agents/handoffs", "/api/chat"}) {
+            HttpResponse<String> unknown = get(path);
+            assertThat(unknown.statusCode()).as(path).isIn(401, 404);
+            assertThat(unknown.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+            assertThat(unknown.headers().firstValue("Location")).as(path).isEmpty();
+        }
     }
 
     @Test

@@ -106,7 +106,7 @@ class SmsChannel {
         InboundMessage inbound = exchange.getMessage().getBody(InboundMessage.class);
         CompletableFuture<Void> stored = new CompletableFuture<>();
         CompletableFuture<Receipt> answered = CompletableFuture.supplyAsync(
-                () -> contacts.receive(inbound, () -> stored.complete(null)), answering);
+                () -> contacts.receiveSignallingStored(inbound, () -> stored.complete(null)), answering);
         try {
             reply(exchange, answered.get(twilio.replyWithin().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException slow) {
