@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Texts from the {@code prompts/} folder, so the municipality can change what Loket says without
@@ -68,11 +70,19 @@ public class Prompts {
         }
     }
 
+    /** One pass, so a value that itself contains "{reference}" (an agent's text) is left as written. */
     private static String fill(String template, Map<String, String> values) {
-        String out = template;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            out = out.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        while (placeholder.find()) {
+            String key = placeholder.group(1);
+            String value = values.containsKey(key) ? String.valueOf(values.get(key) == null ? "" : values.get(key))
+                    : placeholder.group();
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(value));
         }
-        return out;
+        placeholder.appendTail(out);
+        return out.toString();
     }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_-]*)}");
 }

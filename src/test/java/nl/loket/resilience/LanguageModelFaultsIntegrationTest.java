@@ -3,6 +3,7 @@ package nl.loket.resilience;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import nl.loket.support.LoketInstance;
+import nl.loket.support.LoketInstance.Chat;
 import nl.loket.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,7 +178,6 @@ class LanguageModelFaultsIntegrationTest {
         return s.toLowerCase(Locale.ROOT).replace("\\n", " ").replaceAll("[\\s\"\\\\]+", " ").replaceAll("^- ", "").strip();
     }
 
-    record Chat(String id, String token) { }
 
     record Timed<T>(T value, Duration took) { }
 
@@ -188,13 +188,11 @@ class LanguageModelFaultsIntegrationTest {
     }
 
     private static Chat openChat() {
-        JsonNode s = JSON.readTree(loket.postJson("/api/chat/sessions", "").body());
-        return new Chat(s.get("sessionId").asString(), s.get("token").asString());
+        return loket.openChat();
     }
 
     private static JsonNode say(Chat chat, String text) {
-        HttpResponse<String> r = loket.postJson("/api/chat/sessions/" + chat.id() + "/messages",
-                JSON.writeValueAsString(Map.of("text", text)), "Authorization", "Bearer " + chat.token());
+        HttpResponse<String> r = loket.sendChat(chat, text);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).get("reply");
     }

@@ -1,6 +1,7 @@
 package nl.loket.resilience;
 
 import nl.loket.support.LoketInstance;
+import nl.loket.support.LoketInstance.Chat;
 import nl.loket.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,12 +53,6 @@ class MultiInstanceIntegrationTest {
         }
         if (b != null) {
             b.close();
-        }
-    }
-
-    record Chat(String id, String token) {
-        String[] bearer() {
-            return new String[] {"Authorization", "Bearer " + token};
         }
     }
 
@@ -198,13 +193,11 @@ class MultiInstanceIntegrationTest {
     static final String SMS = "/api/channels/twilio/sms";
 
     private static Chat openChat(LoketInstance instance) {
-        JsonNode s = JSON.readTree(instance.postJson("/api/chat/sessions", "").body());
-        return new Chat(s.get("sessionId").asString(), s.get("token").asString());
+        return instance.openChat();
     }
 
     private static JsonNode say(LoketInstance instance, Chat chat, String text) {
-        HttpResponse<String> r = instance.postJson("/api/chat/sessions/" + chat.id() + "/messages",
-                JSON.writeValueAsString(Map.of("text", text)), chat.bearer());
+        HttpResponse<String> r = instance.sendChat(chat, text);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).get("reply");
     }

@@ -3,6 +3,7 @@ package nl.loket.resilience;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.support.LoketInstance;
+import nl.loket.support.LoketInstance.Chat;
 import nl.loket.support.RedisProxy;
 import nl.loket.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -49,12 +50,6 @@ class RedisOutageIntegrationTest {
         }
         if (proxy != null) {
             proxy.close();
-        }
-    }
-
-    record Chat(String id, String token) {
-        String[] bearer() {
-            return new String[] {"Authorization", "Bearer " + token};
         }
     }
 
@@ -146,12 +141,11 @@ class RedisOutageIntegrationTest {
     }
 
     private static Chat openChat() {
-        JsonNode s = JSON.readTree(loket.postJson("/api/chat/sessions", "").body());
-        return new Chat(s.get("sessionId").asString(), s.get("token").asString());
+        return loket.openChat();
     }
 
     private static HttpResponse<String> say(Chat chat, String text) {
-        return loket.postJson("/api/chat/sessions/" + chat.id() + "/messages", JSON.writeValueAsString(Map.of("text", text)), chat.bearer());
+        return loket.sendChat(chat, text);
     }
 
     private static List<String> texts(Chat chat) {

@@ -4,6 +4,8 @@ import nl.loket.LoketApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,6 +29,8 @@ public final class LoketInstance implements AutoCloseable {
     public static final String TWILIO_TOKEN = LoketIntegrationTest.TWILIO_TOKEN;
     public static final String PUBLIC_URL = "https://loket.example.nl";
     public static final String AGENT_PASSWORD = "geheim-wachtwoord";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -88,6 +92,24 @@ public final class LoketInstance implements AutoCloseable {
     /** A Twilio webhook signed for the public URL, as Twilio would send it to whichever instance. */
     public HttpResponse<String> postTwilio(String path, Map<String, String> params) {
         return postForm(path, params, "X-Twilio-Signature", TwilioSigner.sign(TWILIO_TOKEN, PUBLIC_URL + path, params));
+    }
+
+    /** A resident's chat session on this instance. */
+    public record Chat(String id, String token) {
+        public String[] bearer() {
+            return new String[] {"Authorization", "Bearer " + token};
+        }
+    }
+
+    public Chat openChat() {
+        JsonNode session = JSON.readTree(postJson("/api/chat/sessions", "").body());
+        return new Chat(session.get("sessionId").asString(), session.get("token").asString());
+    }
+
+    /** Sends a chat message; the response as it came, whatever its status. */
+    public HttpResponse<String> sendChat(Chat chat, String text) {
+        return postJson("/api/chat/sessions/" + chat.id() + "/messages", JSON.writeValueAsString(Map.of("text", text)),
+                chat.bearer());
     }
 
     public HttpResponse<String> agentGet(String user, String path) {

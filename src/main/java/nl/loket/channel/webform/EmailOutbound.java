@@ -7,14 +7,10 @@ import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
 import nl.loket.contact.OutboundChannel;
 import nl.loket.contact.Resident;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import nl.loket.platform.Prompts;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,14 +20,12 @@ import java.util.Optional;
 @Component
 class EmailOutbound implements OutboundChannel {
 
-    private static final Logger log = LoggerFactory.getLogger(EmailOutbound.class);
+    private final MailDelivery mail;
+    private final Prompts prompts;
 
-    private final ObjectProvider<JavaMailSender> mail;
-    private final MailProperties properties;
-
-    EmailOutbound(ObjectProvider<JavaMailSender> mail, MailProperties properties) {
+    EmailOutbound(MailDelivery mail, Prompts prompts) {
         this.mail = mail;
-        this.properties = properties;
+        this.prompts = prompts;
     }
 
     @Override
@@ -41,29 +35,19 @@ class EmailOutbound implements OutboundChannel {
 
     @Override
     public boolean reaches(Conversation conversation, Resident resident) {
-        return email(resident).isPresent() && properties.configured() && mail.getIfAvailable() != null;
+        return email(resident).isPresent() && mail.configured();
     }
 
     @Override
     public DeliveryResult deliver(Conversation conversation, Resident resident, Message message) {
-        JavaMailSender sender = mail.getIfAvailable();
         Optional<String> to = email(resident);
-        if (sender == null || to.isEmpty() || !properties.configured()) {
-            return DeliveryResult.failed("e-mail not configured or no address", false);
+        if (to.isEmpty()) {
+            return DeliveryResult.failed("no e-mail address", false);
         }
-        SimpleMailMessage mailMessage = new SimpleMailMessage();
-        mailMessage.setFrom(properties.from());
-        mailMessage.setTo(to.get());
-        mailMessage.setSubject("Reactie van de gemeente op uw bericht " + conversation.reference());
-        mailMessage.setText(message.text() + "\n\nUw kenmerk: " + conversation.reference()
-                + "\nU kunt op deze e-mail niet antwoorden; gebruik het contactformulier en noem uw kenmerk.");
-        try {
-            sender.send(mailMessage);
-            return DeliveryResult.sent(null);
-        } catch (MailException e) {
-            log.warn("Mail server refused or was unreachable: {}", e.getClass().getSimpleName());
-            return DeliveryResult.failed("mail server: " + e.getClass().getSimpleName(), true);
-        }
+        String language = conversation.language() == null ? "nl" : conversation.language();
+        Map<String, String> values = Map.of("reference", conversation.reference(), "text", message.text());
+        return mail.send(to.get(), prompts.text("reply-email-subject", language, values).strip(),
+                prompts.text("reply-email", language, values));
     }
 
     private static Optional<String> email(Resident resident) {
