@@ -2,15 +2,10 @@ package nl.loket.contact;
 
 import nl.loket.LoketApplication;
 import nl.loket.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -20,31 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Stopping and starting Loket against the same Redis loses nothing. */
 class RestartIntegrationTest {
 
-    static RedisServer ownRedis;
-    static String redisUrl;
-
-    @BeforeAll
-    static void redis() throws IOException {
-        if (TestRedis.external()) {
-            redisUrl = TestRedis.url();
-            return;
-        }
-        // No Redis on this machine: one outlives both application contexts here.
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ownRedis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-        ownRedis.start();
-        redisUrl = "redis://127.0.0.1:" + port;
-    }
-
-    @AfterAll
-    static void stopRedis() throws IOException {
-        if (ownRedis != null) {
-            ownRedis.stop();
-        }
-    }
+    /** A Redis outside both application contexts, so it outlives the first one. */
+    static final String redisUrl = TestRedis.serverUrl();
 
     ConfigurableApplicationContext start(String prefix) {
         return SpringApplication.run(LoketApplication.class, "--server.port=0", "--loket.redis.url=" + redisUrl,

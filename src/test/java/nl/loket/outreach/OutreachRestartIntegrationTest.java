@@ -9,10 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +37,6 @@ class OutreachRestartIntegrationTest {
     static final String MESSAGES = "/2010-04-01/Accounts/ACrestart/Messages.json";
     static final int RESIDENTS = 40;
 
-    static RedisServer ownRedis;
     static String redisUrl;
     static WireMockServer twilio;
 
@@ -51,25 +48,13 @@ class OutreachRestartIntegrationTest {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withFixedDelay(40)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"SMrestart\",\"status\":\"queued\"}")));
-        if (TestRedis.external()) {
-            redisUrl = TestRedis.url();
-            return;
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ownRedis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-        ownRedis.start();
-        redisUrl = "redis://127.0.0.1:" + port;
+        // A Redis outside both application contexts, so it outlives the first one.
+        redisUrl = TestRedis.serverUrl();
     }
 
     @AfterAll
     static void stop() throws IOException {
         twilio.stop();
-        if (ownRedis != null) {
-            ownRedis.stop();
-        }
     }
 
     ConfigurableApplicationContext start(String prefix) {
