@@ -113,8 +113,12 @@ class AgentApi {
         if (id.length() > 64 || contacts.resident(id).isEmpty()) {
             throw new ResidentNotFoundException();
         }
+        List<ContactSummary> history = contacts.history(id);
+        if (!access.mayReadHistory(agent, history)) {
+            throw new ResidentNotFoundException(); // the same answer as for a resident who does not exist
+        }
         audit.record(agent.getName(), AuditLog.Action.HISTORY, null, null, id);
-        return contacts.history(id);
+        return history;
     }
 
     /** Supervisors only (see SecurityConfiguration): the newest audit entries first. */

@@ -1,5 +1,6 @@
 package nl.loket.agent;
 
+import nl.loket.contact.ContactSummary;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskNotFoundException;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Which hand-off tasks an agent may see: an AGENT with {@code loket.agents[n].queues} only tasks of those
  * queues, a SUPERVISOR (or an agent without queues) all. A task of another queue is answered as unknown
- * (404), so its existence is not revealed. Used by the agent API and the workbench pages alike.
+ * (404), so its existence is not revealed. The same holds for a resident's history. Used by the agent API
+ * and the workbench pages alike.
  */
 @Component
 class QueueAccess {
@@ -52,6 +54,16 @@ class QueueAccess {
             throw new TaskNotFoundException();
         }
         return task;
+    }
+
+    /**
+     * Whether this user may read a resident's history: an agent limited to queues only when one of the
+     * resident's conversations has a task in those queues, so a queue does not open every resident.
+     */
+    boolean mayReadHistory(Authentication user, List<ContactSummary> history) {
+        Set<String> queues = queuesOf(user);
+        return queues.isEmpty() || history.stream().anyMatch(c -> handoff.taskOfConversation(c.conversationId())
+                .filter(task -> queues.contains(task.queue())).isPresent());
     }
 
     static boolean isSupervisor(Authentication user) {

@@ -74,6 +74,23 @@ class AgentQueueAccessIntegrationTest extends HandoffIntegrationTest {
     }
 
     @Test
+    void anAgentWithQueuesReadsTheHistoryOnlyOfResidentsWithATaskInThoseQueues() {
+        HandoffTask general = general();
+        HandoffTask urgent = urgent();
+        String generalResident = "/api/agent/residents/" + general.residentId() + "/contacts";
+        String urgentResident = "/api/agent/residents/" + urgent.residentId() + "/contacts";
+
+        assertThat(agentGet(URGENT_AGENT, urgentResident).statusCode()).isEqualTo(200);
+        HttpResponse<String> hidden = agentGet(URGENT_AGENT, generalResident);
+        HttpResponse<String> unknown = agentGet(URGENT_AGENT, "/api/agent/residents/no-such-resident/contacts");
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(body(hidden).get("detail").asString()).isEqualTo(body(unknown).get("detail").asString());
+
+        assertThat(agentGet("supervisor", generalResident).statusCode()).isEqualTo(200);
+        assertThat(agentGet("agent7", generalResident).statusCode()).as("an agent without queues reads all").isEqualTo(200);
+    }
+
+    @Test
     void anAgentWithQueuesCannotClaimReplyReleaseOrCloseATaskOfAnotherQueue() {
         HandoffTask general = general();
         String path = "/api/agent/handoffs/" + general.id();
