@@ -67,7 +67,9 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
 
     @Test
     void notHelpedHandsTheContactToAPersonOnce() {
-        HttpResponse<String> sent = postForm("/contact", params("email", "inwoner@example.nl",
+        // Its own resident: after "not helped" a person has this resident, and their next form joins that conversation.
+        String email = "inwoner-" + java.util.UUID.randomUUID() + "@example.nl";
+        HttpResponse<String> sent = postForm("/contact", params("email", email,
                 "message", "Hoe vraag ik een paspoort aan?"));
         String reference = match(REFERENCE, sent.body());
         String conversationId = match(CONVERSATION, sent.body());
@@ -87,7 +89,7 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
         assertThat(postForm("/contact/not-helped", params()).statusCode()).isEqualTo(404);
 
         // While a person has it, the resident's next form joins this conversation instead of opening a new one.
-        HttpResponse<String> followUp = postForm("/contact", params("email", "inwoner@example.nl",
+        HttpResponse<String> followUp = postForm("/contact", params("email", email,
                 "message", "Ik heb nog een vraag over mijn paspoort."));
         assertThat(match(REFERENCE, followUp.body())).isEqualTo(reference);
         assertThat(contacts.messages(conversationId)).extracting(m -> m.text())
