@@ -294,6 +294,11 @@ public class ContactService {
     /** Resolution of a conversation the resident left before the assistant could answer (e.g. after a question back). */
     public static final String RESOLUTION_ASSISTANT_NO_ANSWER = "ASSISTANT_NO_ANSWER";
 
+    /** True for the resolutions of {@link #closeIdle}: Loket closed it after the assistant, no person did. */
+    public static boolean closedByAssistant(String resolution) {
+        return RESOLUTION_ASSISTANT_ANSWERED.equals(resolution) || RESOLUTION_ASSISTANT_NO_ANSWER.equals(resolution);
+    }
+
     /**
      * Closes a conversation only the assistant took part in, once it has been quiet for
      * {@code loket.contact.idle-close}; a message that came in meanwhile keeps it open.

@@ -192,7 +192,7 @@ class InsightRecorder {
             String resolution = event.resolution() == null ? "OTHER" : event.resolution();
             store.count(day, Map.of("resolution|" + channel.name() + "|" + resolution, 1L));
             meters.counter("loket.resolutions", "channel", channel.name(), "resolution", resolution).increment();
-            if (closedByAssistantWhenQuiet(resolution)) {
+            if (ContactService.closedByAssistant(resolution)) {
                 return; // its "time to close" is the idle wait, not service: counted, not timed
             }
             long millis = Duration.between(conversation.startedAt(), closedAt).toMillis();
@@ -231,10 +231,5 @@ class InsightRecorder {
             // Counting must never cost a resident their answer. Ids and the failure only, never text.
             log.warn("Insight could not record the {} of conversation {}: {}", what, conversationId, e.toString());
         }
-    }
-
-    private static boolean closedByAssistantWhenQuiet(String resolution) {
-        return ContactService.RESOLUTION_ASSISTANT_ANSWERED.equals(resolution)
-                || ContactService.RESOLUTION_ASSISTANT_NO_ANSWER.equals(resolution);
     }
 }

@@ -282,8 +282,7 @@ class KlantcontactRegistrar {
     /** A person took part when they wrote, or closed it with their own resolution (not the idle close of the assistant). */
     private static boolean agentTookPart(Conversation conversation, List<Message> messages) {
         boolean closedByPerson = conversation.resolution() != null
-                && !ContactService.RESOLUTION_ASSISTANT_ANSWERED.equals(conversation.resolution())
-                && !ContactService.RESOLUTION_ASSISTANT_NO_ANSWER.equals(conversation.resolution());
+                && !ContactService.closedByAssistant(conversation.resolution());
         return closedByPerson || messages.stream().anyMatch(m -> m.authorRole() == AuthorRole.AGENT);
     }
 }
