@@ -3,6 +3,7 @@ package nl.loket.agent;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.ContactSummary;
 import nl.loket.contact.Message;
+import nl.loket.contact.PossibleMatch;
 import nl.loket.handoff.HandoffCase;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
@@ -110,14 +111,46 @@ class AgentApi {
 
     @GetMapping("/residents/{id}/contacts")
     List<ContactSummary> contacts(@PathVariable String id, Authentication agent) {
-        if (id.length() > 64 || contacts.resident(id).isEmpty()) {
+        List<ContactSummary> history = readableHistory(id, agent);
+        audit.record(agent.getName(), AuditLog.Action.HISTORY, null, null, id);
+        return history;
+    }
+
+    record MatchDecision(String residentId, String otherResidentId, boolean samePerson) { }
+
+    /** Residents who gave the same phone number or e-mail in a form: maybe the same person, for the agent to decide. */
+    @GetMapping("/residents/{id}/possible-matches")
+    List<PossibleMatch> possibleMatches(@PathVariable String id, Authentication agent) {
+        readableHistory(id, agent);
+        audit.record(agent.getName(), AuditLog.Action.HISTORY, null, null, id);
+        return contacts.possibleMatches(id);
+    }
+
+    /** {@code {"samePerson": true|false}}: confirmed, the histories show together; rejected, never proposed again. */
+    @PostMapping("/residents/{id}/possible-matches/{otherId}")
+    MatchDecision decideMatch(@PathVariable String id, @PathVariable String otherId, @RequestBody(required = false) String body,
+                              Authentication agent) {
+        readableHistory(id, agent);
+        JsonNode samePerson = json.parseRequest(body).path("samePerson");
+        if (!samePerson.isBoolean()) {
+            throw new InvalidRequestException("samePerson", "'samePerson' must be true or false.");
+        }
+        if (otherId.length() > 64 || !contacts.decideMatch(id, otherId, samePerson.booleanValue())) {
             throw new ResidentNotFoundException();
         }
-        List<ContactSummary> history = contacts.history(id);
+        audit.record(agent.getName(), samePerson.booleanValue() ? AuditLog.Action.MATCH_CONFIRMED
+                : AuditLog.Action.MATCH_REJECTED, null, null, id + "=" + otherId);
+        return new MatchDecision(id, otherId, samePerson.booleanValue());
+    }
+
+    private List<ContactSummary> readableHistory(String residentId, Authentication agent) {
+        if (residentId.length() > 64 || contacts.resident(residentId).isEmpty()) {
+            throw new ResidentNotFoundException();
+        }
+        List<ContactSummary> history = contacts.history(residentId);
         if (!access.mayReadHistory(agent, history)) {
             throw new ResidentNotFoundException(); // the same answer as for a resident who does not exist
         }
-        audit.record(agent.getName(), AuditLog.Action.HISTORY, null, null, id);
         return history;
     }
 

@@ -21,8 +21,11 @@ import java.util.Map;
 @Component
 class AuditLog {
 
-    /** What the agent did: read a task with its transcript, read it unmasked, or read a resident's history. */
-    enum Action { VIEW, REVEAL, HISTORY }
+    /**
+     * What the agent did: read a task with its transcript, read it unmasked, read a resident's history, or
+     * decided that a possible match (same typed phone number or e-mail) is, or is not, the same person.
+     */
+    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String id, OffsetDateTime at, String agent, Action action, String conversationId, String taskId,

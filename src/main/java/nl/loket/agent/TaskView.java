@@ -8,6 +8,7 @@ import nl.loket.contact.Direction;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
+import nl.loket.contact.PossibleMatch;
 import nl.loket.contact.Priority;
 import nl.loket.handoff.HandoffCase;
 import nl.loket.handoff.HandoffTask;
@@ -29,7 +30,8 @@ record TaskView(
         String language, EscalationReason reason, Priority priority, String queue, TaskStatus status, String summary,
         OffsetDateTime createdAt, String claimedBy, OffsetDateTime claimedAt, OffsetDateTime firstReplyAt,
         OffsetDateTime closedAt, Resolution resolution, Boolean callback, List<String> contact,
-        List<Line> transcript, List<ContactSummary> history, List<String> suggestions) {
+        List<Line> transcript, List<ContactSummary> history, List<String> suggestions,
+        List<PossibleMatch> possibleMatches) {
 
     /** One message: who, which way, what, when, and for agent replies whether it went out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,20 +45,21 @@ record TaskView(
         return new TaskView(t.id(), t.reference(), t.conversationId(), t.residentId(), t.channel(), t.relay(),
                 t.language(), t.reason(), t.priority(), t.queue(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), null, null, null,
-                t.suggestions());
+                t.suggestions(), null);
     }
 
     static TaskView of(HandoffCase c, UnaryOperator<String> mask) {
         HandoffTask t = c.task();
         List<String> contact = c.resident() == null ? List.of() : c.resident().identities().stream()
                 .filter(i -> i.kind() == Identity.Kind.PHONE || i.kind() == Identity.Kind.EMAIL)
-                .map(i -> i.kind().name().toLowerCase(Locale.ROOT) + ": " + i.value())
+                .map(i -> i.kind().name().toLowerCase(Locale.ROOT) + (i.verified() ? ": " : " (typed, not verified): ")
+                        + i.value())
                 .toList();
         List<Line> transcript = c.transcript().stream().map(m -> line(m, mask)).toList();
         return new TaskView(t.id(), t.reference(), t.conversationId(), t.residentId(), t.channel(), t.relay(),
                 t.language(), t.reason(), t.priority(), t.queue(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), contact, transcript,
-                c.history(), t.suggestions());
+                c.history(), t.suggestions(), c.possibleMatches());
     }
 
     static Line line(Message m, UnaryOperator<String> mask) {

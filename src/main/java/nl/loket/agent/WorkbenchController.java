@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.ContactSummary;
 import nl.loket.contact.Direction;
+import nl.loket.contact.ContactService;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
 import nl.loket.handoff.HandoffCase;
@@ -63,10 +64,12 @@ class WorkbenchController {
     private final ArticleLinks articles;
     private final Clock clock;
     private final QueueAccess access;
+    private final ContactService contacts;
 
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
-                        Clock clock, QueueAccess access) {
+                        Clock clock, QueueAccess access, ContactService contacts) {
         this.handoff = handoff;
+        this.contacts = contacts;
         this.audit = audit;
         this.masking = masking;
         this.articles = articles;
@@ -182,6 +185,29 @@ class WorkbenchController {
         }
     }
 
+    /** A possible match on the conversation page: the other resident and what is known of their contacts. */
+    record MatchRow(String residentId, String description) { }
+
+    /** "Zelfde persoon" / "Niet dezelfde persoon" on a possible match; audited like the API's decision. */
+    @PostMapping("/tasks/{id}/matches/{otherId}")
+    String decideMatch(@PathVariable String id, @PathVariable String otherId, @RequestParam(required = false) String samePerson,
+                       Authentication agent, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            access.check(id, agent);
+            HandoffTask task = handoff.task(id);
+            boolean same = "true".equals(samePerson);
+            if (otherId.length() <= 64 && contacts.decideMatch(task.residentId(), otherId, same)) {
+                audit.record(agent.getName(), same ? AuditLog.Action.MATCH_CONFIRMED : AuditLog.Action.MATCH_REJECTED,
+                        task.conversationId(), task.id(), task.residentId() + "=" + otherId);
+                flash.addFlashAttribute("status", same ? "De contacten zijn samengevoegd in de geschiedenis."
+                        : "Vastgelegd: niet dezelfde persoon.");
+            }
+            return "redirect:/agent/tasks/" + task.id();
+        } catch (ProblemException e) {
+            return failed(id, e, NOT_YOURS, null, model, agent, response);
+        }
+    }
+
     @PostMapping("/tasks/{id}/release")
     String release(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
                    HttpServletResponse response) {
@@ -257,7 +283,12 @@ class WorkbenchController {
         model.addAttribute("revealed", reveal);
         model.addAttribute("contactDetails", c.resident() == null ? List.of() : c.resident().identities().stream()
                 .filter(i -> i.kind() == Identity.Kind.PHONE || i.kind() == Identity.Kind.EMAIL)
-                .map(i -> (i.kind() == Identity.Kind.PHONE ? "Telefoon: " : "E-mail: ") + i.value()).toList());
+                .map(i -> (i.kind() == Identity.Kind.PHONE ? "Telefoon" : "E-mail")
+                        + (i.verified() ? ": " : " (ingevuld, niet gecontroleerd): ") + i.value()).toList());
+        model.addAttribute("possibleMatches", c.possibleMatches().stream()
+                .map(m -> new MatchRow(m.residentId(), m.contacts() + (m.contacts() == 1 ? " contact" : " contacten")
+                        + (m.lastContactAt() == null ? "" : ", laatst " + WorkbenchLabels.dateTime(m.lastContactAt()))))
+                .toList());
         model.addAttribute("history", c.history().stream().map(WorkbenchController::contact).toList());
         model.addAttribute("suggestions", suggestions(t));
         model.addAttribute("mine", t.claimedBy(agent.getName()));

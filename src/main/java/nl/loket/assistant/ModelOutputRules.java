@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /** Rules every text a language model writes must keep, whatever it was asked to write. */
 final class ModelOutputRules {
 
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    // Digits with single dots or commas between them ("1.250,50"); written without a repeated group,
+    // which Java matches recursively and would overflow the stack on a long "1.1.1.1…".
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,]*(?<![.,])");
 
     private ModelOutputRules() { }
 

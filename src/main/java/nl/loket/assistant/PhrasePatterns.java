@@ -1,30 +1,67 @@
 package nl.loket.assistant;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A {@link SignalList} compiled to regular expressions. Phrase lists are matched as whole words on text
  * normalised by {@code TextNormalizer.forMatching}; " ... " in an entry stands for up to four other words.
  * Raw lists (role markers and the like) are matched on the text as typed, case-insensitively, per line.
+ *
+ * <p>Every entry runs on resident text, so it is compiled with RE2/J: matching takes time linear in the
+ * text whatever an editor writes, and a construct that could backtrack (back-references, look-behind)
+ * fails the start naming the line. The one look-around editors need, "not followed by" at the very end
+ * of an entry ({@code (?! x)}), is kept: it is checked as a second linear match right after the first.
  */
 final class PhrasePatterns {
 
     record Hit(String section, String entry, String signal) {
     }
 
-    private record Entry(String section, String source, Pattern pattern) {
+    /** What must (or must not) come right before or after a phrase: a look-around, checked as its own match. */
+    private record Context(Pattern pattern, boolean required) {
+
+        /** Look-arounds are about the next or last few words; a bounded window keeps the check constant-time. */
+        static final int WINDOW = 200;
+
+        boolean holdsBefore(String text, int start) {
+            return pattern.matcher(text.substring(Math.max(0, start - WINDOW), start)).find() == required;
+        }
+
+        boolean holdsAfter(String text, int end) {
+            return pattern.matcher(text.substring(end, Math.min(text.length(), end + WINDOW))).lookingAt() == required;
+        }
     }
 
-    private static final String ANY_FEW_WORDS = "(?: \\\\S+){0,4} ";
-    private static final Pattern ELLIPSIS = Pattern.compile("\\s*\\.\\.\\.\\s*");
-    private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
+    /** One entry: the phrase, and optionally what must or must not come before and after it. */
+    private record Entry(String section, String source, Pattern pattern, Context before, Context after) {
+
+        boolean foundIn(String text) {
+            Matcher matcher = pattern.matcher(text);
+            int from = 0;
+            while (from <= text.length() && matcher.find(from)) {
+                int start = matcher.start(1);
+                if ((before == null || before.holdsBefore(text, start))
+                        && (after == null || after.holdsAfter(text, matcher.end(1)))) {
+                    return true;
+                }
+                from = start + 1;
+            }
+            return false;
+        }
+    }
+
+    private static final String ANY_FEW_WORDS = "(?: \\S+){0,4} ";
+    private static final java.util.regex.Pattern ELLIPSIS = java.util.regex.Pattern.compile("(?<!\\s)\\s*\\.\\.\\.\\s*");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}+");
 
     private final SignalList list;
     private final List<Entry> entries;
@@ -41,10 +78,8 @@ final class PhrasePatterns {
         list.sections().forEach((section, lines) -> lines.forEach(line -> {
             // Editors may write accents; the text they are matched on has none.
             String regex = MARKS.matcher(Normalizer.normalize(line, Normalizer.Form.NFD)).replaceAll("");
-            regex = ELLIPSIS.matcher(regex).replaceAll(ANY_FEW_WORDS);
-            entries.add(new Entry(section, line, compile(listName, line,
-                    "(?<![\\p{L}\\p{N}])(?:" + regex + ")(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            regex = ELLIPSIS.matcher(regex).replaceAll(java.util.regex.Matcher.quoteReplacement(ANY_FEW_WORDS));
+            entries.add(entry(listName, section, line, regex, Pattern.CASE_INSENSITIVE, true));
         }));
         return new PhrasePatterns(list, List.copyOf(entries));
     }
@@ -53,15 +88,15 @@ final class PhrasePatterns {
     static PhrasePatterns raw(String listName) {
         SignalList list = SignalList.load(listName);
         List<Entry> entries = new ArrayList<>();
-        list.sections().forEach((section, lines) -> lines.forEach(line -> entries.add(new Entry(section, line,
-                compile(listName, line, line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE)))));
+        list.sections().forEach((section, lines) -> lines.forEach(line -> entries.add(
+                entry(listName, section, line, line, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE, false))));
         return new PhrasePatterns(list, List.copyOf(entries));
     }
 
     /** The first entry, in file order, found in the text. */
     Optional<Hit> find(String text) {
         for (Entry entry : entries) {
-            if (entry.pattern().matcher(text).find()) {
+            if (entry.foundIn(text)) {
                 return Optional.of(new Hit(entry.section(), entry.source(), list.signal(entry.section(), entry.source())));
             }
         }
@@ -72,11 +107,66 @@ final class PhrasePatterns {
     Set<String> sectionsFound(String text) {
         Set<String> found = new LinkedHashSet<>();
         for (Entry entry : entries) {
-            if (!found.contains(entry.section()) && entry.pattern().matcher(text).find()) {
+            if (!found.contains(entry.section()) && entry.foundIn(text)) {
                 found.add(entry.section());
             }
         }
         return found;
+    }
+
+    /**
+     * One entry compiled: a leading {@code (?<! x)} or {@code (?<= x)} and a trailing {@code (?! x)} or
+     * {@code (?= x)} are split off and checked as matches of their own; anything else RE2/J cannot run in
+     * linear time (a look-around in the middle, a back-reference) stops the start naming the line.
+     */
+    private static Entry entry(String listName, String section, String line, String regex, int flags, boolean wholeWords) {
+        String phrase = regex.strip();
+        Context before = null;
+        Context after = null;
+        if (phrase.startsWith("(?<!") || phrase.startsWith("(?<=")) {
+            int close = closingParen(phrase, 0);
+            if (close > 0) {
+                before = new Context(compile(listName, line, "(?:" + phrase.substring(4, close) + ")$", flags),
+                        phrase.startsWith("(?<="));
+                phrase = phrase.substring(close + 1);
+            }
+        }
+        int open = lastTopLevelGroup(phrase);
+        if (open >= 0 && (phrase.startsWith("(?!", open) || phrase.startsWith("(?=", open))) {
+            after = new Context(compile(listName, line, "(?:" + phrase.substring(open + 3, phrase.length() - 1) + ")", flags),
+                    phrase.startsWith("(?=", open));
+            phrase = phrase.substring(0, open);
+        }
+        String wrapped = wholeWords ? "(?:^|[^\\p{L}\\p{N}])((?:" + phrase + "))(?:[^\\p{L}\\p{N}]|$)" : "(" + phrase + ")";
+        return new Entry(section, line, compile(listName, line, wrapped, flags), before, after);
+    }
+
+    /** Where the group that ends the text opens, or -1 when the text does not end with a group. */
+    private static int lastTopLevelGroup(String s) {
+        if (!s.endsWith(")") || s.endsWith("\\)")) {
+            return -1;
+        }
+        for (int open = s.lastIndexOf('('); open >= 0; open = open == 0 ? -1 : s.lastIndexOf('(', open - 1)) {
+            if ((open == 0 || s.charAt(open - 1) != '\\') && closingParen(s, open) == s.length() - 1) {
+                return open;
+            }
+        }
+        return -1;
+    }
+
+    private static int closingParen(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // A broken line in an edited list must fail at start-up, naming the line, not at the first message.
@@ -84,7 +174,8 @@ final class PhrasePatterns {
         try {
             return Pattern.compile(regex, flags);
         } catch (PatternSyntaxException e) {
-            throw new IllegalStateException("Signal list " + listName + " has an invalid entry: " + line, e);
+            throw new IllegalStateException("Signal list " + listName + " has an entry that is not a linear-time "
+                    + "regular expression (no back-references or look-arounds, except one (?! x) at the end): " + line, e);
         }
     }
 }

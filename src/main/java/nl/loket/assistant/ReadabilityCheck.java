@@ -23,11 +23,12 @@ final class ReadabilityCheck {
             .stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
 
     private static final Pattern MARKDOWN_IMAGE_OR_LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+");
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?<!\\S)(?:https?://|www\\.)\\S+|(?<![^\\s@])[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final Pattern LINE_MARKERS = Pattern.compile("^\\s*(?:#{1,6}\\s+|[-*+]\\s+|\\d+[.)]\\s+|>\\s*)+");
     private static final Pattern INLINE_MARKERS = Pattern.compile("[*_`~|]+");
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"')\\]]*$");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|(?<=[\\p{L}\\p{N}])[^\\p{L}\\p{N}]++$");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<![.!?])[.!?]+[\"')\\]]*+$");
     private static final Pattern INITIAL = Pattern.compile("^\\p{L}\\.$");
     private static final Pattern ENGLISH_SILENT_ENDING = Pattern.compile("(?:[^laeiouy]es|[^laeiouydt]ed|[^laeiouy]e)$");
     private static final Pattern ENGLISH_VOWEL_GROUP = Pattern.compile("[aeiouy]{1,2}");

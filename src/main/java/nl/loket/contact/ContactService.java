@@ -415,8 +415,30 @@ public class ContactService {
         return residents.findIdByIdentity(identity);
     }
 
-    /** A resident's contacts across every channel, newest first. */
+    /** A resident's contacts across every channel, newest first, with those of residents an agent confirmed as the same person. */
     public List<ContactSummary> history(String residentId) {
-        return conversations.ofResident(residentId).stream().map(ContactSummary::of).toList();
+        java.util.stream.Stream<Conversation> own = conversations.ofResident(residentId).stream();
+        java.util.stream.Stream<Conversation> confirmed = residents.confirmedMatches(residentId).stream()
+                .flatMap(other -> conversations.ofResident(other).stream());
+        return java.util.stream.Stream.concat(own, confirmed)
+                .sorted(java.util.Comparator.comparing(Conversation::startedAt).reversed())
+                .map(ContactSummary::of).toList();
+    }
+
+    /** Residents who may be this resident (same typed phone number or e-mail address), for an agent to decide on. */
+    public List<PossibleMatch> possibleMatches(String residentId) {
+        return residents.possibleMatches(residentId).stream().sorted()
+                .flatMap(other -> residents.find(other).stream())
+                .map(other -> new PossibleMatch(other.id(), conversations.ofResident(other.id()).size(),
+                        other.lastContactAt()))
+                .toList();
+    }
+
+    /**
+     * An agent decided whether a possible match is the same person: confirmed, the histories show together;
+     * rejected, it is not proposed again. False when the pair was not (or no longer) a possible match.
+     */
+    public boolean decideMatch(String residentId, String otherResidentId, boolean samePerson) {
+        return residents.decideMatch(residentId, otherResidentId, samePerson);
     }
 }

@@ -36,28 +36,35 @@ class ResidentStore {
     }
 
     /**
-     * The resident behind any of these identities, or a new one. Identities not yet linked are
-     * linked to the resident found. When identities point at two different residents, the first
-     * one (in the order the channel gave them) wins; merging residents is left to a person.
+     * The resident behind any of the verified identities, or a new one. Verified identities not yet linked
+     * are linked to the resident found. When identities point at two different residents, the first one
+     * (in the order the channel gave them) wins; merging residents is left to a person.
+     *
+     * <p>Unverified identities (typed into a form) never lead to a resident and never point at one: they
+     * are kept on the resident as a way to answer, and every other resident seen with the same phone
+     * number or e-mail address becomes a possible match for an agent to confirm or reject.
      */
     Resident findOrCreate(List<Identity> identities, String displayName, Channel channel, String language,
                           OffsetDateTime at) {
         long ttl = Duration.ofDays(retention.residentDays()).toSeconds();
+        List<Identity> verified = identities.stream().filter(Identity::verified).toList();
         try (Jedis jedis = pool.getResource()) {
             String residentId = null;
-            for (Identity identity : identities) {
+            for (Identity identity : verified) {
                 residentId = jedis.get(identityKey(identity));
                 if (residentId != null && jedis.exists(residentKey(residentId))) {
                     break;
                 }
                 residentId = null;
             }
-            if (residentId == null) {
+            if (residentId == null && verified.isEmpty()) {
+                residentId = Ids.newId();
+            } else if (residentId == null) {
                 String candidate = Ids.newId();
-                String claimed = jedis.set(identityKey(identities.get(0)), candidate, SetParams.setParams().nx().ex(ttl));
-                residentId = "OK".equals(claimed) ? candidate : jedis.get(identityKey(identities.get(0)));
+                String claimed = jedis.set(identityKey(verified.get(0)), candidate, SetParams.setParams().nx().ex(ttl));
+                residentId = "OK".equals(claimed) ? candidate : jedis.get(identityKey(verified.get(0)));
             }
-            for (Identity identity : identities) {
+            for (Identity identity : verified) {
                 jedis.set(identityKey(identity), residentId, SetParams.setParams().ex(ttl));
             }
             Resident existing = read(jedis, residentId).orElse(null);
@@ -73,8 +80,77 @@ class ResidentStore {
                     existing == null ? at : existing.createdAt(),
                     at);
             jedis.set(residentKey(residentId), json.write(updated), SetParams.setParams().ex(ttl));
+            if (existing == null) {
+                proposeMatches(jedis, residentId, identities, ttl);
+            }
             return updated;
         }
+    }
+
+    /**
+     * A new resident shares a phone number or e-mail address with others: each other resident that holds it
+     * verified, or typed it too, becomes a possible match (both ways), unless an agent rejected that pair.
+     */
+    private void proposeMatches(Jedis jedis, String residentId, List<Identity> identities, long ttl) {
+        Set<String> others = new LinkedHashSet<>();
+        for (Identity identity : identities) {
+            if (identity.kind() != Identity.Kind.PHONE && identity.kind() != Identity.Kind.EMAIL) {
+                continue;
+            }
+            String owner = jedis.get(identityKey(identity));
+            if (owner != null) {
+                others.add(owner);
+            }
+            String claims = claimKey(identity);
+            others.addAll(jedis.smembers(claims));
+            if (identity.unverified()) {
+                jedis.sadd(claims, residentId);
+                jedis.expire(claims, ttl);
+            }
+        }
+        others.remove(residentId);
+        for (String other : others) {
+            if (!jedis.exists(residentKey(other)) || jedis.sismember(matchKey(residentId, "rejected"), other)) {
+                continue;
+            }
+            link(jedis, matchKey(residentId, "possible"), other, ttl);
+            link(jedis, matchKey(other, "possible"), residentId, ttl);
+        }
+    }
+
+    /** Residents that may be the same person as this one, not yet confirmed or rejected by an agent. */
+    Set<String> possibleMatches(String residentId) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.smembers(matchKey(residentId, "possible"));
+        }
+    }
+
+    /** Residents an agent confirmed to be the same person as this one. */
+    Set<String> confirmedMatches(String residentId) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.smembers(matchKey(residentId, "confirmed"));
+        }
+    }
+
+    /** An agent decided on a possible match: it leaves the proposals both ways and is remembered either way. */
+    boolean decideMatch(String residentId, String otherId, boolean same) {
+        long ttl = Duration.ofDays(retention.residentDays()).toSeconds();
+        try (Jedis jedis = pool.getResource()) {
+            if (!jedis.sismember(matchKey(residentId, "possible"), otherId)) {
+                return false;
+            }
+            jedis.srem(matchKey(residentId, "possible"), otherId);
+            jedis.srem(matchKey(otherId, "possible"), residentId);
+            String decided = same ? "confirmed" : "rejected";
+            link(jedis, matchKey(residentId, decided), otherId, ttl);
+            link(jedis, matchKey(otherId, decided), residentId, ttl);
+            return true;
+        }
+    }
+
+    private static void link(Jedis jedis, String key, String member, long ttl) {
+        jedis.sadd(key, member);
+        jedis.expire(key, ttl);
     }
 
     Optional<Resident> find(String residentId) {
@@ -103,6 +179,15 @@ class ResidentStore {
 
     private String residentKey(String residentId) {
         return keys.key("resident", residentId);
+    }
+
+    private String matchKey(String residentId, String kind) {
+        return keys.key("resident", residentId, "matches", kind);
+    }
+
+    /** Residents who typed this phone number or e-mail address into a form. */
+    private String claimKey(Identity identity) {
+        return keys.key("identity-typed", identity.kind().name(), RedisKeys.hashed(identity.value()));
     }
 
     private String identityKey(Identity identity) {

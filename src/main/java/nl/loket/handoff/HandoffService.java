@@ -106,7 +106,7 @@ public class HandoffService {
                 .filter(c -> !c.conversationId().equals(task.conversationId()))
                 .toList();
         return new HandoffCase(task, conversation, contacts.resident(task.residentId()).orElse(null),
-                contacts.messages(task.conversationId()), history);
+                contacts.messages(task.conversationId()), history, contacts.possibleMatches(task.residentId()));
     }
 
     /**

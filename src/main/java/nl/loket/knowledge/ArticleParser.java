@@ -27,7 +27,7 @@ final class ArticleParser {
 
     private static final Set<String> FIELDS = Set.of("id", "topic", "language", "title", "summary", "source",
             "lastReviewed", "related", "examples", "keywords", "sample");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern SLUG = Pattern.compile("(?<![a-z0-9-])[a-z0-9][a-z0-9-]*+(?<!-)");
     private static final Pattern DELIMITER = Pattern.compile("^---\\s*$", Pattern.MULTILINE);
 
     private ArticleParser() {

@@ -29,7 +29,7 @@ public final class KnowledgeBase implements AutoCloseable {
     public static final double ANSWER_THRESHOLD = 0.5;
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*(?<=[\\p{L}\\p{N}])");
 
     private final List<Article> articles;
     private final Map<String, Article> byId;

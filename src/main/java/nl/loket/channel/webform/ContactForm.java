@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 record ContactForm(String message, String name, String subject, String email, String phone, String language) {
 
     /** Pragmatic e-mail syntax: something@domain.tld, no spaces; the mail server decides the rest. */
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]++(?:\\.[^@\\s.]++){1,16}$");
 
     static final List<String> FIELDS = List.of("message", "name", "email", "phone", "subject", "language");
 
@@ -51,17 +51,18 @@ record ContactForm(String message, String name, String subject, String email, St
         return faults;
     }
 
+    /**
+     * Every form is a resident of its own: the e-mail address and phone number are typed, not verified, so they
+     * say where to answer but never link the form to anyone's earlier conversation (an agent may confirm that).
+     */
     InboundMessage toInbound(OffsetDateTime receivedAt) {
         List<Identity> identities = new ArrayList<>();
+        identities.add(Identity.anonymous(Ids.newId()));
         if (email != null) {
-            identities.add(Identity.email(email));
+            identities.add(Identity.typedEmail(email));
         }
         if (phone != null) {
-            identities.add(Identity.phone(phone));
-        }
-        if (identities.isEmpty()) {
-            // No way to answer back except through the reference; the contact still counts.
-            identities.add(Identity.anonymous(Ids.newId()));
+            identities.add(Identity.typedPhone(phone));
         }
         return new InboundMessage(Channel.WEBFORM, identities, message, receivedAt, null, null, null, language,
                 AuthorRole.RESIDENT, subject, name, Map.of(), List.of());

@@ -26,8 +26,10 @@ public final class PersonalDataRedactor {
     private static final Set<String> PUBLIC_NUMBERS = ResourceLines.read("/platform/privacy/public-numbers.txt")
             .stream().map(PersonalDataRedactor::digits).collect(Collectors.toUnmodifiableSet());
 
+    // Every quantifier is bounded or possessive: these patterns run on whatever a resident sends, so none may
+    // backtrack more than a constant amount per position (proven by ResidentTextPatternsWorstCaseTest).
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.%+-])[\\w.%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}(?![\\w-])");
+            "(?<![\\w.%+-])[\\w.%+-]{1,64}+@(?:[\\p{L}\\p{N}-]{1,63}+\\.){1,8}\\p{L}{2,24}(?![\\w-])");
 
     // Country code, check digits, then groups of four (spaces allowed between groups); validated by mod-97.
     private static final Pattern IBAN = Pattern.compile(
@@ -49,8 +51,9 @@ public final class PersonalDataRedactor {
                     + SEP + "\\d{2}|\\d{3}" + SEP + "\\d{3})" + NO_DIGIT_AFTER,
             // Dutch number in international form: +31 / 0031, optional (0), nine digits.
             NO_DIGIT_BEFORE + "(?:\\+|00)31" + SEP + "?(?:\\(0\\)" + SEP + "?)?\\d(?:" + SEP + "?\\d){8}" + NO_DIGIT_AFTER,
-            // Any other international number written with a plus.
-            NO_DIGIT_BEFORE + "\\+[1-9]\\d{0,2}(?:" + SEP + "?\\(?\\d+\\)?){2,6}" + NO_DIGIT_AFTER));
+            // Any other international number written with a plus: one digit at a time, each with its own
+            // separator or brackets, so there is exactly one way to read the digits (no nested repetition).
+            NO_DIGIT_BEFORE + "\\+[1-9](?:" + SEP + "?+\\(?+\\d\\)?+){7,14}" + NO_DIGIT_AFTER));
 
     private static final Pattern BSN = Pattern.compile(
             "(?<![\\d.,-])(?:\\d{9}|\\d{8}|\\d{3}( |\\.)\\d{3}\\1\\d{3}|\\d{4}\\.\\d{2}\\.\\d{3})(?![\\d]|[.,-]\\d)");

@@ -40,7 +40,7 @@ class ContactFormIntegrationTest extends LoketIntegrationTest {
         assertThat(contacts.messages(conversation.id()).get(0).text()).isEqualTo("Mijn container is niet geleegd.");
         Resident resident = contacts.resident(conversation.residentId()).orElseThrow();
         assertThat(resident.displayName()).isEqualTo("Jan de Vries");
-        assertThat(resident.identities()).contains(Identity.email(email), Identity.phone("+31612345678"));
+        assertThat(resident.identities()).contains(Identity.typedEmail(email), Identity.typedPhone("+31612345678"));
     }
 
     @Test
@@ -50,11 +50,11 @@ class ContactFormIntegrationTest extends LoketIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         Conversation conversation = contacts.conversationByReference(json.readTree(response.body()).get("reference").asString()).orElseThrow();
         assertThat(contacts.messages(conversation.id()).get(0).text()).isEqualTo("Wanneer wordt het grofvuil opgehaald? Prijs € 10 & meer");
-        assertThat(contacts.resident(conversation.residentId()).orElseThrow().identities()).contains(Identity.phone("+31687654321"));
+        assertThat(contacts.resident(conversation.residentId()).orElseThrow().identities()).contains(Identity.typedPhone("+31687654321"));
     }
 
     @Test
-    void theSameEmailTwiceIsOneResidentWithTwoContacts() {
+    void theSameTypedEmailTwiceIsTwoResidentsThatAnAgentMayConfirmAsOne() {
         String email = "twice." + UUID.randomUUID() + "@example.nl";
         String first = json.readTree(postJson("/api/forms/contact", "{\"message\":\"eerste vraag\",\"email\":\"" + email + "\"}").body())
                 .get("reference").asString();
@@ -63,9 +63,16 @@ class ContactFormIntegrationTest extends LoketIntegrationTest {
 
         Conversation a = contacts.conversationByReference(first).orElseThrow();
         Conversation b = contacts.conversationByReference(second).orElseThrow();
-        assertThat(a.residentId()).isEqualTo(b.residentId());
-        assertThat(a.id()).isNotEqualTo(b.id());
+        // A typed address is no proof: two residents, each proposed to the other as a possible match.
+        assertThat(a.residentId()).isNotEqualTo(b.residentId());
+        assertThat(contacts.history(b.residentId())).extracting("reference").containsExactly(second);
+        assertThat(contacts.possibleMatches(b.residentId())).extracting("residentId").containsExactly(a.residentId());
+        assertThat(contacts.possibleMatches(a.residentId())).extracting("residentId").containsExactly(b.residentId());
+
+        // Once an agent confirms, the histories show together and the proposal is gone.
+        assertThat(contacts.decideMatch(b.residentId(), a.residentId(), true)).isTrue();
         assertThat(contacts.history(a.residentId())).extracting("reference").containsExactly(second, first);
+        assertThat(contacts.possibleMatches(a.residentId())).isEmpty();
     }
 
     @Test
