@@ -47,7 +47,17 @@ final class FuzzyWords {
         return Optional.empty();
     }
 
+    /**
+     * Long list words are also found inside a longer word when other words come first, as SMS without spaces
+     * writes them ("ikwilzelfmoordplegen"); a compound that starts with the word ("zelfmoordpreventie") is a
+     * word of its own.
+     */
+    static final int MIN_GLUED_LENGTH = 8;
+
     static boolean matches(String word, String entry) {
+        if (entry.length() >= MIN_GLUED_LENGTH && word.length() >= entry.length() + 3 && word.indexOf(entry, 1) > 0) {
+            return true;
+        }
         if (word.length() < MIN_FUZZY_LENGTH || entry.length() < MIN_FUZZY_LENGTH) {
             return word.equals(entry);
         }

@@ -6,6 +6,8 @@ import com.google.re2j.PatternSyntaxException;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +43,17 @@ final class PhrasePatterns {
         }
     }
 
-    /** One entry: the phrase, and optionally what must or must not come before and after it. */
-    private record Entry(String section, String source, Pattern pattern, Context before, Context after) {
+    /**
+     * One entry: the phrase, optionally what must or must not come before and after it, and the plain words
+     * the phrase cannot match without (a cheap check that skips most entries for most messages).
+     */
+    private record Entry(String section, String source, Pattern pattern, Context before, Context after,
+                         Set<String> requiredWords) {
 
-        boolean foundIn(String text) {
+        boolean foundIn(String text, Set<String> words) {
+            if (words != null && !words.containsAll(requiredWords)) {
+                return false;
+            }
             Matcher matcher = pattern.matcher(text);
             int from = 0;
             while (from <= text.length() && matcher.find(from)) {
@@ -63,12 +72,16 @@ final class PhrasePatterns {
     private static final java.util.regex.Pattern ELLIPSIS = java.util.regex.Pattern.compile("(?<!\\s)\\s*\\.\\.\\.\\s*");
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}+");
 
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]++");
+
     private final SignalList list;
     private final List<Entry> entries;
+    private final boolean wholeWords;
 
-    private PhrasePatterns(SignalList list, List<Entry> entries) {
+    private PhrasePatterns(SignalList list, List<Entry> entries, boolean wholeWords) {
         this.list = list;
         this.entries = entries;
+        this.wholeWords = wholeWords;
     }
 
     /** Whole-word phrases for normalised text. */
@@ -81,7 +94,7 @@ final class PhrasePatterns {
             regex = ELLIPSIS.matcher(regex).replaceAll(java.util.regex.Matcher.quoteReplacement(ANY_FEW_WORDS));
             entries.add(entry(listName, section, line, regex, Pattern.CASE_INSENSITIVE, true));
         }));
-        return new PhrasePatterns(list, List.copyOf(entries));
+        return new PhrasePatterns(list, List.copyOf(entries), true);
     }
 
     /** Regular expressions for the text as typed. */
@@ -90,13 +103,14 @@ final class PhrasePatterns {
         List<Entry> entries = new ArrayList<>();
         list.sections().forEach((section, lines) -> lines.forEach(line -> entries.add(
                 entry(listName, section, line, line, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE, false))));
-        return new PhrasePatterns(list, List.copyOf(entries));
+        return new PhrasePatterns(list, List.copyOf(entries), false);
     }
 
     /** The first entry, in file order, found in the text. */
     Optional<Hit> find(String text) {
+        Set<String> words = wordsOf(text);
         for (Entry entry : entries) {
-            if (entry.foundIn(text)) {
+            if (entry.foundIn(text, words)) {
                 return Optional.of(new Hit(entry.section(), entry.source(), list.signal(entry.section(), entry.source())));
             }
         }
@@ -106,12 +120,51 @@ final class PhrasePatterns {
     /** Every section with at least one entry found in the text, in file order. */
     Set<String> sectionsFound(String text) {
         Set<String> found = new LinkedHashSet<>();
+        Set<String> words = wordsOf(text);
         for (Entry entry : entries) {
-            if (!found.contains(entry.section()) && entry.foundIn(text)) {
+            if (!found.contains(entry.section()) && entry.foundIn(text, words)) {
                 found.add(entry.section());
             }
         }
         return found;
+    }
+
+    /** The words of normalised text, for the required-word check; null for raw lists, which have none. */
+    private Set<String> wordsOf(String text) {
+        return wholeWords ? new HashSet<>(Arrays.asList(text.split(" "))) : null;
+    }
+
+    /**
+     * Plain words the phrase always needs: top-level words without any regular-expression syntax. None when
+     * the phrase has a top-level alternative ("a|b"), because then no single word is needed.
+     */
+    static Set<String> requiredWords(String phrase) {
+        Set<String> required = new HashSet<>();
+        int depth = 0;
+        int tokenStart = 0;
+        for (int i = 0; i <= phrase.length(); i++) {
+            char c = i < phrase.length() ? phrase.charAt(i) : ' ';
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return Set.of();
+            } else if (c == ' ' && depth == 0) {
+                String token = phrase.substring(tokenStart, i);
+                // "i ?m" also matches "im": a word whose space is optional is not a word of its own
+                boolean optionalSpace = i + 1 < phrase.length() && "?*+{".indexOf(phrase.charAt(i + 1)) >= 0;
+                if (!optionalSpace && PLAIN_WORD.matcher(token).matches()) {
+                    required.add(token.toLowerCase(java.util.Locale.ROOT));
+                }
+                tokenStart = i + 1;
+            }
+        }
+        return Set.copyOf(required);
     }
 
     /**
@@ -138,7 +191,8 @@ final class PhrasePatterns {
             phrase = phrase.substring(0, open);
         }
         String wrapped = wholeWords ? "(?:^|[^\\p{L}\\p{N}])((?:" + phrase + "))(?:[^\\p{L}\\p{N}]|$)" : "(" + phrase + ")";
-        return new Entry(section, line, compile(listName, line, wrapped, flags), before, after);
+        return new Entry(section, line, compile(listName, line, wrapped, flags), before, after,
+                wholeWords ? requiredWords(phrase) : Set.of());
     }
 
     /** Where the group that ends the text opens, or -1 when the text does not end with a group. */

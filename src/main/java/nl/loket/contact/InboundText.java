@@ -6,7 +6,9 @@ import java.text.Normalizer;
 
 /**
  * Cleans what a resident typed or said before it is stored: Unicode normalised (NFC), control
- * characters removed (line breaks and tabs stay), surrounding space trimmed. Words are kept as sent.
+ * characters removed (line breaks and tabs stay), invisible format characters removed (soft hyphen,
+ * zero-width spaces and joiners, word joiner, bidi controls, BOM: they hide words from an agent's eyes and
+ * from the rules), surrounding space trimmed. Words are kept as sent; a zero-width joiner between emoji stays.
  */
 public final class InboundText {
 
@@ -18,11 +20,16 @@ public final class InboundText {
         }
         String normalised = Normalizer.normalize(raw, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(normalised.length());
-        normalised.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\t' || !(Character.isISOControl(cp) || isInvisibleFormat(cp))) {
+        int previous = 0;
+        for (int i = 0; i < normalised.length(); ) {
+            int cp = normalised.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean invisible = Character.isISOControl(cp) || isInvisibleFormat(cp, previous);
+            if (cp == '\n' || cp == '\t' || !invisible) {
                 out.appendCodePoint(cp == '\t' ? ' ' : cp);
+                previous = cp;
             }
-        });
+        }
         return out.toString().replace("\r", "").strip();
     }
 
@@ -50,9 +57,11 @@ public final class InboundText {
         return text;
     }
 
-    private static boolean isInvisibleFormat(int cp) {
-        // zero-width and bidi controls can hide text from an agent's eyes; keep the zero-width joiner for emoji
-        return (cp >= 0x200B && cp <= 0x200C) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
-                || cp == 0xFEFF;
+    // Every format character (category Cf) and the zero-width space; the zero-width joiner only inside a word.
+    private static boolean isInvisibleFormat(int cp, int previous) {
+        if (cp == 0x200D) {
+            return Character.isLetterOrDigit(previous) || previous == 0;
+        }
+        return cp == 0x200B || Character.getType(cp) == Character.FORMAT;
     }
 }

@@ -1,38 +1,62 @@
 package nl.loket.platform.text;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns resident text into a canonical form for matching word lists: residents type fast, on phones,
- * without accents and with stretched letters ("heeeel boos"), and the lists should not have to.
+ * Turns resident text into one canonical form for every rule that reads it (input guard, triage, language,
+ * retrieval); the text as sent is what Loket stores and shows. Residents type fast, on phones, without
+ * accents and with stretched letters ("heeeel boos"), and someone who wants to slip past a rule writes
+ * "z3lfm00rd", "z e l f m o o r d", a soft hyphen inside a word or Cyrillic letters that look Latin. After
+ * this, all of those read as the plain word, so the lists never have to know the tricks.
+ *
+ * <p>Steps: NFKC (fullwidth and other compatibility forms to plain letters), format characters removed
+ * (soft hyphen, zero-width joiners, word joiner, BOM), lower case, accents off Latin letters, look-alike
+ * letters of other scripts inside a Latin message folded to Latin with ICU's confusable skeleton, digits
+ * and {@code @ $} used as letters inside a word read as letters, punctuation to spaces, spaced-out letters
+ * joined, letters repeated three or more times cut to two. Linear in the length of the text.
  */
 public final class TextNormalizer {
+
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
 
     // Apostrophes inside or at the edge of words are dropped, not spaced: "m'n" -> "mn", "don't" -> "dont".
     private static final Pattern APOSTROPHE = Pattern.compile("(?<=\\p{L})['’‘`´]|['’‘`´](?=\\p{L})");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern STRETCHED_LETTER = Pattern.compile("(\\p{L})\\1{2,}");
+    // A word that mixes letters with digits or @ $ used as letters: "z3lfm00rd", "k1ll", "$uicide".
+    private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}\\p{N}@$]++");
 
     private TextNormalizer() {
     }
 
     /**
-     * Lowercase (Locale.ROOT), without diacritics on Latin letters, punctuation and symbols as single
-     * spaces, letters repeated three or more times cut to two; the euro sign becomes the word "euro" so
-     * amounts stay recognisable. Never null.
+     * The canonical form described above: words of lower-case letters and digits separated by single
+     * spaces; the euro sign becomes the word "euro" so amounts stay recognisable. Never null.
      */
     public static String forMatching(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = text.replace("€", " euro ").toLowerCase(Locale.ROOT);
+        String s = withoutFormatCharacters(NFKC.normalize(text));
+        s = s.replace("€", " euro ").toLowerCase(Locale.ROOT);
         s = stripLatinDiacritics(s);
+        s = foldLookAlikes(s);
         s = APOSTROPHE.matcher(s).replaceAll("");
+        s = lettersForDigits(s);
         s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ");
+        s = joinSpacedLetters(s.strip());
         s = STRETCHED_LETTER.matcher(s).replaceAll("$1$1");
         return s.strip();
     }
@@ -41,6 +65,17 @@ public final class TextNormalizer {
     public static List<String> words(String text) {
         String normalized = forMatching(text);
         return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
+    }
+
+    /** True for characters that are invisible by design (Unicode category Cf): soft hyphen, ZWJ, word joiner, BOM… */
+    public static boolean isFormatCharacter(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT;
+    }
+
+    private static String withoutFormatCharacters(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> !isFormatCharacter(cp)).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     // Only marks on Latin letters go: Cyrillic й or Arabic vowel signs carry meaning and stay.
@@ -61,5 +96,146 @@ public final class TextNormalizer {
             out.appendCodePoint(cp);
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /**
+     * In a message written mostly in Latin letters, a Cyrillic or Greek letter that looks like a Latin one is
+     * read as that Latin letter (ICU's confusable skeleton). A message written in Cyrillic or Greek stays as it
+     * is, so Russian or Ukrainian is still recognised as such.
+     */
+    private static String foldLookAlikes(String s) {
+        int latin = 0;
+        int other = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                if (UScript.getScript(cp) == UScript.LATIN) {
+                    latin++;
+                } else {
+                    other++;
+                }
+            }
+        }
+        if (other == 0) {
+            return s;
+        }
+        boolean latinMessage = latin >= other;
+        StringBuilder out = new StringBuilder(s.length());
+        int wordStart = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || !Character.isLetterOrDigit(s.charAt(i))) {
+                String word = s.substring(wordStart, i);
+                // A word that mixes Latin with look-alikes ("ѕuісіdе") is a disguise even in a mostly Cyrillic text.
+                out.append(latinMessage || mixesLatin(word) ? foldWord(word) : word);
+                if (i < s.length()) {
+                    out.append(s.charAt(i));
+                }
+                wordStart = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean mixesLatin(String word) {
+        boolean latin = false;
+        boolean other = false;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                if (UScript.getScript(cp) == UScript.LATIN) {
+                    latin = true;
+                } else {
+                    other = true;
+                }
+            }
+        }
+        return latin && other;
+    }
+
+    private static String foldWord(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp) && UScript.getScript(cp) != UScript.LATIN) {
+                String skeleton = UCharacter.toLowerCase(Locale.ROOT, CONFUSABLES.getSkeleton(new String(Character.toChars(cp))));
+                if (skeleton.length() == 1 && skeleton.charAt(0) >= 'a' && skeleton.charAt(0) <= 'z') {
+                    out.append(skeleton);
+                    continue;
+                }
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
+
+    /** Inside a word with at least two letters, 0 1 3 4 5 7 8 @ $ stand for o i e a s t b a s. */
+    private static String lettersForDigits(String s) {
+        Matcher words = LEET_WORD.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        int at = 0;
+        while (words.find()) {
+            String word = words.group();
+            if (word.isEmpty()) {
+                continue;
+            }
+            out.append(s, at, words.start());
+            out.append(isLeet(word) ? leetToLetters(word) : word);
+            at = words.end();
+        }
+        return out.append(s, at, s.length()).toString();
+    }
+
+    private static boolean isLeet(String word) {
+        int letters = 0;
+        int stand = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if ("0134578@$".indexOf(c) >= 0) {
+                stand++;
+            } else {
+                return false; // another digit: a code, a postcode, an amount
+            }
+        }
+        return letters >= 2 && stand >= 1;
+    }
+
+    private static String leetToLetters(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            int index = "0134578@$".indexOf(c);
+            out.append(index < 0 ? c : "oieastbas".charAt(index));
+        }
+        return out.toString();
+    }
+
+    /** Three or more single letters in a row ("z e l f m o o r d") were one word. */
+    private static String joinSpacedLetters(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        String[] words = s.split(" ");
+        List<String> out = new ArrayList<>(words.length);
+        int i = 0;
+        while (i < words.length) {
+            int j = i;
+            while (j < words.length && words[j].codePointCount(0, words[j].length()) == 1
+                    && Character.isLetter(words[j].codePointAt(0))) {
+                j++;
+            }
+            if (j - i >= 3) {
+                out.add(String.join("", Arrays.asList(words).subList(i, j)));
+                i = j;
+            } else {
+                out.add(words[i]);
+                i++;
+            }
+        }
+        return String.join(" ", out);
     }
 }

@@ -1,0 +1,240 @@
+package nl.loket.assistant;
+
+import nl.loket.contact.EscalationReason;
+import nl.loket.platform.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Danger as concepts, not phrases ({@code triage-crisis-concepts.txt}): a concept is a few groups of words
+ * (someone, a harm, a time…) that must all occur within a window of words, in any order unless the concept
+ * says otherwise. So "maak er vanavond gewoon een eind aan" and "…omdat ik het echt niet meer zie zitten"
+ * are found although no list holds those sentences. Words are matched spelling-tolerantly: a trailing
+ * {@code *} takes any ending, words of five letters or more also match with one typing error, and a
+ * dropped final n or t ("leve", "nie") still counts.
+ *
+ * <p>Linear in the message: each word is compared with each list word once, then the window is checked.
+ */
+final class CrisisConcepts implements TriageRule {
+
+    static final String LIST = "triage-crisis-concepts";
+    static final int MIN_DROPPED_ENDING = 4;
+    static final int MIN_FUZZY_LENGTH = 6;
+
+    /** One group: the words any of which fills this part of the concept. */
+    private record Group(String name, List<String> words) { }
+
+    private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<String>> unless) { }
+
+    private final List<Concept> concepts;
+    private final SignalList list;
+    private final java.util.Set<String> vocabulary;
+
+    CrisisConcepts() {
+        this(SignalList.load(LIST));
+    }
+
+    CrisisConcepts(SignalList list) {
+        this.list = list;
+        List<Concept> parsed = new ArrayList<>();
+        list.sections().forEach((name, lines) -> parsed.add(parse(name, lines)));
+        this.concepts = List.copyOf(parsed);
+        java.util.Set<String> words = new java.util.HashSet<>();
+        concepts.forEach(c -> c.groups().forEach(g -> g.words().stream()
+                .filter(w -> !w.endsWith("*") && w.length() >= 2).forEach(words::add)));
+        this.vocabulary = java.util.Set.copyOf(words);
+    }
+
+    @Override
+    public Optional<TriageResult> match(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] words = separated(normalizedText.split(" "));
+        String[] single = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            single[i] = singleLetters(words[i]);
+        }
+        for (Concept concept : concepts) {
+            if (fires(concept, words, single)) {
+                return Optional.of(TriageResult.of(EscalationReason.CRISIS, list.signal(concept.name(), "concept")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fires(Concept concept, String[] words, String[] single) {
+        int groups = concept.groups().size();
+        // For each group, the last position where it was seen; a window closes over the newest word.
+        int[] lastSeen = new int[groups];
+        Arrays.fill(lastSeen, -1);
+        for (int i = 0; i < words.length; i++) {
+            for (int g = 0; g < groups; g++) {
+                if (matchesAny(words[i], single[i], concept.groups().get(g).words())) {
+                    lastSeen[g] = i;
+                }
+            }
+            if (complete(concept, lastSeen, i) && !cancelled(concept, words, lastSeen, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean complete(Concept concept, int[] lastSeen, int at) {
+        int earliest = Integer.MAX_VALUE;
+        int previous = -1;
+        for (int position : lastSeen) {
+            if (position < 0) {
+                return false;
+            }
+            if (concept.ordered() && position <= previous) {
+                return false;
+            }
+            previous = position;
+            earliest = Math.min(earliest, position);
+        }
+        return at - earliest < concept.window();
+    }
+
+    // An idiom that only sounds like danger ("ik schrok me dood") cancels the concept where it overlaps.
+    private static boolean cancelled(Concept concept, String[] words, int[] lastSeen, int at) {
+        if (concept.unless().isEmpty()) {
+            return false;
+        }
+        int from = Math.max(0, Arrays.stream(lastSeen).min().orElse(0) - 3);
+        int to = Math.min(words.length, at + 4);
+        for (List<String> idiom : concept.unless()) {
+            for (int i = from; i + idiom.size() <= to; i++) {
+                boolean all = true;
+                for (int k = 0; k < idiom.size() && all; k++) {
+                    all = matches(words[i + k], idiom.get(k));
+                }
+                if (all) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAny(String word, String singleWord, List<String> entries) {
+        for (String entry : entries) {
+            if (matches(word, singleWord, entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean matches(String word, String entry) {
+        return matches(word, singleLetters(word), entry);
+    }
+
+    private static boolean matches(String word, String singleWord, String entry) {
+        if (entry.endsWith("*")) {
+            return word.startsWith(entry.substring(0, entry.length() - 1));
+        }
+        if (word.equals(entry)) {
+            return true;
+        }
+        // Stretched letters are cut to two by the normaliser ("wiiiil" -> "wiil"): compare with doubles as one.
+        if (word.length() >= 3 && word.length() != singleWord.length() && Math.abs(word.length() - entry.length()) <= 2
+                && singleWord.equals(singleLetters(entry))) {
+            return true;
+        }
+        // SMS spelling drops a final n or t: "leve", "nie", "wil" for "wilt".
+        if (entry.length() >= MIN_DROPPED_ENDING && word.length() == entry.length() - 1 && entry.startsWith(word)
+                && (entry.endsWith("n") || entry.endsWith("t"))) {
+            return true;
+        }
+        // One typing error in a longer word; the first letter must be right for words under eight letters,
+        // or "willen" would read as "pillen" and "wagen" as "wapen".
+        return word.length() >= MIN_FUZZY_LENGTH && entry.length() >= MIN_FUZZY_LENGTH
+                && Math.abs(word.length() - entry.length()) <= 1
+                && (word.charAt(0) == entry.charAt(0) || entry.length() >= 8)
+                && FuzzyWords.withinOneEdit(word, entry);
+    }
+
+    private static String singleLetters(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
+                out.append(word.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Words an SMS wrote without spaces ("ikwildood") split into the concept's vocabulary, when the
+     * vocabulary covers the whole word; other words stay as they are. Bounded: only words of 7 to 40 letters.
+     */
+    private String[] separated(String[] words) {
+        List<String> out = new ArrayList<>(words.length);
+        for (String word : words) {
+            List<String> parts = word.length() >= 7 && word.length() <= 40 ? segment(word) : null;
+            if (parts == null) {
+                out.add(word);
+            } else {
+                out.addAll(parts);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private List<String> segment(String word) {
+        int n = word.length();
+        int[] from = new int[n + 1];
+        Arrays.fill(from, -1);
+        from[0] = 0;
+        for (int end = 1; end <= n; end++) {
+            for (int start = Math.max(0, end - 20); start < end && from[end] < 0; start++) {
+                if ((start == 0 || from[start] >= 0) && (start != 0 || from[0] == 0)
+                        && vocabulary.contains(word.substring(start, end)) && (start == 0 || from[start] >= 0)) {
+                    from[end] = start;
+                }
+            }
+        }
+        if (from[n] < 0) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int end = n; end > 0; end = from[end]) {
+            parts.add(0, word.substring(from[end], end));
+        }
+        return parts.size() >= 2 ? parts : null;
+    }
+
+    private static Concept parse(String name, List<String> lines) {
+        List<Group> groups = new ArrayList<>();
+        List<List<String>> unless = new ArrayList<>();
+        int window = 8;
+        boolean ordered = false;
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalStateException("Signal list " + LIST + " [" + name + "]: expected 'group: words', got " + line);
+            }
+            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            switch (key) {
+                case "window" -> window = Integer.parseInt(value);
+                case "ordered" -> ordered = Boolean.parseBoolean(value);
+                case "unless" -> Arrays.stream(value.split(",")).map(TextNormalizer::forMatching)
+                        .filter(s -> !s.isEmpty()).forEach(idiom -> unless.add(List.of(idiom.split(" "))));
+                default -> groups.add(new Group(key, Arrays.stream(value.split("\\s+"))
+                        .map(w -> w.endsWith("*") ? TextNormalizer.forMatching(w) + "*" : TextNormalizer.forMatching(w))
+                        .filter(w -> !w.isEmpty() && !w.equals("*")).toList()));
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new IllegalStateException("Signal list " + LIST + " [" + name + "] has no word groups");
+        }
+        return new Concept(name, List.copyOf(groups), window, ordered, List.copyOf(unless));
+    }
+}
