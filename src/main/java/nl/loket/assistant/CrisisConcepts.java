@@ -26,7 +26,7 @@ final class CrisisConcepts implements TriageRule {
     static final int MIN_FUZZY_LENGTH = 6;
 
     /** One group: the words any of which fills this part of the concept. */
-    private record Group(String name, List<String> words) { }
+    private record Group(String name, List<String> words, boolean dangerCue) { }
 
     private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<String>> unless) { }
 
@@ -65,6 +65,25 @@ final class CrisisConcepts implements TriageRule {
             }
         }
         return Optional.empty();
+    }
+
+    /** True when a word of the text is one of the danger words (groups marked with !), spelling-tolerantly. */
+    boolean hasDangerWord(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return false;
+        }
+        String[] words = separated(normalizedText.split(" "));
+        for (String word : words) {
+            String single = singleLetters(word);
+            for (Concept concept : concepts) {
+                for (Group group : concept.groups()) {
+                    if (group.dangerCue() && matchesAny(word, single, group.words())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean fires(Concept concept, String[] words, String[] single) {
@@ -227,9 +246,10 @@ final class CrisisConcepts implements TriageRule {
                 case "ordered" -> ordered = Boolean.parseBoolean(value);
                 case "unless" -> Arrays.stream(value.split(",")).map(TextNormalizer::forMatching)
                         .filter(s -> !s.isEmpty()).forEach(idiom -> unless.add(List.of(idiom.split(" "))));
-                default -> groups.add(new Group(key, Arrays.stream(value.split("\\s+"))
+                default -> groups.add(new Group(key.endsWith("!") ? key.substring(0, key.length() - 1) : key,
+                        Arrays.stream(value.split("\\s+"))
                         .map(w -> w.endsWith("*") ? TextNormalizer.forMatching(w) + "*" : TextNormalizer.forMatching(w))
-                        .filter(w -> !w.isEmpty() && !w.equals("*")).toList()));
+                        .filter(w -> !w.isEmpty() && !w.equals("*")).toList(), key.endsWith("!")));
             }
         }
         if (groups.isEmpty()) {

@@ -90,7 +90,7 @@ class GuardedAssistant implements Responder {
             return new Decision(escalations.otherLanguage(detected.code(), conversation), null);
         }
 
-        Retrieval retrieval = knowledge.retrieve(redacted, replyLanguage);
+        Retrieval retrieval = knowledge.retrieve(withoutPersonalData(redacted), replyLanguage);
         if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
             Article article = knowledge.article(retrieval.topic(), replyLanguage).orElseThrow();
             if (otherOrganisations.unsupported(redacted, article).isEmpty()) {
@@ -116,6 +116,21 @@ class GuardedAssistant implements Responder {
                 .filter(t -> t.reason() == EscalationReason.CRISIS)
                 .map(t -> escalations.reply(EscalationReason.CRISIS, t.priority(), conversation,
                         "en".equals(languages.detect(redacted).code()) ? "en" : "nl"));
+    }
+
+    /**
+     * The question without the placeholders the redactor left: a resident's own phone number ("[TELEFOON]") says
+     * nothing about the topic, and must not pull the question towards the article about phoning the municipality.
+     */
+    static String withoutPersonalData(String redacted) {
+        if (redacted.indexOf('[') < 0) {
+            return redacted;
+        }
+        String out = redacted;
+        for (nl.loket.platform.privacy.Finding.Kind kind : nl.loket.platform.privacy.Finding.Kind.values()) {
+            out = out.replace(kind.replacement(), " ");
+        }
+        return out;
     }
 
     private Decision answer(Article article, Retrieval retrieval, Conversation conversation, String redactedQuestion) {

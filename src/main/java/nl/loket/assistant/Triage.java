@@ -23,7 +23,7 @@ final class Triage {
     private final List<TriageRule> rules;
 
     Triage() {
-        this(List.of(new CrisisSignals(), new CrisisConcepts(), new HumanRequestSignals(), new ComplaintSignals(),
+        this(List.of(new CrisisSignals(), new CrisisConcepts(), new CrisisClassifier(), new HumanRequestSignals(), new ComplaintSignals(),
                 new CaseSpecificSignals(), new ComplexSignals()));
     }
 

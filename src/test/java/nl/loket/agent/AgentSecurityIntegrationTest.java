@@ -99,14 +99,27 @@ class AgentSecurityIntegrationTest extends HandoffIntegrationTest {
     }
 
     @Test
-    void theResidentsContactsAreListedAcrossChannels() {
+    void theResidentsContactsAreListedAcrossChannelsOnceAnAgentConfirmsTheTypedNumberIsTheSamePerson() {
         String phone = randomMobile();
         sms(phone, "Wanneer wordt grofvuil opgehaald?");
-        HandoffTask task = null;
-        form(java.util.Map.of("message", "Ik wil een medewerker spreken", "phone", phone));
-        String residentId = contacts.residentIdOf(nl.loket.contact.Identity.phone(phone)).orElseThrow();
-        task = handoff.tasks(java.util.EnumSet.allOf(nl.loket.handoff.TaskStatus.class)).stream()
-                .filter(t -> t.residentId().equals(residentId)).findFirst().orElseThrow();
+        String smsResident = contacts.residentIdOf(nl.loket.contact.Identity.phone(phone)).orElseThrow();
+        JsonNode submitted = form(java.util.Map.of("message", "Ik wil een medewerker spreken", "phone", phone));
+        nl.loket.contact.Conversation formConversation = contacts.conversationByReference(
+                submitted.get("reference").asString()).orElseThrow();
+        String residentId = formConversation.residentId();
+        assertThat(residentId).as("a typed number links nothing by itself").isNotEqualTo(smsResident);
+        HandoffTask task = handoff.taskOfConversation(formConversation.id()).orElseThrow();
+
+        JsonNode matches = body(agentGet("agent0", "/api/agent/residents/" + residentId + "/possible-matches"));
+        assertThat(matches.toString()).contains(smsResident);
+        assertThat(agentPost("agent0", "/api/agent/residents/" + residentId + "/possible-matches/" + smsResident,
+                "{\"samePerson\":\"yes\"}").statusCode()).isEqualTo(400);
+        assertThat(agentPost("agent0", "/api/agent/residents/" + residentId + "/possible-matches/someone-else",
+                "{\"samePerson\":true}").statusCode()).isEqualTo(404);
+        HttpResponse<String> confirmed = agentPost("agent0", "/api/agent/residents/" + residentId + "/possible-matches/"
+                + smsResident, "{\"samePerson\":true}");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(body(agentGet("supervisor", "/api/agent/audit?limit=50")).toString()).contains("MATCH_CONFIRMED");
 
         HttpResponse<String> response = agentGet("agent0", "/api/agent/residents/" + residentId + "/contacts");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -118,7 +131,7 @@ class AgentSecurityIntegrationTest extends HandoffIntegrationTest {
         JsonNode view = body(agentGet("agent0", "/api/agent/handoffs/" + task.id()));
         assertThat(view.get("history")).hasSize(1);
         assertThat(view.get("history").get(0).get("channel").asString()).isEqualTo("SMS");
-        assertThat(view.get("contact").toString()).contains(phone);
+        assertThat(view.get("contact").toString()).contains(phone).contains("not verified");
 
         assertThat(agentGet("agent0", "/api/agent/residents/nobody/contacts").statusCode()).isEqualTo(404);
     }

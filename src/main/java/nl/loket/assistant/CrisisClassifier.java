@@ -1,0 +1,118 @@
+package nl.loket.assistant;
+
+import nl.loket.contact.EscalationReason;
+import nl.loket.platform.text.ResourceLines;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The second, independent way to recognise a crisis: a maximum-entropy document categorizer (OpenNLP) trained at
+ * start-up on {@code assistant/crisis-training.txt}, labelled CRISIS or OTHER, with word, word-pair and character
+ * n-gram features, so it generalises to wording and spelling that no list or concept holds. It only ever adds
+ * alarms: triage escalates when the lists, the concepts or this classifier fires (when in doubt, urgent). It fires
+ * only on a message holding at least one danger word of the concepts (spelling-tolerant), because on its own it
+ * also scores anger, threats to "go to the newspaper" and long lists of worries high.
+ *
+ * <p>The model is trained once per process and shared; a categorizer per thread, as OpenNLP's is not thread-safe.
+ */
+final class CrisisClassifier implements TriageRule {
+
+    static final String TRAINING = "/assistant/crisis-training.txt";
+    static final String CRISIS = "CRISIS";
+    static final String OTHER = "OTHER";
+
+    /** Probability of CRISIS at or above which the classifier fires; chosen on the development set (docs/evaluation.md). */
+    static final double THRESHOLD = 0.8;
+
+    private static final class Model {
+        static final DoccatModel INSTANCE = train(ResourceLines.read(TRAINING));
+    }
+
+    private final ThreadLocal<DocumentCategorizerME> categorizer =
+            ThreadLocal.withInitial(() -> new DocumentCategorizerME(Model.INSTANCE));
+    private final double threshold;
+    private final CrisisConcepts dangerWords;
+
+    CrisisClassifier() {
+        this(THRESHOLD, new CrisisConcepts());
+    }
+
+    /** @param dangerWords the concepts whose danger words a message must hold before the classifier may fire */
+    CrisisClassifier(double threshold, CrisisConcepts dangerWords) {
+        this.threshold = threshold;
+        this.dangerWords = dangerWords;
+    }
+
+    @Override
+    public Optional<TriageResult> match(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return Optional.empty();
+        }
+        double p = crisisProbability(normalizedText);
+        return p >= threshold && dangerWords.hasDangerWord(normalizedText)
+                ? Optional.of(TriageResult.of(EscalationReason.CRISIS, "crisis-classifier: p >= " + threshold))
+                : Optional.empty();
+    }
+
+    /** P(CRISIS) for normalised text. */
+    double crisisProbability(String normalizedText) {
+        DocumentCategorizerME me = categorizer.get();
+        double[] outcomes = me.categorize(normalizedText.split(" "));
+        return outcomes[me.getIndex(CRISIS)];
+    }
+
+    static DoccatModel train(List<String> lines) {
+        return train(lines, Double.parseDouble(System.getProperty("loket.crisis.l2", String.valueOf(L2_COST))),
+                Boolean.parseBoolean(System.getProperty("loket.crisis.chars", "true")));
+    }
+
+    /** L2 cost of the maximum-entropy fit: chosen on the development set (see docs/evaluation.md). */
+    static final double L2_COST = 0.5;
+
+    static DoccatModel train(List<String> lines, double l2Cost, boolean characterNGrams) {
+        List<DocumentSample> samples = new ArrayList<>();
+        for (String line : lines) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                throw new IllegalStateException(TRAINING + ": expected 'LABEL<TAB>text', got " + line);
+            }
+            String label = line.substring(0, tab).strip();
+            if (!CRISIS.equals(label) && !OTHER.equals(label)) {
+                throw new IllegalStateException(TRAINING + ": label must be CRISIS or OTHER, got " + label);
+            }
+            String text = nl.loket.platform.text.TextNormalizer.forMatching(line.substring(tab + 1));
+            if (!text.isEmpty()) {
+                samples.add(new DocumentSample(label, text.split(" ")));
+            }
+        }
+        TrainingParameters params = TrainingParameters.defaultParams();
+        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+        params.put(TrainingParameters.ITERATIONS_PARAM, 200);
+        params.put(TrainingParameters.CUTOFF_PARAM, 1);
+        params.put("L1Cost", 0.0);
+        params.put("L2Cost", l2Cost);
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        try {
+            FeatureGenerator[] features = characterNGrams
+                    ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2), new CharacterNGrams()}
+                    : new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
+            return DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params, new DoccatFactory(features));
+        } catch (opennlp.tools.util.InvalidFormatException e) {
+            throw new IllegalStateException("cannot set up the crisis classifier", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot train the crisis classifier", e);
+        }
+    }
+}
