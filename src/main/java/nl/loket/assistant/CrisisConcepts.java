@@ -73,14 +73,24 @@ final class CrisisConcepts implements TriageRule {
             return false;
         }
         String[] words = separated(normalizedText.split(" "));
-        for (String word : words) {
-            String single = singleLetters(word);
+        for (int i = 0; i < words.length; i++) {
+            String single = singleLetters(words[i]);
             for (Concept concept : concepts) {
                 for (Group group : concept.groups()) {
-                    if (group.dangerCue() && matchesAny(word, single, group.words())) {
+                    if (group.dangerCue() && matchesAny(words[i], single, group.words()) && !inIdiom(words, i)) {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    // A danger word near an idiom of any concept ("slaat de deur dicht", "alarm geslagen") is no danger word.
+    private boolean inIdiom(String[] words, int i) {
+        for (Concept concept : concepts) {
+            if (cancelled(concept, words, Math.max(0, i - 8), Math.min(words.length, i + 9))) {
+                return true;
             }
         }
         return false;
@@ -122,11 +132,14 @@ final class CrisisConcepts implements TriageRule {
 
     // An idiom that only sounds like danger ("ik schrok me dood") cancels the concept where it overlaps.
     private static boolean cancelled(Concept concept, String[] words, int[] lastSeen, int at) {
+        return cancelled(concept, words, Math.max(0, Arrays.stream(lastSeen).min().orElse(0) - 3),
+                Math.min(words.length, at + 4));
+    }
+
+    private static boolean cancelled(Concept concept, String[] words, int from, int to) {
         if (concept.unless().isEmpty()) {
             return false;
         }
-        int from = Math.max(0, Arrays.stream(lastSeen).min().orElse(0) - 3);
-        int to = Math.min(words.length, at + 4);
         for (List<String> idiom : concept.unless()) {
             for (int i = from; i + idiom.size() <= to; i++) {
                 boolean all = true;
