@@ -163,7 +163,7 @@ class AgentReplyIntegrationTest extends HandoffIntegrationTest {
     @Test
     void aPhoneContactIsMarkedForACallBack() {
         String callId = "call-" + UUID.randomUUID();
-        HttpResponse<String> r = postJson("/api/channels/transcripts", """
+        HttpResponse<String> r = postTranscript("""
                 {"callId":"%s","from":"%s","to":"+31243290000",
                  "startedAt":"2026-11-29T10:15:00+01:00","endedAt":"2026-11-29T10:18:00+01:00",
                  "segments":[{"speaker":"RESIDENT","text":"Ik wil een medewerker spreken"}]}""".formatted(callId, randomMobile()));

@@ -215,7 +215,7 @@ class WorkbenchBrowserTest extends HandoffIntegrationTest {
     }
 
     private void tolkcontactCall() {
-        postJson("/api/channels/transcripts", """
+        postTranscript("""
                 {"callId":"%s","from":"%s","to":"+31243290000","relay":"TOLKCONTACT",
                  "startedAt":"2026-11-29T10:15:00+01:00","endedAt":"2026-11-29T10:18:00+01:00",
                  "segments":[{"speaker":"INTERPRETER","text":"Meneer wil een medewerker spreken over zijn aanvraag."}]}"""

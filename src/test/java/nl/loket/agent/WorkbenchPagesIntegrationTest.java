@@ -224,7 +224,7 @@ class WorkbenchPagesIntegrationTest extends HandoffIntegrationTest {
 
     @Test
     void aTolkcontactCallShowsTheInterpreterNote() {
-        HttpResponse<String> r = postJson("/api/channels/transcripts", """
+        HttpResponse<String> r = postTranscript("""
                 {"callId":"%s","from":"%s","to":"+31243290000","relay":"TOLKCONTACT",
                  "startedAt":"2026-11-29T10:15:00+01:00","endedAt":"2026-11-29T10:18:00+01:00",
                  "segments":[{"speaker":"INTERPRETER","text":"Mevrouw wil een medewerker spreken over haar uitkering."}]}"""

@@ -145,7 +145,7 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
                     .get(0).outcome())).isEqualTo("ANSWERED");
 
             at(6);
-            HttpResponse<String> call = postJson("/api/channels/transcripts", """
+            HttpResponse<String> call = postTranscript("""
                     {"callId":"%s","from":"%s","to":"+31243290000","relay":"TOLKCONTACT",
                      "startedAt":"%s","endedAt":"%s",
                      "segments":[{"speaker":"INTERPRETER","text":"Meneer wil een medewerker spreken over zijn aanvraag."}]}"""

@@ -84,7 +84,7 @@ class FuzzIntegrationTest extends HandoffIntegrationTest {
                 "{\"callId\":\"c2\",\"from\":\"+31612345678\",\"endedAt\":[1,2],\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hallo\"}]}",
                 "{\"callId\":\"c3\",\"from\":\"+31612345678\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hallo\",\"at\":{}}]}"};
         for (String body : bodies) {
-            HttpResponse<String> r = postJson("/api/channels/transcripts", body);
+            HttpResponse<String> r = postTranscript(body);
             assertThat(r.statusCode()).as(body + " -> " + r.body()).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }

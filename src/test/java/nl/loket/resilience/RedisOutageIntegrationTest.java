@@ -75,7 +75,9 @@ class RedisOutageIntegrationTest {
         assertUnavailable(() -> loket.get("/api/chat/sessions/" + chat.id() + "/messages", chat.bearer()));
         assertUnavailable(() -> sms(smsDuringSid, phone, "Tijdens de storing verstuurd"));
         assertUnavailable(() -> loket.postJson("/api/forms/contact", "{\"message\":\"Tijdens de storing\"}"));
-        assertUnavailable(() -> loket.postJson("/api/channels/transcripts", transcript()));
+        String call = transcript();
+        assertUnavailable(() -> loket.postJson("/api/channels/transcripts", call,
+                "X-Loket-Signature", nl.loket.support.LoketIntegrationTest.signTranscript(call)));
         assertUnavailable(() -> loket.postTwilio("/api/channels/twilio/voice/gather",
                 Map.of("CallSid", "CA" + UUID.randomUUID(), "From", phone, "SpeechResult", "Wanneer is het stadhuis open?")));
         assertUnavailable(() -> loket.agentGet("agent0", "/api/agent/handoffs?status=WAITING"));

@@ -49,6 +49,7 @@ public final class LoketInstance implements AutoCloseable {
                 "--loket.twilio.auth-token=" + TWILIO_TOKEN,
                 "--loket.twilio.webhook-base-url=" + PUBLIC_URL,
                 "--loket.transcripts.inbox=target/instance-inbox-" + keyPrefix,
+                "--loket.transcripts.secret=" + LoketIntegrationTest.TRANSCRIPT_SECRET,
                 "--loket.agents[0].username=agent0", "--loket.agents[0].password={noop}" + AGENT_PASSWORD,
                 "--loket.agents[0].roles[0]=AGENT",
                 "--loket.agents[1].username=agent1", "--loket.agents[1].password={noop}" + AGENT_PASSWORD,

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public abstract class LoketIntegrationTest {
 
     public static final String TWILIO_TOKEN = "test-auth-token";
+    public static final String TRANSCRIPT_SECRET = "test-transcript-secret";
     public static final Path TRANSCRIPT_INBOX = createInbox();
 
     @LocalServerPort
@@ -41,6 +42,7 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.twilio.auth-token", () -> TWILIO_TOKEN);
         registry.add("loket.twilio.webhook-base-url", () -> "https://loket.example.nl");
         registry.add("loket.transcripts.inbox", TRANSCRIPT_INBOX::toString);
+        registry.add("loket.transcripts.secret", () -> "${loket.test.transcript-secret:" + TRANSCRIPT_SECRET + "}");
         registry.add("loket.transcripts.poll-delay", () -> "200");
         registry.add("loket.relay.numbers.TOLKCONTACT[0]", () -> "+31880500600");
         // Tests close idle conversations themselves: a sweep on a clock one test moves would close others' conversations.
@@ -73,6 +75,25 @@ public abstract class LoketIntegrationTest {
         return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    /** A phone transcript, signed as the telephony platform signs it (X-Loket-Signature, HMAC-SHA256 of the body). */
+    protected HttpResponse<String> postTranscript(String json, String... headers) {
+        String[] signed = java.util.Arrays.copyOf(headers, headers.length + 2);
+        signed[headers.length] = "X-Loket-Signature";
+        signed[headers.length + 1] = signTranscript(json);
+        return postJson("/api/channels/transcripts", json, signed);
+    }
+
+    public static String signTranscript(String json) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(TRANSCRIPT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {

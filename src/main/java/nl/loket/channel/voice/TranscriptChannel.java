@@ -49,8 +49,11 @@ class TranscriptChannel {
     private final RelayProperties relays;
     private final ContactProperties properties;
     private final Clock clock;
+    private final TranscriptProperties transcripts;
 
-    TranscriptChannel(Json json, HttpResponses responses, RelayProperties relays, ContactProperties properties, Clock clock) {
+    TranscriptChannel(Json json, HttpResponses responses, RelayProperties relays, ContactProperties properties, Clock clock,
+                      TranscriptProperties transcripts) {
+        this.transcripts = transcripts;
         this.json = json;
         this.responses = responses;
         this.relays = relays;
@@ -58,8 +61,28 @@ class TranscriptChannel {
         this.clock = clock;
     }
 
+    /** A transcript over HTTP: only when signed with the shared secret, else 401 and nothing stored. */
     public InboundMessage toInbound(Exchange exchange) {
-        return parse(RequestBodies.text(exchange));
+        String body = java.util.Objects.requireNonNullElse(RequestBodies.text(exchange), "");
+        TranscriptSignature.verify(transcripts.secret(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                exchange.getMessage().getHeader(TranscriptSignature.HEADER, String.class));
+        return parse(body);
+    }
+
+    /**
+     * A file in the inbox is refused (moved to {@code .failed}) when it is a symbolic link or larger than what
+     * HTTP accepts, before it is read.
+     */
+    public void checkFile(Exchange exchange) throws java.io.IOException {
+        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        if (path != null && java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(path))) {
+            throw new java.io.IOException("transcript file is a symbolic link: " + exchange.getMessage().getHeader(Exchange.FILE_NAME));
+        }
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null && length > RequestBodies.MAX_BYTES) {
+            throw new java.io.IOException("transcript file is larger than " + RequestBodies.MAX_BYTES + " bytes: "
+                    + exchange.getMessage().getHeader(Exchange.FILE_NAME));
+        }
     }
 
     public InboundMessage fromFile(Exchange exchange) {

@@ -52,7 +52,7 @@ class TranscriptIntegrationTest extends LoketIntegrationTest {
     @Test
     void aRelayTranscriptIsAPhoneContactMarkedTolkcontactWithEveryLineKept() {
         String from = mobile();
-        HttpResponse<String> response = postJson(PATH, transcript("call-" + UUID.randomUUID(), from, ",\"relay\":\"TOLKCONTACT\""));
+        HttpResponse<String> response = postTranscript(transcript("call-" + UUID.randomUUID(), from, ",\"relay\":\"TOLKCONTACT\""));
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode body = json.readTree(response.body());
@@ -68,7 +68,7 @@ class TranscriptIntegrationTest extends LoketIntegrationTest {
 
     @Test
     void aCallFromTheRelayNumberIsMarkedEvenWithoutTheField() {
-        HttpResponse<String> response = postJson(PATH, transcript("call-" + UUID.randomUUID(), "088 050 0600", ""));
+        HttpResponse<String> response = postTranscript(transcript("call-" + UUID.randomUUID(), "088 050 0600", ""));
         Conversation conversation = contacts.conversationByReference(json.readTree(response.body()).get("reference").asString()).orElseThrow();
         assertThat(conversation.relay()).isEqualTo("TOLKCONTACT");
     }
@@ -77,8 +77,8 @@ class TranscriptIntegrationTest extends LoketIntegrationTest {
     void theSameCallTwiceIsStoredOnce() {
         String callId = "call-" + UUID.randomUUID();
         String from = mobile();
-        String first = json.readTree(postJson(PATH, transcript(callId, from, "")).body()).get("reference").asString();
-        HttpResponse<String> again = postJson(PATH, transcript(callId, from, ""));
+        String first = json.readTree(postTranscript(transcript(callId, from, "")).body()).get("reference").asString();
+        HttpResponse<String> again = postTranscript(transcript(callId, from, ""));
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(json.readTree(again.body()).get("reference").asString()).isEqualTo(first);
         String residentId = contacts.residentIdOf(Identity.phone(from)).orElseThrow();
@@ -90,7 +90,7 @@ class TranscriptIntegrationTest extends LoketIntegrationTest {
         String from = mobile();
         String sms = "/api/channels/twilio/sms";
         postTwilio(sms, params("MessageSid", "SM" + UUID.randomUUID(), "From", from, "Body", "wanneer wordt grofvuil opgehaald"));
-        postJson(PATH, transcript("call-" + UUID.randomUUID(), from.replace("+31", "0"), ""));
+        postTranscript(transcript("call-" + UUID.randomUUID(), from.replace("+31", "0"), ""));
 
         String residentId = contacts.residentIdOf(Identity.phone(from)).orElseThrow();
         List<ContactSummary> history = contacts.history(residentId);
@@ -99,12 +99,12 @@ class TranscriptIntegrationTest extends LoketIntegrationTest {
 
     @Test
     void invalidTranscriptsNameTheField() {
-        assertField(postJson(PATH, "{\"from\":\"+31612345678\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "callId");
-        assertField(postJson(PATH, "{\"callId\":\"c1\",\"from\":\"+31612345678\",\"segments\":[]}"), "segments");
-        assertField(postJson(PATH, "{\"callId\":\"c1\",\"from\":\"+31612345678\",\"segments\":[{\"speaker\":\"BOT\",\"text\":\"hoi\"}]}"), "segments[0].speaker");
-        assertField(postJson(PATH, "{\"callId\":\"c1\",\"from\":\"+31612345678\",\"startedAt\":\"gisteren\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "startedAt");
-        assertField(postJson(PATH, "{\"callId\":\"c1\",\"from\":\"nummer\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "from");
-        assertField(postJson(PATH, "{\"callId\":\"c1\",\"from\":\"+31612345678\",\"relay\":\"<script>\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "relay");
+        assertField(postTranscript("{\"from\":\"+31612345678\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "callId");
+        assertField(postTranscript("{\"callId\":\"c1\",\"from\":\"+31612345678\",\"segments\":[]}"), "segments");
+        assertField(postTranscript("{\"callId\":\"c1\",\"from\":\"+31612345678\",\"segments\":[{\"speaker\":\"BOT\",\"text\":\"hoi\"}]}"), "segments[0].speaker");
+        assertField(postTranscript("{\"callId\":\"c1\",\"from\":\"+31612345678\",\"startedAt\":\"gisteren\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "startedAt");
+        assertField(postTranscript("{\"callId\":\"c1\",\"from\":\"nummer\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "from");
+        assertField(postTranscript("{\"callId\":\"c1\",\"from\":\"+31612345678\",\"relay\":\"<script>\",\"segments\":[{\"speaker\":\"RESIDENT\",\"text\":\"hoi\"}]}"), "relay");
     }
 
     @Test
@@ -121,6 +121,25 @@ class TranscriptIntegrationTest extends LoketIntegrationTest {
         assertThat(TRANSCRIPT_INBOX.resolve(".failed").resolve(bad.getFileName())).exists();
         assertThat(good).doesNotExist();
         assertThat(contacts.residentIdOf(Identity.phone(from))).isPresent();
+    }
+
+    @Test
+    void aSymbolicLinkOrAnOversizedFileInTheInboxIsRefusedUnread() throws IOException {
+        String linkedFrom = mobile();
+        String bigFrom = mobile();
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("transcript-inbox").whenDone(2).create();
+        Path outside = Files.createTempFile("outside-inbox", ".json");
+        Files.writeString(outside, transcript("link-" + UUID.randomUUID(), linkedFrom, ""));
+        Path link = TRANSCRIPT_INBOX.resolve("link-" + UUID.randomUUID() + ".json");
+        Files.createSymbolicLink(link, outside);
+        Path big = TRANSCRIPT_INBOX.resolve("big-" + UUID.randomUUID() + ".json");
+        String padding = " ".repeat(3 * 1024 * 1024);
+        Files.writeString(big, transcript("big-" + UUID.randomUUID(), bigFrom, "").replaceFirst("\\{", "{" + padding));
+
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(contacts.residentIdOf(Identity.phone(linkedFrom))).isEmpty();
+        assertThat(contacts.residentIdOf(Identity.phone(bigFrom))).isEmpty();
+        assertThat(TRANSCRIPT_INBOX.resolve(".failed").resolve(big.getFileName())).exists();
     }
 
     private void assertField(HttpResponse<String> response, String field) {
