@@ -4,7 +4,6 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -70,7 +69,6 @@ final class PhrasePatterns {
 
     private static final String ANY_FEW_WORDS = "(?: \\S+){0,4} ";
     private static final java.util.regex.Pattern ELLIPSIS = java.util.regex.Pattern.compile("(?<!\\s)\\s*\\.\\.\\.\\s*");
-    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}+");
 
     private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]++");
 
@@ -90,7 +88,7 @@ final class PhrasePatterns {
         List<Entry> entries = new ArrayList<>();
         list.sections().forEach((section, lines) -> lines.forEach(line -> {
             // Editors may write accents; the text they are matched on has none.
-            String regex = MARKS.matcher(Normalizer.normalize(line, Normalizer.Form.NFD)).replaceAll("");
+            String regex = nl.loket.platform.text.TextNormalizer.withoutDiacritics(line);
             regex = ELLIPSIS.matcher(regex).replaceAll(java.util.regex.Matcher.quoteReplacement(ANY_FEW_WORDS));
             entries.add(entry(listName, section, line, regex, Pattern.CASE_INSENSITIVE, true));
         }));

@@ -88,8 +88,27 @@ class CrisisEvasionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"intihar etmek istiyorum", "myślę o samobójstwie, samobójstwo", "أفكر في الانتحار انتحار"})
+    @ValueSource(strings = {"intihar etmek istiyorum", "myślę o samobójstwie, samobójstwo", "أفكر في الانتحار انتحار",
+            "kocam beni dövüyor", "ölmek istiyorum", "أريد أن أموت", "chcę umrzeć", "mąż bije mnie", "хочу померти",
+            "он бьёт меня", "quiero morirme", "mi marido me pega", "je veux mourir", "il me frappe tous les jours",
+            "quero morrer", "vreau să mor"})
     void fallbackLanguages(String text) {
+        urgent(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Ich möchte nicht mehr leben", "mein Freund hat mich geschlagen", "ich werde bedroht",
+            "wir haben heute Nacht keine Unterkunft", "meine Mutter atmet nicht mehr", "es riecht nach Gas im Treppenhaus",
+            "ich bringe mich um", "die Kinder haben seit zwei Tagen nichts gegessen"})
+    void moreGerman(String text) {
+        urgent(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"everyone would be better off without me", "i can't do this anymore, i want to end it all",
+            "I took all my sleeping pills", "my boyfriend threatens me every day", "we have nowhere to sleep tonight",
+            "my dad is not breathing", "the kids next door are left alone for days", "no heating and a newborn baby"})
+    void moreEnglish(String text) {
         urgent(text);
     }
 

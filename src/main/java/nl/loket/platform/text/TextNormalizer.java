@@ -78,7 +78,15 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    // Only marks on Latin letters go: Cyrillic й or Arabic vowel signs carry meaning and stay.
+    /**
+     * Marks on Latin letters go ("é" -> "e"), and so do Arabic vowel signs and the hamza on alef, which writers
+     * often leave out ("أريد" -> "اريد"); Cyrillic "й" or "ё" carry meaning and stay. The signal lists use the same
+     * rule for their entries, so an entry and a message always meet in one form.
+     */
+    public static String withoutDiacritics(String s) {
+        return stripLatinDiacritics(s);
+    }
+
     private static String stripLatinDiacritics(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
@@ -87,7 +95,7 @@ public final class TextNormalizer {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.getType(cp) == Character.NON_SPACING_MARK) {
-                if (baseScript != Character.UnicodeScript.LATIN) {
+                if (baseScript != Character.UnicodeScript.LATIN && baseScript != Character.UnicodeScript.ARABIC) {
                     out.appendCodePoint(cp);
                 }
                 continue;
