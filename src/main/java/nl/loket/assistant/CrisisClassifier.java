@@ -15,6 +15,7 @@ import opennlp.tools.util.TrainingParameters;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,8 @@ final class CrisisClassifier implements TriageRule {
     CrisisClassifier(double threshold, CrisisConcepts dangerWords) {
         this.threshold = threshold;
         this.dangerWords = dangerWords;
+        // trained here, at start-up, once per process: never while the first resident in crisis waits
+        Objects.requireNonNull(Model.INSTANCE);
     }
 
     @Override
@@ -60,8 +63,8 @@ final class CrisisClassifier implements TriageRule {
         if (normalizedText.isEmpty()) {
             return Optional.empty();
         }
-        double p = crisisProbability(normalizedText);
-        return p >= threshold && dangerWords.hasDangerWord(normalizedText)
+        // the danger-word check is the cheaper one, so it goes first
+        return dangerWords.hasDangerWord(normalizedText) && crisisProbability(normalizedText) >= threshold
                 ? Optional.of(TriageResult.of(EscalationReason.CRISIS, "crisis-classifier: p >= " + threshold))
                 : Optional.empty();
     }

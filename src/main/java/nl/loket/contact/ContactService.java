@@ -97,7 +97,8 @@ public class ContactService {
         Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
                 inbound.language(), inbound.receivedAt());
         Conversation opened = findOrOpen(resident, inbound);
-        return lock.withLock(opened.id(), () -> {
+        AfterLock after = new AfterLock(events);
+        return after.publishAfter(lock.withLock(opened.id(), () -> {
             Conversation conversation = conversations.find(opened.id()).orElse(opened);
             if (inbound.relay() != null && conversation.relay() == null) {
                 conversation = conversation.withRelay(inbound.relay());
@@ -109,7 +110,7 @@ public class ContactService {
             conversations.append(message, conversation.retentionUntil());
             onStored.run();
 
-            Responder.Decision decision = decide(conversation, message);
+            Responder.Decision decision = decide(conversation, message, after);
             Reply reply = decision.reply();
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (reply.text() != null && !reply.text().isBlank()) {
@@ -129,14 +130,14 @@ public class ContactService {
             conversation = conversations.save(conversation);
             if (newlyEscalated) {
                 conversations.markOpenHandoff(resident.id(), conversation.id(), conversation.retentionUntil());
-                events.publishEvent(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply));
+                after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply));
             }
-            events.publishEvent(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
+            after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
                     conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
                     reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
                     reply.articleId(), message.at(), now));
             return new Receipt(resident.id(), conversation, message.id(), reply, false);
-        });
+        }));
     }
 
     private Conversation findOrOpen(Resident resident, InboundMessage inbound) {
@@ -197,14 +198,14 @@ public class ContactService {
         return channel == Channel.SMS ? properties.smsThreadIdle() : Duration.ofDays(retention.daysFor(channel));
     }
 
-    private Responder.Decision decide(Conversation conversation, Message message) {
+    private Responder.Decision decide(Conversation conversation, Message message, AfterLock after) {
         String language = conversation.language() == null ? "nl" : conversation.language();
         if (conversation.state().ownedByHuman()) {
             Responder available = responder.getIfAvailable();
             Optional<Reply> urgent = available == null ? Optional.empty()
                     : available.urgentWhileWithPerson(conversation, message);
             if (urgent.isPresent()) {
-                events.publishEvent(new CrisisDuringHandoff(conversation.id(), message.id()));
+                after.add(new CrisisDuringHandoff(conversation.id(), message.id()));
                 return new Responder.Decision(urgent.get(), null);
             }
             return new Responder.Decision(new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),
@@ -277,16 +278,17 @@ public class ContactService {
 
     /** A person closed the conversation with a resolution code; the resident's next message opens a new one. */
     public Conversation close(String conversationId, String resolution) {
-        return lock.withLock(conversationId, () -> {
+        AfterLock after = new AfterLock(events);
+        return after.publishAfter(lock.withLock(conversationId, () -> {
             Conversation conversation = existing(conversationId);
             if (conversation.state() == ConversationState.CLOSED) {
                 return conversation;
             }
             Conversation closed = conversations.save(conversation.closedWith(resolution, OffsetDateTime.now(clock)));
             conversations.clearOpenHandoff(closed.residentId(), closed.id());
-            events.publishEvent(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
+            after.add(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
             return closed;
-        });
+        }));
     }
 
     /** Resolution of a conversation the assistant answered and the resident then left. */
@@ -305,7 +307,8 @@ public class ContactService {
      * Returns the closed conversation, or empty when there was nothing to close.
      */
     Optional<Conversation> closeIdle(String conversationId) {
-        return lock.withLock(conversationId, () -> {
+        AfterLock after = new AfterLock(events);
+        return after.publishAfter(lock.withLock(conversationId, () -> {
             Optional<Conversation> found = conversations.find(conversationId);
             if (found.isEmpty() || found.get().state() != ConversationState.BOT) {
                 return Optional.<Conversation>empty();
@@ -319,9 +322,9 @@ public class ContactService {
             boolean answered = conversation.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ANSWERED);
             String resolution = answered ? RESOLUTION_ASSISTANT_ANSWERED : RESOLUTION_ASSISTANT_NO_ANSWER;
             Conversation closed = conversations.save(conversation.closedWith(resolution, now));
-            events.publishEvent(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
+            after.add(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
             return Optional.of(closed);
-        });
+        }));
     }
 
     /** Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING). */

@@ -50,14 +50,15 @@ public class ResidentFeedback {
         String typed = InboundText.optional(remark, "remark", MAX_REMARK_LENGTH);
         // Remarks are read by supervisors and counted in insight: personal data has no place there.
         String cleaned = typed == null ? null : redactor.redact(typed).text();
-        return lock.withLock(conversationId, () -> {
+        AfterLock after = new AfterLock(events);
+        return after.publishAfter(lock.withLock(conversationId, () -> {
             Conversation conversation = conversations.find(conversationId)
                     .orElseThrow(() -> new InvalidRequestException("conversation", "There is no conversation yet."));
             Conversation rated = conversations.save(conversation.withSatisfaction(score, cleaned, OffsetDateTime.now(clock)));
-            events.publishEvent(new SatisfactionGiven(rated.id(), rated.channel(), score, conversation.satisfaction(),
+            after.add(new SatisfactionGiven(rated.id(), rated.channel(), score, conversation.satisfaction(),
                     rated.updatedAt()));
             return rated;
-        });
+        }));
     }
 
     /**
@@ -70,8 +71,9 @@ public class ResidentFeedback {
             return Optional.empty();
         }
         // The id is the proof of ownership the form's confirmation page holds; it says nothing about other channels.
+        AfterLock after = new AfterLock(events);
         return conversations.find(conversationId).filter(c -> c.channel() == Channel.WEBFORM)
-                .map(found -> lock.withLock(found.id(), () -> {
+                .map(found -> after.publishAfter(lock.withLock(found.id(), () -> {
             Conversation conversation = conversations.find(found.id()).orElse(found);
             String language = conversation.language() == null ? "nl" : conversation.language();
             String expected = responseTimes.expected(conversation.channel(), language);
@@ -93,9 +95,9 @@ public class ResidentFeedback {
             conversation = conversations.save(conversation);
             // Like any hand-off: the resident's next message on another channel joins this conversation.
             conversations.markOpenHandoff(conversation.residentId(), conversation.id(), conversation.retentionUntil());
-            events.publishEvent(new ConversationEscalated(conversation.id(), conversation.residentId(),
+            after.add(new ConversationEscalated(conversation.id(), conversation.residentId(),
                     lastResidentMessage, reply));
             return reply;
-        }));
+        })));
     }
 }

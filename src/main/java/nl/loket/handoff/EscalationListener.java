@@ -8,8 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every escalation into a task, and moves a task to the front when a crisis shows while it waits. Runs inside the contact module's conversation lock, so it only
- * reads the conversation and never calls back into a locking ContactService method.
+ * Turns every escalation into a task, and moves a task to the front when a crisis shows while it waits. Runs
+ * after the contact module released the conversation's lock (the events are published once the step is done),
+ * before the resident's request is answered.
  */
 @Component
 class EscalationListener {

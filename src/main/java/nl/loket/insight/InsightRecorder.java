@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records the facts of the indicators when they happen, from the events of contact and hand-off. Runs in
- * the publisher's thread (often inside a conversation lock), so it only reads conversations and never calls
- * a locking method. A failing write must never fail a resident's message: it is logged (ids only) and dropped.
+ * the publisher's thread, after the conversation's lock is released, before the resident is answered: it stays
+ * cheap and only reads conversations. A failing write must never fail a resident's message: it is logged (ids
+ * only) and dropped.
  */
 @Component
 class InsightRecorder {
