@@ -49,7 +49,7 @@ class ClientRateLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RoutedPath.of(request); // decoded and normalised, as routed: "/api/%63hat/…" is the chat
         return perMinute == 0 || LIMITED.stream().noneMatch(path::startsWith);
     }
 

@@ -41,8 +41,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Only the API: the contact page's form is read by the servlet container's own parameter parsing.
-        return !request.getRequestURI().startsWith("/api/");
+        // Only the API: the contact page's form is read by the servlet container's own parameter parsing, bounded by
+        // server.tomcat.max-http-form-post-size. The routed path, not the raw URI: "/%61pi/…" is the API too.
+        return !RoutedPath.of(request).startsWith("/api/");
     }
 
     @Override

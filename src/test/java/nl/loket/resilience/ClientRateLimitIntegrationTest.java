@@ -75,6 +75,11 @@ class ClientRateLimitIntegrationTest {
         assertThat(refused.headers()).containsPattern("(?i)retry-after: [1-9][0-9]?\\r\\n");
         assertThat(refused.headers()).containsIgnoringCase("x-content-type-options: nosniff");
 
+        // The limit is on the path as routed: percent-encoding a letter of the path is the same endpoint, also limited.
+        Raw encoded = post(a, busy, "/api/%63hat/sessions", "application/json", "");
+        assertThat(encoded.status()).as(encoded.body()).isEqualTo(429);
+        assertThat(post(b, busy, "/%61pi/forms/contact", "application/json", "{\"message\":\"hoi\"}").status()).isEqualTo(429);
+
         // Another address is not affected.
         assertThat(post(a, "127.0.0.3", "/api/chat/sessions", "application/json", "").status()).isEqualTo(201);
         // Twilio's webhooks come from few addresses for every resident: not limited by address.
