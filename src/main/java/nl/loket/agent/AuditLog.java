@@ -25,7 +25,7 @@ class AuditLog {
      * What the agent did: read a task with its transcript, read it unmasked, read a resident's history, or
      * decided that a possible match (same typed phone number or e-mail) is, or is not, the same person.
      */
-    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED }
+    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED, LOGIN_LOCKED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String id, OffsetDateTime at, String agent, Action action, String conversationId, String taskId,
@@ -41,6 +41,12 @@ class AuditLog {
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;
+    }
+
+    /** An agent account was locked after too many failed logins: accounted for like any access. */
+    @org.springframework.context.event.EventListener
+    void on(nl.loket.platform.LoginThrottle.LoginLocked locked) {
+        record(locked.account(), Action.LOGIN_LOCKED, null, null, null);
     }
 
     void record(String agent, Action action, String conversationId, String taskId, String residentId) {

@@ -92,6 +92,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         // The workbench's own style and scripts, so the login page can use them.
                         .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
+                        // The login page with any message (?error, ?logout, ?locked after too many failed logins).
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/agent/login").permitAll()
                         // The service indicators (insight) are for supervisors only.
                         .requestMatchers("/agent/dashboard", "/agent/dashboard.csv").hasRole("SUPERVISOR")
                         .requestMatchers("/agent/outreach", "/agent/outreach/**").hasRole("SUPERVISOR")
