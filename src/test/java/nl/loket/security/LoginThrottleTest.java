@@ -56,6 +56,15 @@ class LoginThrottleTest extends HandoffIntegrationTest {
         assertThat(lockedPage.body()).contains("Te veel mislukte pogingen");
     }
 
+    @Test
+    void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/agent/login")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
+    }
+
     private HttpResponse<String> agentGet(String user, String password, String path) {
         return get(path, basic(user, password));
     }
