@@ -56,6 +56,7 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         account(registry, n++, BCRYPT_AGENT, hash, "AGENT");
         // Only the brute-force test logs in wrongly with these: locking them disturbs no other test.
+        // (Indexes up to 25 are taken here; a subclass adding accounts starts at 26.)
         account(registry, n++, "lockout-agent", "{noop}" + PASSWORD, "AGENT");
         account(registry, n, "lockout-form-agent", "{noop}" + PASSWORD, "AGENT");
         registry.add("loket.twilio.account-sid", () -> "ACtest");
