@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The agents' REST API (DESIGN.md §5), HTTP Basic, roles AGENT or SUPERVISOR. Every read of a task
+ * The agents' REST API (the API tables in README.md), HTTP Basic, roles AGENT or SUPERVISOR. Every read of a task
  * with its transcript is written to the audit log; BSN and IBAN are masked unless {@code reveal=true},
  * which is audited as a reveal.
  */

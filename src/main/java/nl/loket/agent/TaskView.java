@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * One task as the agent API shows it (DESIGN.md §5). Transcript, history and contact details only
+ * One task as the agent API shows it (the API tables in README.md). Transcript, history and contact details only
  * when the task is read with its case, which is audited.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The answer to one resident message, as every channel's API returns it (DESIGN.md §5).
+ * The answer to one resident message, as every channel's API returns it (the API tables in README.md).
  * The text is already rendered for the channel it goes back on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -26,7 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The chat API of DESIGN.md §5, called from {@code routes/chat.yaml}. */
+/** The chat API of the README's API tables, called from {@code routes/chat.yaml}. */
 @Component("chatChannel")
 class ChatChannel {
 
