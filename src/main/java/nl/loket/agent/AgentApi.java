@@ -113,7 +113,7 @@ class AgentApi {
     List<ContactSummary> contacts(@PathVariable String id, Authentication agent) {
         List<ContactSummary> history = readableHistory(id, agent);
         audit.record(agent.getName(), AuditLog.Action.HISTORY, null, null, id);
-        return history;
+        return history.stream().map(c -> c.withSubject(masking::mask)).toList();
     }
 
     record MatchDecision(String residentId, String otherResidentId, boolean samePerson) { }

@@ -59,7 +59,7 @@ record TaskView(
         return new TaskView(t.id(), t.reference(), t.conversationId(), t.residentId(), t.channel(), t.relay(),
                 t.language(), t.reason(), t.priority(), t.queue(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), contact, transcript,
-                c.history(), t.suggestions(), c.possibleMatches());
+                c.history().stream().map(h -> h.withSubject(mask)).toList(), t.suggestions(), c.possibleMatches());
     }
 
     static Line line(Message m, UnaryOperator<String> mask) {

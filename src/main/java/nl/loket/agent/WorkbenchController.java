@@ -289,7 +289,7 @@ class WorkbenchController {
                 .map(m -> new MatchRow(m.residentId(), m.contacts() + (m.contacts() == 1 ? " contact" : " contacten")
                         + (m.lastContactAt() == null ? "" : ", laatst " + WorkbenchLabels.dateTime(m.lastContactAt()))))
                 .toList());
-        model.addAttribute("history", c.history().stream().map(WorkbenchController::contact).toList());
+        model.addAttribute("history", c.history().stream().map(h -> contact(h.withSubject(mask))).toList());
         model.addAttribute("suggestions", suggestions(t));
         model.addAttribute("mine", t.claimedBy(agent.getName()));
         model.addAttribute("waitingTask", t.status() == TaskStatus.WAITING);
