@@ -24,11 +24,17 @@ public class ResponseTimes {
     public String expected(Channel channel, String language) {
         Duration wait = properties.forChannel(channel);
         if (wait.compareTo(Duration.ofHours(1)) < 0) {
-            return prompts.text("expected-minutes", language, Map.of("n", Long.toString(Math.max(1, wait.toMinutes()))));
+            return amount("expected-minute", Math.max(1, wait.toMinutes()), language);
         }
         if (wait.compareTo(Duration.ofDays(1)) < 0) {
-            return prompts.text("expected-hours", language, Map.of("n", Long.toString(wait.toHours())));
+            return amount("expected-hour", wait.toHours(), language);
         }
-        return prompts.text("expected-days", language, Map.of("n", Long.toString(wait.toDays())));
+        return amount("expected-day", wait.toDays(), language);
+    }
+
+    // "binnen 1 werkdag", "binnen 2 werkdagen": one is singular in both languages.
+    private String amount(String prompt, long n, String language) {
+        return n == 1 ? prompts.text(prompt, language, Map.of())
+                : prompts.text(prompt + "s", language, Map.of("n", Long.toString(n)));
     }
 }
