@@ -45,12 +45,7 @@ class AnswerRenderer {
 
     /** The summary and, always, the source link; the summary is shortened at a word when both do not fit. */
     private static String sms(Article article) {
-        String summary = withoutUrls(article.summary());
-        String link = "\n" + article.source();
-        String whole = summary + link;
-        return SmsSegments.count(whole).segments() <= SMS_SEGMENTS
-                ? whole
-                : SmsSegments.truncateToSegments(summary, SMS_SEGMENTS, link);
+        return SmsSegments.withSuffix(withoutUrls(article.summary()), SMS_SEGMENTS, "\n" + article.source());
     }
 
     private static String web(Article article) {

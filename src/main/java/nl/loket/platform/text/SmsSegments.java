@@ -61,13 +61,29 @@ public final class SmsSegments {
      * @throws IllegalArgumentException when maxSegments is below 1 or the suffix alone does not fit
      */
     public static String truncateToSegments(String text, int maxSegments, String suffix) {
+        return fit(text, maxSegments, suffix, false);
+    }
+
+    /**
+     * The text followed by {@code suffix} (a source link an SMS answer must keep), the text shortened at a word
+     * boundary when both together do not fit in {@code maxSegments}: unlike {@link #truncateToSegments}, the
+     * suffix is always there.
+     *
+     * @throws IllegalArgumentException when maxSegments is below 1 or the suffix alone does not fit
+     */
+    public static String withSuffix(String text, int maxSegments, String suffix) {
+        return fit(text, maxSegments, suffix, true);
+    }
+
+    private static String fit(String text, int maxSegments, String suffix, boolean suffixAlways) {
         if (maxSegments < 1) {
             throw new IllegalArgumentException("maxSegments must be at least 1");
         }
         String s = text == null ? "" : text;
         String tail = suffix == null ? "" : suffix;
-        if (count(s).segments() <= maxSegments) {
-            return s;
+        String whole = suffixAlways ? s + (tail.isEmpty() || Character.isWhitespace(tail.charAt(0)) ? "" : " ") + tail : s;
+        if (count(whole).segments() <= maxSegments) {
+            return whole;
         }
         String joiner = tail.isEmpty() || Character.isWhitespace(tail.charAt(0)) ? "" : " ";
         if (count(tail.strip()).segments() > maxSegments) {
