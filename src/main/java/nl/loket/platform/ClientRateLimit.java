@@ -33,11 +33,14 @@ class ClientRateLimit extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ClientRateLimit.class);
     private static final List<String> LIMITED = List.of("/api/chat/", "/api/forms/", "/api/channels/transcripts", "/contact");
 
+    private static final String CHAT_SESSIONS = "/api/chat/sessions";
+
     private final JedisPool pool;
     private final RedisKeys keys;
     private final Clock clock;
     private final Json json;
     private final int perMinute;
+    private final int sessionsPerMinute;
 
     ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, Json json, ClientRateLimitProperties properties) {
         this.pool = pool;
@@ -45,6 +48,7 @@ class ClientRateLimit extends OncePerRequestFilter {
         this.clock = clock;
         this.json = json;
         this.perMinute = properties.perIpPerMinute();
+        this.sessionsPerMinute = properties.chatSessionsPerIpPerMinute();
     }
 
     @Override
@@ -58,8 +62,12 @@ class ClientRateLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long now = clock.millis();
         long minute = now / 60_000;
-        Long count = count(RedisKeys.hashed(request.getRemoteAddr()), minute);
-        if (count != null && count > perMinute) {
+        String client = RedisKeys.hashed(request.getRemoteAddr());
+        Long count = count("ip", client, minute);
+        // Opening chat sessions has a stricter limit of its own: each one is a key in Redis.
+        boolean opensSession = "POST".equals(request.getMethod()) && CHAT_SESSIONS.equals(RoutedPath.of(request));
+        Long sessions = opensSession && sessionsPerMinute > 0 ? count("chat-sessions", client, minute) : null;
+        if ((count != null && count > perMinute) || (sessions != null && sessions > sessionsPerMinute)) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -76,8 +84,8 @@ class ClientRateLimit extends OncePerRequestFilter {
     }
 
     /** This request's number in its minute, or null when Redis cannot count now. */
-    private Long count(String client, long minute) {
-        String key = keys.key("rate", "ip", client, Long.toString(minute));
+    private Long count(String bucket, String client, long minute) {
+        String key = keys.key("rate", bucket, client, Long.toString(minute));
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined();
             Response<Long> count = p.incr(key);

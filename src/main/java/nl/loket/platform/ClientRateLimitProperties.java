@@ -11,9 +11,12 @@ import org.springframework.validation.annotation.Validated;
  * a signature. The chat page polls every 4 seconds (15 requests a minute), so a limit must leave room for
  * several residents behind one address (a library, an office network).
  *
- * @param perIpPerMinute requests per address per minute; 0 switches the limit off
+ * @param perIpPerMinute            requests per address per minute; 0 switches the limit off
+ * @param chatSessionsPerIpPerMinute new chat sessions per address per minute, within the limit above: a resident
+ *                                   opens one per visit, so a few a minute leave room for a shared address
  */
 @Validated
 @ConfigurationProperties("loket.rate-limit")
-public record ClientRateLimitProperties(@Min(0) @DefaultValue("600") int perIpPerMinute) {
+public record ClientRateLimitProperties(@Min(0) @DefaultValue("600") int perIpPerMinute,
+                                        @Min(0) @DefaultValue("20") int chatSessionsPerIpPerMinute) {
 }

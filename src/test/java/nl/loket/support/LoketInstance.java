@@ -58,6 +58,9 @@ public final class LoketInstance implements AutoCloseable {
         if (args.stream().noneMatch(a -> a.startsWith("--loket.rate-limit."))) {
             args.add("--loket.rate-limit.per-ip-per-minute=1000000"); // every test request comes from 127.0.0.1
         }
+        if (args.stream().noneMatch(a -> a.startsWith("--loket.rate-limit.chat-sessions"))) {
+            args.add("--loket.rate-limit.chat-sessions-per-ip-per-minute=1000000");
+        }
         if (args.stream().noneMatch(a -> a.startsWith("--loket.login.max-failures-per-address"))) {
             args.add("--loket.login.max-failures-per-address=1000000");
         }

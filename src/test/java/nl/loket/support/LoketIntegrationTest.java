@@ -53,6 +53,7 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.outreach.sending-enabled", () -> "${loket.test.sends-campaigns:false}");
         // Every test request comes from 127.0.0.1; the per-IP limit has its own test.
         registry.add("loket.rate-limit.per-ip-per-minute", () -> "1000000");
+        registry.add("loket.rate-limit.chat-sessions-per-ip-per-minute", () -> "1000000");
         // Likewise the failed logins per address (the fuzz test sends random credentials); accounts are still limited.
         registry.add("loket.login.max-failures-per-address", () -> "1000000");
     }

@@ -67,6 +67,7 @@ class ChatChannel {
         JsonNode body = json.parseRequest(RequestBodies.text(exchange));
         String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
         String language = body.path("language").asString(null);
+        sessions.inUse(sessionId);
         return new InboundMessage(Channel.CHAT, List.of(Identity.chatVisitor(sessionId)), text,
                 OffsetDateTime.now(clock), null, sessionId, null, validLanguage(language), AuthorRole.RESIDENT,
                 null, null, Map.of(), List.of());

@@ -23,6 +23,9 @@ class ChatSessions {
 
     private final JedisPool pool;
     private final RedisKeys keys;
+    /** A session nobody wrote in is gone after an hour; from its first message it lives as long as conversations. */
+    static final Duration UNUSED_LIFETIME = Duration.ofHours(1);
+
     private final Duration lifetime;
 
     ChatSessions(JedisPool pool, RedisKeys keys, RetentionProperties retention) {
@@ -35,9 +38,16 @@ class ChatSessions {
         String sessionId = Ids.newId();
         String token = Ids.newSecret();
         try (Jedis jedis = pool.getResource()) {
-            jedis.set(key(sessionId), RedisKeys.hashed(token), SetParams.setParams().nx().ex(lifetime.toSeconds()));
+            jedis.set(key(sessionId), RedisKeys.hashed(token), SetParams.setParams().nx().ex(UNUSED_LIFETIME.toSeconds()));
         }
         return new OpenedSession(sessionId, token);
+    }
+
+    /** The session has a message: it now lives as long as the conversation it belongs to. */
+    void inUse(String sessionId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.expire(key(sessionId), lifetime.toSeconds());
+        }
     }
 
     /** True only for an existing session with exactly this token; the comparison takes constant time. */
