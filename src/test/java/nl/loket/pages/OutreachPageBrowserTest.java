@@ -42,6 +42,8 @@ class OutreachPageBrowserTest extends HandoffIntegrationTest {
         browser.driver.findElement(By.id("username")).sendKeys("supervisor");
         browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // the login is a form post: wait for the page it leads to, or the next address may overtake it
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/agent/login"));
         browser.driver.get(url("/agent/outreach"));
         assertNoAxeViolations("list");
 
