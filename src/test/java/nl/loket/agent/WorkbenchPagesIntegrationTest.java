@@ -179,6 +179,27 @@ class WorkbenchPagesIntegrationTest extends HandoffIntegrationTest {
     }
 
     @Test
+    void aPossibleMatchIsShownOnTheConversationAndTheAgentDecidesOnIt() {
+        String phone = "+31612" + (100_000 + (int) (Math.random() * 899_999));
+        JsonNode first = form(Map.of("message", "Wanneer wordt het grofvuil opgehaald?", "phone", phone));
+        JsonNode second = form(Map.of("message", "Ik wil een medewerker spreken", "phone", phone));
+        Conversation firstConversation = contacts.conversationByReference(first.get("reference").asString()).orElseThrow();
+        Conversation conversation = contacts.conversationByReference(second.get("reference").asString()).orElseThrow();
+        HandoffTask task = handoff.taskOfConversation(conversation.id()).orElseThrow();
+        WorkbenchSession agent = as("agent7");
+
+        String page = agent.get("/agent/tasks/" + task.id()).body();
+        assertThat(page).contains("Misschien dezelfde inwoner").contains("Zelfde persoon")
+                .contains("Telefoon (ingevuld, niet gecontroleerd)");
+        HttpResponse<String> decided = agent.post("/agent/tasks/" + task.id() + "/matches/" + firstConversation.residentId(),
+                Map.of("samePerson", "true"));
+        assertThat(decided.statusCode()).isEqualTo(302);
+        assertThat(contacts.history(conversation.residentId())).extracting("reference")
+                .contains(first.get("reference").asString());
+        assertThat(agent.get("/agent/tasks/" + task.id()).body()).doesNotContain("Misschien dezelfde inwoner");
+    }
+
+    @Test
     void bsnAndIbanAreMaskedUntilRevealedAndBothViewsAreAudited() {
         HandoffTask task = escalated("Waar blijft mijn uitkering? Mijn BSN is 111222333 en mijn rekening NL91ABNA0417164300.");
         WorkbenchSession agent = as("agent6");
