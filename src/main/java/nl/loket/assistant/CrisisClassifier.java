@@ -76,15 +76,10 @@ final class CrisisClassifier implements TriageRule {
         return outcomes[me.getIndex(CRISIS)];
     }
 
-    static DoccatModel train(List<String> lines) {
-        return train(lines, Double.parseDouble(System.getProperty("loket.crisis.l2", String.valueOf(L2_COST))),
-                Boolean.parseBoolean(System.getProperty("loket.crisis.chars", "true")));
-    }
-
     /** L2 cost of the maximum-entropy fit: chosen on the development set (see docs/evaluation.md). */
     static final double L2_COST = 0.5;
 
-    static DoccatModel train(List<String> lines, double l2Cost, boolean characterNGrams) {
+    static DoccatModel train(List<String> lines) {
         List<DocumentSample> samples = new ArrayList<>();
         for (String line : lines) {
             int tab = line.indexOf('\t');
@@ -105,12 +100,11 @@ final class CrisisClassifier implements TriageRule {
         params.put(TrainingParameters.ITERATIONS_PARAM, 200);
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
         params.put("L1Cost", 0.0);
-        params.put("L2Cost", l2Cost);
+        params.put("L2Cost", L2_COST);
         params.put(TrainingParameters.THREADS_PARAM, 1);
         try {
-            FeatureGenerator[] features = characterNGrams
-                    ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2), new CharacterNGrams()}
-                    : new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
+            FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2),
+                    new CharacterNGrams()};
             return DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params, new DoccatFactory(features));
         } catch (opennlp.tools.util.InvalidFormatException e) {
             throw new IllegalStateException("cannot set up the crisis classifier", e);

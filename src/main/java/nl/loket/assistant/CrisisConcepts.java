@@ -144,7 +144,7 @@ final class CrisisConcepts implements TriageRule {
             for (int i = from; i + idiom.size() <= to; i++) {
                 boolean all = true;
                 for (int k = 0; k < idiom.size() && all; k++) {
-                    all = matches(words[i + k], idiom.get(k));
+                    all = matches(words[i + k], singleLetters(words[i + k]), idiom.get(k));
                 }
                 if (all) {
                     return true;
@@ -161,10 +161,6 @@ final class CrisisConcepts implements TriageRule {
             }
         }
         return false;
-    }
-
-    static boolean matches(String word, String entry) {
-        return matches(word, singleLetters(word), entry);
     }
 
     private static boolean matches(String word, String singleWord, String entry) {

@@ -46,15 +46,17 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final JedisPool pool;
     private final RedisKeys keys;
     private final ApplicationEventPublisher events;
+    private final Json json;
     private final int maxFailures;
     private final int maxFailuresPerAddress;
 
-    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events,
+    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events, Json json,
                   @Value("${loket.login.max-failures:5}") int maxFailures,
                   @Value("${loket.login.max-failures-per-address:25}") int maxFailuresPerAddress) {
         this.pool = pool;
         this.keys = keys;
         this.events = events;
+        this.json = json;
         this.maxFailures = maxFailures;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
     }
@@ -130,9 +132,9 @@ public class LoginThrottle extends OncePerRequestFilter {
         response.setHeader("Retry-After", "60");
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too many failed logins\",\"status\":429,"
-                + "\"detail\":\"Too many failed logins for this account or from this address. Wait a few minutes, then try again.\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getWriter().write(json.write(new Problem("about:blank", "Too many failed logins", 429,
+                "Too many failed logins for this account or from this address. Wait a few minutes, then try again.",
+                request.getRequestURI(), null)));
     }
 
     /** The account a request tries to log in to: the login form's username, or HTTP Basic's user. */

@@ -51,7 +51,7 @@ public final class TextNormalizer {
         }
         String s = withoutFormatCharacters(NFKC.normalize(text));
         s = s.replace("€", " euro ").toLowerCase(Locale.ROOT);
-        s = stripLatinDiacritics(s);
+        s = withoutDiacritics(s);
         s = foldLookAlikes(s);
         s = APOSTROPHE.matcher(s).replaceAll("");
         s = lettersForDigits(s);
@@ -84,10 +84,6 @@ public final class TextNormalizer {
      * rule for their entries, so an entry and a message always meet in one form.
      */
     public static String withoutDiacritics(String s) {
-        return stripLatinDiacritics(s);
-    }
-
-    private static String stripLatinDiacritics(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         Character.UnicodeScript baseScript = Character.UnicodeScript.COMMON;
