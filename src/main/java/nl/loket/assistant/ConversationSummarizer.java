@@ -1,5 +1,6 @@
 package nl.loket.assistant;
 
+import nl.loket.handoff.ConversationSummaries;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.privacy.PersonalDataRedactor;
 import org.slf4j.Logger;
@@ -11,12 +12,12 @@ import java.util.Optional;
 
 /**
  * A few sentences for the agent who takes over, written by the optional language model from the
- * redacted conversation. Used only when a model is configured; the hand-off always has its
+ * redacted conversation (hand-off's {@link ConversationSummaries} port; it adds them to the task later). Used only when a model is configured; the hand-off always has its
  * extractive summary too. A summary with personal data or a number that is not in the
  * conversation is thrown away.
  */
 @Component
-public class ConversationSummarizer {
+public class ConversationSummarizer implements ConversationSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationSummarizer.class);
     private static final int MAX_LENGTH = 600;
@@ -30,7 +31,7 @@ public class ConversationSummarizer {
         this.prompts = prompts;
     }
 
-    /** @param redactedLines the conversation as "Inwoner: …" / "Assistent: …" lines, already redacted */
+    @Override
     public Optional<String> summarize(List<String> redactedLines) {
         if (!model.enabled() || redactedLines.isEmpty()) {
             return Optional.empty();

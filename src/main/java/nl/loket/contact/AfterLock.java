@@ -1,6 +1,6 @@
 package nl.loket.contact;
 
-import org.springframework.context.ApplicationEventPublisher;
+import nl.loket.platform.reactions.Reactions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.List;
  */
 final class AfterLock {
 
-    private final ApplicationEventPublisher events;
+    private final Reactions reactions;
     private final List<Object> pending = new ArrayList<>();
 
-    AfterLock(ApplicationEventPublisher events) {
-        this.events = events;
+    AfterLock(Reactions reactions) {
+        this.reactions = reactions;
     }
 
     void add(Object event) {
@@ -25,7 +25,7 @@ final class AfterLock {
 
     /** Publishes what the locked step collected, in order, then hands back its result. */
     <T> T publishAfter(T result) {
-        pending.forEach(events::publishEvent);
+        reactions.publish(List.copyOf(pending));
         pending.clear();
         return result;
     }

@@ -7,7 +7,7 @@ import nl.loket.platform.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
+import nl.loket.platform.reactions.Reactions;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -38,13 +38,13 @@ public class ContactService {
     private final Clock clock;
     private final ContactProperties properties;
     private final RetentionProperties retention;
-    private final ApplicationEventPublisher events;
+    private final Reactions events;
     private final MessageRedaction redaction;
     private final CampaignLinks campaignLinks;
 
     ContactService(ResidentStore residents, ConversationStore conversations, Deliveries deliveries,
                    ConversationLock lock, ObjectProvider<Responder> responder, Prompts prompts, Json json, Clock clock,
-                   ContactProperties properties, RetentionProperties retention, ApplicationEventPublisher events,
+                   ContactProperties properties, RetentionProperties retention, Reactions events,
                    MessageRedaction redaction, CampaignLinks campaignLinks) {
         this.residents = residents;
         this.conversations = conversations;
@@ -63,28 +63,18 @@ public class ContactService {
 
     /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
     public Receipt receive(InboundMessage inbound) {
-        return receiveSignallingStored(inbound, () -> { });
-    }
-
-    /**
-     * As {@link #receive(InboundMessage)} (a separate name, so Camel's bean binding never has to choose), and runs {@code onStored} the moment the message is safely stored,
-     * before the answer is worked out: a channel with a deadline may acknowledge from then on.
-     */
-    public Receipt receiveSignallingStored(InboundMessage inbound, Runnable onStored) {
         if (inbound.text().length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
         if (inbound.providerId() == null) {
-            return handle(inbound, onStored);
+            return handle(inbound);
         }
         String deliveryKey = Deliveries.deliveryKey(inbound.channel(), inbound.providerId());
         if (!deliveries.claim(deliveryKey)) {
-            Receipt earlier = earlierReceipt(deliveryKey);
-            onStored.run();
-            return earlier;
+            return earlierReceipt(deliveryKey);
         }
         try {
-            Receipt receipt = handle(inbound, onStored);
+            Receipt receipt = handle(inbound);
             deliveries.complete(deliveryKey, json.write(StoredReceipt.of(receipt)));
             return receipt;
         } catch (RuntimeException e) {
@@ -93,7 +83,7 @@ public class ContactService {
         }
     }
 
-    private Receipt handle(InboundMessage inbound, Runnable onStored) {
+    private Receipt handle(InboundMessage inbound) {
         Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
                 inbound.language(), inbound.receivedAt());
         Conversation opened = findOrOpen(resident, inbound);
@@ -108,7 +98,6 @@ public class ContactService {
                     inbound.providerId(), null, inbound.transcript());
             conversation = conversations.save(conversation.touched(inbound.receivedAt()));
             conversations.append(message, conversation.retentionUntil());
-            onStored.run();
 
             Responder.Decision decision = decide(conversation, message, after);
             Reply reply = decision.reply();
@@ -130,7 +119,7 @@ public class ContactService {
             conversation = conversations.save(conversation);
             if (newlyEscalated) {
                 conversations.markOpenHandoff(resident.id(), conversation.id(), conversation.retentionUntil());
-                after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply));
+                after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation()));
             }
             after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
                     conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),

@@ -2,7 +2,9 @@ package nl.loket.contact;
 
 /**
  * Published when a conversation moves from the assistant to people, so the hand-off module can
- * put a task on the queue. Carries ids only; listeners read what they need.
+ * put a task on the queue. Carries ids and the escalation (reason, priority,
+ * reference) only, never text: it is stored in the reactions outbox; readers fetch what else they need.
  */
-public record ConversationEscalated(String conversationId, String residentId, String messageId, Reply reply) {
+public record ConversationEscalated(String conversationId, String residentId, String messageId,
+                                    Reply.Escalation escalation) {
 }

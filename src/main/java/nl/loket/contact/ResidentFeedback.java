@@ -3,7 +3,7 @@ package nl.loket.contact;
 import nl.loket.platform.privacy.PersonalDataRedactor;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Prompts;
-import org.springframework.context.ApplicationEventPublisher;
+import nl.loket.platform.reactions.Reactions;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,10 +30,10 @@ public class ResidentFeedback {
     private final Prompts prompts;
     private final Clock clock;
     private final ResponseTimes responseTimes;
-    private final ApplicationEventPublisher events;
+    private final Reactions events;
 
     ResidentFeedback(ConversationStore conversations, ConversationLock lock, Prompts prompts, Clock clock,
-                     ResponseTimes responseTimes, ApplicationEventPublisher events) {
+                     ResponseTimes responseTimes, Reactions events) {
         this.conversations = conversations;
         this.lock = lock;
         this.prompts = prompts;
@@ -96,7 +96,7 @@ public class ResidentFeedback {
             // Like any hand-off: the resident's next message on another channel joins this conversation.
             conversations.markOpenHandoff(conversation.residentId(), conversation.id(), conversation.retentionUntil());
             after.add(new ConversationEscalated(conversation.id(), conversation.residentId(),
-                    lastResidentMessage, reply));
+                    lastResidentMessage, reply.escalation()));
             return reply;
         })));
     }

@@ -13,7 +13,7 @@ import nl.loket.platform.Ids;
 import nl.loket.platform.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
+import nl.loket.platform.reactions.Reactions;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -41,11 +41,11 @@ public class HandoffService {
     private final HandoffProperties properties;
     private final RetentionProperties retention;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final Reactions events;
 
     HandoffService(TaskStore tasks, ContactService contacts, HandoffSummary summaries, ReplyDelivery delivery,
                    HandoffProperties properties, RetentionProperties retention, Clock clock,
-                   ApplicationEventPublisher events) {
+                   Reactions events) {
         this.tasks = tasks;
         this.contacts = contacts;
         this.summaries = summaries;
@@ -65,7 +65,7 @@ public class HandoffService {
         Conversation conversation = contacts.conversation(event.conversationId())
                 .orElseThrow(() -> new IllegalStateException("escalated conversation is gone"));
         List<Message> messages = contacts.messages(conversation.id());
-        Reply.Escalation escalation = event.reply() == null ? null : event.reply().escalation();
+        Reply.Escalation escalation = event.escalation();
         EscalationReason reason = escalation != null && escalation.reason() != null ? escalation.reason() : EscalationReason.NO_ANSWER;
         Priority priority = escalation != null && escalation.priority() != null ? escalation.priority() : reason.defaultPriority();
         HandoffTask task = new HandoffTask(Ids.newId(), conversation.id(), conversation.reference(), event.residentId(),
@@ -141,7 +141,7 @@ public class HandoffService {
         }, TaskStore.Transition.claim(deadline()));
         contacts.assign(claimed.conversationId());
         if (taken[0] && claimed.claimedBy(agent)) {
-            events.publishEvent(new TaskClaimed(claimed.id(), claimed.conversationId(), claimed.channel(),
+            events.publish(new TaskClaimed(claimed.id(), claimed.conversationId(), claimed.channel(),
                     claimed.relay(), claimed.createdAt(), claimed.claimedAt()));
         }
         return claimed;
@@ -202,7 +202,7 @@ public class HandoffService {
         HandoffTask replied = tasks.update(taskId, t -> t.firstReplyAt() != null ? t : t.replied(stored.at()),
                 TaskStore.Transition.none());
         tasks.extendClaim(taskId, deadline());
-        events.publishEvent(new AgentReplied(replied.id(), replied.conversationId(), replied.channel(), replied.relay(),
+        events.publish(new AgentReplied(replied.id(), replied.conversationId(), replied.channel(), replied.relay(),
                 replied.createdAt(), stored.at(), stored.at().equals(replied.firstReplyAt())));
         delivery.dispatch(replied, stored);
         return stored;

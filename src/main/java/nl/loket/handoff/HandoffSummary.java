@@ -5,7 +5,6 @@ import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.Direction;
 import nl.loket.contact.EscalationReason;
-import nl.loket.assistant.ConversationSummarizer;
 import nl.loket.contact.Message;
 import nl.loket.platform.Prompts;
 import org.springframework.stereotype.Component;
@@ -18,9 +17,10 @@ import java.util.Set;
 
 /**
  * The few lines an agent reads before anything else: who, what they asked, what the assistant already
- * said, why it came to a person. Extractive: only the resident's own (redacted) words and stored facts.
- * Only when a language model is configured, its short written summary follows, marked as written by a model. Labels live in {@code prompts/agent/handoff-summary.txt}
- * (for agents, not residents, so outside the B1 readability check of resident texts).
+ * said, why it came to a person. Extractive: only the resident's own (redacted) words and stored facts, so
+ * the task opens with it at once. When a language model is configured, its short written summary is added
+ * later by its own reaction ({@link WrittenSummaryReaction}), marked as written by a model. Labels live in
+ * {@code prompts/agent/handoff-summary*.txt} (for agents, not residents, so outside the B1 readability check).
  */
 @Component
 class HandoffSummary {
@@ -42,11 +42,9 @@ class HandoffSummary {
             EscalationReason.LANGUAGE, "andere taal");
 
     private final Prompts prompts;
-    private final ConversationSummarizer model;
 
-    HandoffSummary(Prompts prompts, ConversationSummarizer model) {
+    HandoffSummary(Prompts prompts) {
         this.prompts = prompts;
-        this.model = model;
     }
 
     String summarize(Conversation conversation, List<Message> messages, EscalationReason reason) {
@@ -63,20 +61,27 @@ class HandoffSummary {
                 .filter(t -> !t.isEmpty())
                 .limit(3).toList();
 
-        String extractive = prompts.optional(TEMPLATE, Map.of(
+        return prompts.optional(TEMPLATE, Map.of(
                 "who", String.join(", ", who),
                 "question", asked.isEmpty() ? "(geen tekst)" : shorten(String.join(" / ", asked), QUESTION_LENGTH),
                 "assistant", assistantSaid(conversation, messages),
                 "reason", REASONS.getOrDefault(reason, reason.name()) + " (" + reason.name() + ")"))
                 .orElseThrow(() -> new IllegalStateException("prompt file '" + TEMPLATE + "' is missing"));
-        // With a language model configured, a written summary follows the extractive one, marked as such.
-        return model.summarize(redactedLines(messages))
-                .map(written -> extractive + "\n" + prompts.optional(MODEL_TEMPLATE, Map.of("summary", written))
-                        .orElse(written))
-                .orElse(extractive);
     }
 
-    private static List<String> redactedLines(List<Message> messages) {
+    /** The extractive summary followed by the model's, marked as written by a model. */
+    String withWritten(String extractive, String written) {
+        return extractive + "\n" + prompts.optional(MODEL_TEMPLATE, Map.of("summary", written)).orElse(written);
+    }
+
+    /** True when a model's summary was added already (a second delivery of the same event adds nothing). */
+    boolean hasWritten(String summary) {
+        String marker = prompts.optional(MODEL_TEMPLATE, Map.of("summary", "")).orElse("").strip();
+        return summary != null && !marker.isEmpty() && summary.contains(marker);
+    }
+
+    /** The conversation as the lines a model reads: redacted text only, each with who said it. */
+    static List<String> redactedLines(List<Message> messages) {
         return messages.stream()
                 .filter(m -> m.redactedText() != null && !m.redactedText().isBlank())
                 .map(m -> switch (m.authorRole()) {

@@ -60,6 +60,12 @@ public record HandoffTask(
                 closedAt, resolution, callback);
     }
 
+    HandoffTask withSummary(String newSummary) {
+        return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
+                queue, status, newSummary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, closedAt,
+                resolution, callback);
+    }
+
     HandoffTask released() {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
                 queue, TaskStatus.WAITING, summary, suggestions, createdAt, null, null, firstReplyAt, closedAt,

@@ -5,7 +5,6 @@ import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.ConversationEscalated;
 import nl.loket.contact.EscalationReason;
-import nl.loket.contact.Outcome;
 import nl.loket.contact.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +69,10 @@ class MissingTaskRepair {
     }
 
     /** The reason the assistant gave last, so the task lands in the same queue with the same priority. */
-    private static Reply escalationOf(Conversation conversation) {
+    private static Reply.Escalation escalationOf(Conversation conversation) {
         List<AssistantOutcome> outcomes = conversation.outcomes();
         EscalationReason reason = outcomes.stream().map(AssistantOutcome::reason).filter(Objects::nonNull)
                 .reduce((a, b) -> b).orElse(EscalationReason.NO_ANSWER);
-        return new Reply(null, Outcome.ESCALATED, conversation.language(), conversation.topic(), null, List.of(),
-                new Reply.Escalation(reason, reason.defaultPriority(), conversation.reference(), null));
+        return new Reply.Escalation(reason, reason.defaultPriority(), conversation.reference(), null);
     }
 }

@@ -17,7 +17,6 @@ import nl.loket.handoff.AgentReplied;
 import nl.loket.handoff.TaskClaimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -30,10 +29,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Records the facts of the indicators when they happen, from the events of contact and hand-off. Runs in
- * the publisher's thread, after the conversation's lock is released, before the resident is answered: it stays
- * cheap and only reads conversations. A failing write must never fail a resident's message: it is logged (ids
- * only) and dropped.
+ * Records the facts of the indicators when they happen, from the events of contact and hand-off. Runs as the
+ * {@code insight} reaction group, in the background from the reactions outbox ({@link InsightReactions}): a
+ * failing write never touches a resident's message; it is tried again, then parked for a supervisor. The
+ * first-time checks ({@code store.first}) keep a second delivery from counting a contact twice.
  */
 @Component
 class InsightRecorder {
@@ -57,9 +56,8 @@ class InsightRecorder {
         this.clock = clock;
     }
 
-    @EventListener
     void on(MessageHandled event) {
-        safely("message", event.conversationId(), () -> {
+        recording("message", event.conversationId(), () -> {
             String ch = event.channel().name();
             Map<String, Long> counts = new LinkedHashMap<>();
             if (store.first("contact", event.conversationId())) {
@@ -111,9 +109,8 @@ class InsightRecorder {
                         event.language(), event.topic())));
     }
 
-    @EventListener
     void on(ConversationEscalated event) {
-        safely("escalation", event.conversationId(), () -> {
+        recording("escalation", event.conversationId(), () -> {
             if (!store.first("handoff", event.conversationId())) {
                 return;
             }
@@ -122,9 +119,8 @@ class InsightRecorder {
                 return;
             }
             String ch = conversation.channel().name();
-            EscalationReason reason = event.reply() != null && event.reply().escalation() != null
-                    && event.reply().escalation().reason() != null
-                    ? event.reply().escalation().reason() : EscalationReason.NO_ANSWER;
+            EscalationReason reason = event.escalation() != null && event.escalation().reason() != null
+                    ? event.escalation().reason() : EscalationReason.NO_ANSWER;
             Map<String, Long> counts = new LinkedHashMap<>();
             add(counts, "handoffs|" + ch);
             add(counts, "reason|" + ch + "|" + reason);
@@ -147,9 +143,8 @@ class InsightRecorder {
         });
     }
 
-    @EventListener
     void on(TaskClaimed event) {
-        safely("claim", event.conversationId(), () -> {
+        recording("claim", event.conversationId(), () -> {
             if (!store.first("claim", event.taskId())) {
                 return;
             }
@@ -160,9 +155,8 @@ class InsightRecorder {
         });
     }
 
-    @EventListener
     void on(AgentReplied event) {
-        safely("agent reply", event.conversationId(), () -> {
+        recording("agent reply", event.conversationId(), () -> {
             if (!event.first()) {
                 return;
             }
@@ -180,9 +174,8 @@ class InsightRecorder {
         });
     }
 
-    @EventListener
     void on(ConversationClosed event) {
-        safely("close", event.conversationId(), () -> {
+        recording("close", event.conversationId(), () -> {
             Conversation conversation = contacts.conversation(event.conversationId()).orElse(null);
             Channel channel = conversation == null ? null : conversation.channel();
             if (channel == null) {
@@ -203,9 +196,8 @@ class InsightRecorder {
         });
     }
 
-    @EventListener
     void on(SatisfactionGiven event) {
-        safely("satisfaction", event.conversationId(), () -> {
+        recording("satisfaction", event.conversationId(), () -> {
             String ch = event.channel().name();
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("satisfactionSum|" + ch, (long) event.score() - (event.previousScore() == null ? 0 : event.previousScore()));
@@ -225,12 +217,13 @@ class InsightRecorder {
         counts.merge(field, 1L, Long::sum);
     }
 
-    private static void safely(String what, String conversationId, Runnable recording) {
+    /** A failure goes back to the reactions outbox, which tries again and finally parks the event. */
+    private static void recording(String what, String conversationId, Runnable recording) {
         try {
             recording.run();
         } catch (RuntimeException e) {
-            // Counting must never cost a resident their answer. Ids and the failure only, never text.
-            log.warn("Insight could not record the {} of conversation {}: {}", what, conversationId, e.toString());
+            log.debug("Insight could not record the {} of conversation {} yet: {}", what, conversationId, e.toString());
+            throw e;
         }
     }
 }

@@ -46,7 +46,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
-        http.securityMatcher("/api/agent/**", "/api/registry/**", "/api/outreach/**")
+        http.securityMatcher("/api/agent/**", "/api/registry/**", "/api/outreach/**", "/api/reactions", "/api/reactions/**")
                 .authorizeHttpRequests(auth -> auth
                         // Proactive campaigns are started by supervisors only.
                         .requestMatchers("/api/outreach/**").hasRole("SUPERVISOR")
@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
                         // Failed registrations in the Klantinteracties API: operators (supervisors) replay them.
                         .requestMatchers("/api/registry/**").hasRole("SUPERVISOR")
+                        // Reactions between modules that failed every try: supervisors see and retry them.
+                        .requestMatchers("/api/reactions", "/api/reactions/**").hasRole("SUPERVISOR")
                         .anyRequest().hasAnyRole(AGENT_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Loket agents\"");

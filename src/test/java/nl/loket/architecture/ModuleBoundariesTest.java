@@ -49,6 +49,32 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void handoffNeverWaitsForTheAssistant() throws IOException {
+        // The model's summary reaches a task through handoff.ConversationSummaries, implemented by the assistant and
+        // run as a later reaction: a task never waits for a model, and hand-off works without any assistant.
+        assertNoReferences("handoff", "nl.loket.assistant");
+    }
+
+    @Test
+    void modulesReactToEachOtherOnlyThroughTheOutbox() throws IOException {
+        // A Spring application event runs its listeners inside the publisher's request (and lock): features publish
+        // through platform.reactions instead, at least once, retried and parked where a supervisor sees it.
+        // Listening to the framework's own events (application ready, a failed login) stays allowed.
+        List<String> violations = new ArrayList<>();
+        for (Source source : sources()) {
+            if (source.module().startsWith("platform")) {
+                continue; // the platform's own security events (failed logins) stay in-process
+            }
+            for (String reference : source.references()) {
+                if (reference.equals("org.springframework.context.ApplicationEventPublisher")) {
+                    violations.add(source.file() + " uses " + reference);
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void agentsSeeResidentsOnlyThroughHandoffAndContact() throws IOException {
         // The agent API and pages read through the two facades, so masking and audit cannot be skipped
         // by reading a store or a channel directly.

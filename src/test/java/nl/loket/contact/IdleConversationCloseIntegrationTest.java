@@ -5,7 +5,7 @@ import nl.loket.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.event.EventListener;
+import nl.loket.platform.reactions.Reaction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -42,15 +42,16 @@ class IdleConversationCloseIntegrationTest extends LoketIntegrationTest {
         ClosedEvents closedEvents() {
             return new ClosedEvents();
         }
+
+        /** Another module's reaction, as the registry and insight have one: it sees every close once. */
+        @Bean
+        Reaction<ConversationClosed> seeClosed(ClosedEvents closed) {
+            return Reaction.atOnce("test-closed", ConversationClosed.class, closed.seen::add);
+        }
     }
 
     static class ClosedEvents {
         final List<ConversationClosed> seen = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ConversationClosed event) {
-            seen.add(event);
-        }
     }
 
     @Autowired SteppedClock clock;

@@ -105,7 +105,7 @@ class InsightUnitsTest {
     }
 
     @Test
-    void aFailingStoreNeverFailsTheResidentsMessage() {
+    void aFailingStoreGoesBackToTheOutboxForAnotherTry() {
         Clock clock = Clock.system(AMSTERDAM);
         InsightProperties properties = new InsightProperties(400, 366, 20, 3, null);
         InsightStore broken = new InsightStore(null, null, null, properties, new RetentionProperties(90, 90, 365), clock) {
@@ -122,8 +122,9 @@ class InsightUnitsTest {
         InsightRecorder recorder = new InsightRecorder(broken, null, new SimpleMeterRegistry(), properties,
                 new ResponseTimeProperties(null), clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        recorder.on(new MessageHandled("c1", "m1", Channel.CHAT, null, "nl", false, Outcome.ESCALATED,
-                EscalationReason.NO_ANSWER, null, null, now, now));
-        // no exception: the failure is logged (ids only) and dropped
+        // Insight reacts later, from the reactions outbox: the resident's message is answered already. The failure
+        // goes back to the outbox, which tries again and at last parks the event where a supervisor sees it.
+        assertThatThrownBy(() -> recorder.on(new MessageHandled("c1", "m1", Channel.CHAT, null, "nl", false,
+                Outcome.ESCALATED, EscalationReason.NO_ANSWER, null, null, now, now))).hasMessageContaining("Redis is down");
     }
 }

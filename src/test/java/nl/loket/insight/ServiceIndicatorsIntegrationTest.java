@@ -3,6 +3,7 @@ package nl.loket.insight;
 import nl.loket.support.SteppedClock;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
+import nl.loket.platform.reactions.Reactions;
 import nl.loket.contact.Identity;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -72,6 +74,7 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
     @Autowired SteppedClock clock;
     @Autowired HandoffService handoff;
     @Autowired ContactService contacts;
+    @Autowired Reactions reactions;
 
     /** What the scripted day produced, for the assertions. */
     String articleId;
@@ -82,6 +85,8 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
     void scriptedDay() {
         ScriptedDay day = new ScriptedDay();
         day.run();
+        // Insight counts in the background from the reactions outbox: wait until it has counted everything.
+        await().atMost(Duration.ofSeconds(30)).until(() -> reactions.backlog() == 0);
         articleId = day.articleId;
         gapChat = day.gapChat;
         gapForm = day.gapForm;

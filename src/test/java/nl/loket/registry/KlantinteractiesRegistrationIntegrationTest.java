@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import nl.loket.contact.Conversation;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Registration in the Klantinteracties API end to end: residents write, agents close through the real
@@ -242,7 +244,9 @@ class KlantinteractiesRegistrationIntegrationTest extends RegistryIntegrationTes
         String conversationId;
         try {
             conversationId = referredChat("Ik wil een medewerker spreken", "ANSWERED");
-            assertThat(jobs.queued(conversationId)).as("written to the outbox when closed").isTrue();
+            String closed = conversationId;
+            // Queued by the registry's reaction to the close, a moment later in the background.
+            await().atMost(Duration.ofSeconds(10)).until(() -> jobs.queued(closed));
             // An instance takes the job and stops before sending anything: the job keeps its place for one lease.
             assertThat(jobs.claimDue()).contains(conversationId);
             assertThat(jobs.claimDue()).doesNotContain(conversationId);

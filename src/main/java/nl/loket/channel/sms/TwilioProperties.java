@@ -5,9 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
-import java.time.Duration;
 
 /**
  * The municipality's Twilio account. Without an auth token, SMS and voice webhooks are refused
@@ -18,8 +16,6 @@ import java.time.Duration;
  * @param fromNumber     the number residents see and reply to (E.164)
  * @param apiBaseUrl     Twilio's API; tests point it at a fake
  * @param webhookBaseUrl Loket's public address as Twilio calls it; the signature covers this exact URL
- * @param replyWithin    longest an SMS webhook waits for the answer; a stored message whose answer takes longer
- *                       is acknowledged with empty TwiML and answered through the API (Twilio gives up after 15 s)
  */
 @Validated
 @ConfigurationProperties("loket.twilio")
@@ -28,8 +24,7 @@ public record TwilioProperties(
         String authToken,
         String fromNumber,
         @NotBlank @DefaultValue("https://api.twilio.com") String apiBaseUrl,
-        @NotBlank @DefaultValue("http://localhost:8080") String webhookBaseUrl,
-        @NotNull @DefaultValue("10s") Duration replyWithin) {
+        @NotBlank @DefaultValue("http://localhost:8080") String webhookBaseUrl) {
 
     public boolean webhooksEnabled() {
         return authToken != null && !authToken.isBlank();

@@ -31,7 +31,7 @@ class SmsSenderTest {
     }
 
     SmsSender sender() {
-        return new SmsSender(new TwilioProperties("ACtest", "secret", "+3197010000000", twilio.baseUrl(), "https://loket.example.nl", java.time.Duration.ofSeconds(10)));
+        return new SmsSender(new TwilioProperties("ACtest", "secret", "+3197010000000", twilio.baseUrl(), "https://loket.example.nl"));
     }
 
     @Test
@@ -79,7 +79,7 @@ class SmsSenderTest {
 
     @Test
     void withoutAccountSettingsNothingIsSent() {
-        SmsSender unconfigured = new SmsSender(new TwilioProperties(null, null, null, twilio.baseUrl(), "http://localhost", java.time.Duration.ofSeconds(10)));
+        SmsSender unconfigured = new SmsSender(new TwilioProperties(null, null, null, twilio.baseUrl(), "http://localhost"));
         assertThat(unconfigured.send("+31612345678", "hallo").sent()).isFalse();
         assertThat(twilio.getAllServeEvents()).isEmpty();
     }

@@ -1,0 +1,237 @@
+package nl.loket.platform.reactions;
+
+import nl.loket.platform.RedisKeys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamGroupInfo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Redis side of reactions: one outbox stream of events, a consumer group per reacting module, a marker
+ * per group and event that makes a second delivery do nothing, a failure count, and a stream of parked events.
+ */
+@Component
+class ReactionStream {
+
+    enum Claim { MINE, DONE, BUSY }
+
+    static final String TYPE = "type";
+    static final String EVENT = "event";
+
+    private static final String WORKING = "working";
+    private static final String FINISHED = "done";
+
+    private final JedisPool pool;
+    private final RedisKeys keys;
+    private final ReactionsProperties properties;
+
+    ReactionStream(JedisPool pool, RedisKeys keys, ReactionsProperties properties) {
+        this.pool = pool;
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    /** Appends an event; its stream id is the event id every group uses. */
+    String append(String type, String event) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.xadd(outbox(), XAddParams.xAddParams().maxLen(properties.keepEntries()).approximateTrimming(),
+                    Map.of(TYPE, type, EVENT, event)).toString();
+        }
+    }
+
+    /** A new group reads from now on: a module added in an upgrade does not replay history. */
+    void createGroup(String group) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.xgroupCreate(outbox(), group, StreamEntryID.XGROUP_LAST_ENTRY, true);
+        } catch (JedisDataException e) {
+            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Events no consumer of the group has read yet; they stay pending for this consumer until acknowledged. */
+    List<StreamEntry> readNew(String group, String consumer, int count) {
+        try (Jedis jedis = pool.getResource()) {
+            List<Map.Entry<String, List<StreamEntry>>> read = jedis.xreadGroup(group, consumer,
+                    XReadGroupParams.xReadGroupParams().count(count),
+                    Map.of(outbox(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+            return read == null || read.isEmpty() ? List.of() : present(read.get(0).getValue());
+        } catch (JedisDataException e) {
+            if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                // Redis lost its data (or the stream was deleted): start the group again from now.
+                createGroup(group);
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Events of the group read but not acknowledged for longer than the retry wait: failed, or their instance stopped. */
+    List<StreamEntry> takeOver(String group, String consumer, int count) {
+        try (Jedis jedis = pool.getResource()) {
+            Map.Entry<StreamEntryID, List<StreamEntry>> stuck = jedis.xautoclaim(outbox(), group, consumer,
+                    properties.retryAfter().toMillis(), new StreamEntryID(0, 0),
+                    XAutoClaimParams.xAutoClaimParams().count(count));
+            return stuck == null ? List.of() : present(stuck.getValue());
+        } catch (JedisDataException e) {
+            if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Marks the event as being handled by this group, unless it is handled already or right now elsewhere. */
+    Claim claim(String group, String eventId) {
+        try (Jedis jedis = pool.getResource()) {
+            String key = marker(group, eventId);
+            if ("OK".equals(jedis.set(key, WORKING, SetParams.setParams().nx().px(properties.workingFor().toMillis())))) {
+                return Claim.MINE;
+            }
+            return FINISHED.equals(jedis.get(key)) ? Claim.DONE : Claim.BUSY;
+        }
+    }
+
+    void done(String group, String eventId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
+            jedis.hdel(failures(group), eventId);
+        }
+    }
+
+    /** A failed try gives the event back; returns how many tries of this group failed so far. */
+    long failed(String group, String eventId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(marker(group, eventId));
+            return jedis.hincrBy(failures(group), eventId, 1);
+        }
+    }
+
+    /** Lets go of a try that failed before any work (nothing counted). */
+    void release(String group, String eventId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(marker(group, eventId));
+        }
+    }
+
+    void ack(String group, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (Jedis jedis = pool.getResource()) {
+            jedis.xack(outbox(), group, eventIds.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new));
+        }
+    }
+
+    /** Moves an event that keeps failing out of the group's way, where a supervisor sees it. */
+    void park(String group, StreamEntry entry, String error) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("group", group);
+        fields.put("eventId", entry.getID().toString());
+        fields.put(TYPE, String.valueOf(entry.getFields().get(TYPE)));
+        fields.put(EVENT, String.valueOf(entry.getFields().get(EVENT)));
+        fields.put("error", error);
+        fields.put("parkedAt", Instant.now().toString());
+        try (Jedis jedis = pool.getResource()) {
+            jedis.xadd(parkedKey(), XAddParams.xAddParams(), fields);
+            jedis.xack(outbox(), group, entry.getID());
+            jedis.hdel(failures(group), entry.getID().toString());
+        }
+    }
+
+    List<ParkedEvent> parked(int count) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.xrange(parkedKey(), (StreamEntryID) null, (StreamEntryID) null, count).stream()
+                    .map(ReactionStream::parkedOf).toList();
+        }
+    }
+
+    Optional<ParkedEvent> parkedEvent(String id) {
+        StreamEntryID entryId;
+        try {
+            entryId = new StreamEntryID(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.xrange(parkedKey(), entryId, entryId, 1).stream().findFirst().map(ReactionStream::parkedOf);
+        }
+    }
+
+    void unpark(String id) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.xdel(parkedKey(), new StreamEntryID(id));
+        }
+    }
+
+    /** Per group: events read but not yet acknowledged (being handled, or waiting for their next try). */
+    Map<String, Long> pendingPerGroup() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        groupInfo().forEach((name, info) -> out.put(name, info.getPending()));
+        return out;
+    }
+
+    /** Per group: events appended after the last one the group read (at most {@code limit} counted). */
+    Map<String, Long> unreadPerGroup(int limit) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Map<String, StreamGroupInfo> groups = groupInfo();
+        try (Jedis jedis = pool.getResource()) {
+            groups.forEach((name, info) -> out.put(name, (long) jedis.xrange(outbox(),
+                    "(" + info.getLastDeliveredId(), "+", limit).size()));
+        }
+        return out;
+    }
+
+    private Map<String, StreamGroupInfo> groupInfo() {
+        Map<String, StreamGroupInfo> out = new LinkedHashMap<>();
+        try (Jedis jedis = pool.getResource()) {
+            if (!jedis.exists(outbox())) {
+                return out;
+            }
+            for (StreamGroupInfo info : jedis.xinfoGroups(outbox())) {
+                out.put(info.getName(), info);
+            }
+        }
+        return out;
+    }
+
+    private static ParkedEvent parkedOf(StreamEntry entry) {
+        Map<String, String> f = entry.getFields();
+        return new ParkedEvent(entry.getID().toString(), f.get("group"), f.get("eventId"), f.get(TYPE), f.get("error"),
+                f.get("parkedAt"), f.get(EVENT));
+    }
+
+    /** XAUTOCLAIM answers null for entries deleted by trimming meanwhile. */
+    private static List<StreamEntry> present(List<StreamEntry> entries) {
+        List<StreamEntry> out = new ArrayList<>(entries.size());
+        for (StreamEntry entry : entries) {
+            if (entry != null && entry.getFields() != null) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    private String outbox() { return keys.key("reactions", "outbox"); }
+
+    private String parkedKey() { return keys.key("reactions", "parked"); }
+
+    private String marker(String group, String eventId) { return keys.key("reactions", group, "done", eventId); }
+
+    private String failures(String group) { return keys.key("reactions", group, "failures"); }
+}

@@ -1,0 +1,151 @@
+package nl.loket.platform.reactions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.resps.StreamEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads the outbox for every reacting module on this instance: one thread per group, so a slow reaction
+ * (a summary from a language model) never delays another module's. Each round first takes over events that
+ * waited longer than the retry wait (failed, or read by an instance that stopped), then reads new ones.
+ */
+@Component
+class ReactionWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReactionWorker.class);
+    private static final int BATCH = 100;
+
+    private final Reactions reactions;
+    private final ReactionStream stream;
+    private final ReactionsProperties properties;
+    private final String consumer = "loket-" + UUID.randomUUID();
+    private volatile ScheduledExecutorService threads;
+
+    ReactionWorker(Reactions reactions, ReactionStream stream, ReactionsProperties properties) {
+        this.reactions = reactions;
+        this.stream = stream;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        List<String> groups = List.copyOf(reactions.groups());
+        if (groups.isEmpty()) {
+            return;
+        }
+        AtomicInteger number = new AtomicInteger();
+        threads = Executors.newScheduledThreadPool(groups.size(), r -> {
+            Thread t = new Thread(r, "reactions-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        long every = properties.pollInterval().toMillis();
+        for (String group : groups) {
+            threads.scheduleWithFixedDelay(() -> round(group), every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = threads;
+        threads = null;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return threads != null;
+    }
+
+    /** Stops before Redis closes, starts after it is there. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    private void round(String group) {
+        try {
+            work(group);
+        } catch (RuntimeException e) {
+            log.warn("Reading reactions of group {} failed; next round in {}: {}", group, properties.pollInterval(),
+                    e.toString());
+        }
+    }
+
+    /** One round for one group; returns how many events it handled (tests and benchmarks drive it directly). */
+    int work(String group) {
+        int handled = 0;
+        List<String> done = new ArrayList<>();
+        List<StreamEntry> entries = new ArrayList<>(stream.takeOver(group, consumer, BATCH));
+        entries.addAll(stream.readNew(group, consumer, BATCH));
+        for (StreamEntry entry : entries) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (process(group, entry)) {
+                done.add(entry.getID().toString());
+                handled++;
+            }
+        }
+        stream.ack(group, done);
+        return handled;
+    }
+
+    /** True when the group is finished with the entry (handled, handled before, or not for this group). */
+    private boolean process(String group, StreamEntry entry) {
+        String eventId = entry.getID().toString();
+        String type = entry.getFields().get(ReactionStream.TYPE);
+        Reaction<?> reaction = reactions.reactionOf(group, type).orElse(null);
+        if (reaction == null) {
+            return true;
+        }
+        switch (stream.claim(group, eventId)) {
+            case DONE -> { return true; }
+            case BUSY -> { return false; }
+            case MINE -> { }
+        }
+        Object event;
+        try {
+            event = reactions.decode(type, entry.getFields().get(ReactionStream.EVENT));
+        } catch (RuntimeException unreadable) {
+            stream.park(group, entry, "unreadable event: " + unreadable.getClass().getSimpleName());
+            stream.release(group, eventId);
+            log.error("Reaction {}: event {} cannot be read; parked", group, eventId);
+            return false;
+        }
+        try {
+            reaction.handle(event);
+        } catch (RuntimeException e) {
+            long failures = stream.failed(group, eventId);
+            if (failures >= properties.maxAttempts()) {
+                stream.park(group, entry, e.toString());
+                log.error("Reaction {} to {} {} failed {} times; parked for a supervisor (/api/reactions): {}", group,
+                        event.getClass().getSimpleName(), eventId, failures, e.toString());
+            } else {
+                log.warn("Reaction {} to {} {} failed (try {} of {}); tried again after {}: {}", group,
+                        event.getClass().getSimpleName(), eventId, failures, properties.maxAttempts(),
+                        properties.retryAfter(), e.toString());
+            }
+            return false;
+        }
+        stream.done(group, eventId);
+        return true;
+    }
+}
