@@ -119,7 +119,7 @@ public class ContactService {
             conversation = conversations.save(conversation);
             if (newlyEscalated) {
                 conversations.markOpenHandoff(resident.id(), conversation.id(), conversation.retentionUntil());
-                after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation()));
+                after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation(), now));
             }
             after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
                     conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),

@@ -96,7 +96,7 @@ public class ResidentFeedback {
             // Like any hand-off: the resident's next message on another channel joins this conversation.
             conversations.markOpenHandoff(conversation.residentId(), conversation.id(), conversation.retentionUntil());
             after.add(new ConversationEscalated(conversation.id(), conversation.residentId(),
-                    lastResidentMessage, reply.escalation()));
+                    lastResidentMessage, reply.escalation(), now));
             return reply;
         })));
     }

@@ -59,7 +59,7 @@ class MissingTaskRepair {
         for (Conversation conversation : contacts.waitingSince(OffsetDateTime.now(clock).minus(grace), BATCH)) {
             if (handoff.taskOfConversation(conversation.id()).isEmpty()) {
                 handoff.open(new ConversationEscalated(conversation.id(), conversation.residentId(), null,
-                        escalationOf(conversation)));
+                        escalationOf(conversation), OffsetDateTime.now(clock)));
                 log.warn("Conversation {} waited without a hand-off task; task opened now", conversation.id());
                 opened++;
             }

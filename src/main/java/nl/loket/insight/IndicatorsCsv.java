@@ -2,11 +2,12 @@ package nl.loket.insight;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The indicators as CSV (RFC 4180), one figure per line: {@code section,channel,item,value}. Redacted
- * example questions are included; a cell that a spreadsheet would read as a formula is quoted and
- * prefixed with an apostrophe.
+ * example questions are included, so every text cell is quoted and a formula start is neutralised (see
+ * {@link #cell}); numbers stay bare so a spreadsheet reads them as numbers.
  */
 final class IndicatorsCsv {
 
@@ -84,19 +85,28 @@ final class IndicatorsCsv {
         values.forEach((k, v) -> line(out, section, "ALL", k, v));
     }
 
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,30}+(?:\\.\\d{1,30}+)?+");
+    // Bounded whitespace: linear on any text (see ResidentTextPatternsWorstCaseTest).
+    private static final Pattern FORMULA_AFTER_SEPARATOR = Pattern.compile("([;,][ \\t]{0,10}+)([=+\\-@\\t\\r])");
+
     private static void line(StringBuilder out, String section, String channel, String item, Object value) {
         out.append(cell(section)).append(',').append(cell(channel)).append(',').append(cell(item)).append(',')
                 .append(cell(value == null ? "" : String.valueOf(value))).append("\r\n");
     }
 
+    /**
+     * A number stays a bare number; every other cell is quoted, so a spreadsheet that splits on ';' (Dutch Excel)
+     * or ',' keeps it one cell. A formula start at the beginning, or after a ';' or ',' inside the text (a
+     * spreadsheet that ignores the quotes would start a new cell there), gets a leading apostrophe.
+     */
     static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+        if (NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        String v = FORMULA_AFTER_SEPARATOR.matcher(value).replaceAll("$1'$2");
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

@@ -138,7 +138,8 @@ class InsightRecorder {
                             add(counts, "articleNotHelped|-|" + answered.articleId());
                         }
                     });
-            store.count(day(OffsetDateTime.now(clock)), counts);
+            // The day it happened, not the day it was counted: a reaction may run later, or be retried after midnight.
+            store.count(day(event.escalatedAt() == null ? OffsetDateTime.now(clock) : event.escalatedAt()), counts);
             meters.counter("loket.handoffs", "channel", ch, "reason", reason.name()).increment();
         });
     }

@@ -12,7 +12,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import java.io.IOException;
 
@@ -79,6 +81,10 @@ class SecurityConfiguration {
         response.getWriter().write(json.write(new Problem("about:blank", title, status, detail, request.getRequestURI(), null)));
     }
 
+    /** Only Loket's own scripts, styles and forms; no framing, no inline script. */
+    static final String WORKBENCH_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http, Json json) throws Exception {
@@ -104,7 +110,12 @@ class SecurityConfiguration {
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.
                 .formLogin(form -> form.loginPage("/agent/login").defaultSuccessUrl("/agent", false).permitAll())
                 .logout(Customizer.withDefaults())
-                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // One strict policy for every workbench page (queue, conversation, dashboard, campaigns, login),
+                        // set here so no page of any module can forget it.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.pathPattern("/agent/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", WORKBENCH_CSP))));
         return http.build();
     }
 }

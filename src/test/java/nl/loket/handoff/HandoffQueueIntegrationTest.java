@@ -68,7 +68,7 @@ class HandoffQueueIntegrationTest extends HandoffIntegrationTest {
     @Test
     void aConversationGetsOneTaskHoweverOftenItIsEscalated() {
         HandoffTask task = escalatedChat("Ik wil een medewerker spreken");
-        HandoffTask again = handoff.open(new ConversationEscalated(task.conversationId(), task.residentId(), null, null));
+        HandoffTask again = handoff.open(new ConversationEscalated(task.conversationId(), task.residentId(), null, null, null));
         assertThat(again.id()).isEqualTo(task.id());
         assertThat(handoff.tasks(java.util.EnumSet.allOf(TaskStatus.class)))
                 .filteredOn(t -> t.conversationId().equals(task.conversationId())).hasSize(1);

@@ -86,7 +86,12 @@ class InsightUnitsTest {
 
     @Test
     void csvCellsAreQuotedAndNeverFormulas() {
-        assertThat(IndicatorsCsv.cell("plain")).isEqualTo("plain");
+        assertThat(IndicatorsCsv.cell("plain")).as("every text cell quoted").isEqualTo("\"plain\"");
+        assertThat(IndicatorsCsv.cell("x;=1+2;@SUM(1+1)|cmd")).as("no formula after a ';' (Dutch Excel splits there)")
+                .isEqualTo("\"x;'=1+2;'@SUM(1+1)|cmd\"");
+        assertThat(IndicatorsCsv.cell("a, +31 6 1")).as("nor after a ','").isEqualTo("\"a, '+31 6 1\"");
+        assertThat(IndicatorsCsv.cell("")).isEqualTo("\"\"");
+        assertThat(IndicatorsCsv.cell("600.0")).isEqualTo("600.0");
         assertThat(IndicatorsCsv.cell("a, b")).isEqualTo("\"a, b\"");
         assertThat(IndicatorsCsv.cell("zeg \"hoi\"")).isEqualTo("\"zeg \"\"hoi\"\"\"");
         assertThat(IndicatorsCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");

@@ -320,13 +320,13 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("section,channel,item,value\r\n")
-                .contains("volume,ALL,contacts,8\r\n")
-                .contains("speed,ALL,firstReplySeconds.median,600.0\r\n")
-                .contains("complaints,ALL,handledInformally,1\r\n")
-                .contains("channel,CHAT,firstReplyTargetShare,0.5\r\n")
-                .contains("knowledgeGap,ALL,houden: Mag ik kippen houden? Mijn nummer is [TELEFOON],2\r\n")
-                .contains("articleNotHelped,ALL," + articleId + " answers,4\r\n")
-                .contains("articleNotHelped,ALL," + articleId + " notHelped,2\r\n");
+                .contains("\"volume\",\"ALL\",\"contacts\",8\r\n")
+                .contains("\"speed\",\"ALL\",\"firstReplySeconds.median\",600.0\r\n")
+                .contains("\"complaints\",\"ALL\",\"handledInformally\",1\r\n")
+                .contains("\"channel\",\"CHAT\",\"firstReplyTargetShare\",0.5\r\n")
+                .contains("\"knowledgeGap\",\"ALL\",\"houden: Mag ik kippen houden? Mijn nummer is [TELEFOON]\",2\r\n")
+                .contains("\"articleNotHelped\",\"ALL\",\"" + articleId + " answers\",4\r\n")
+                .contains("\"articleNotHelped\",\"ALL\",\"" + articleId + " notHelped\",2\r\n");
     }
 
     @Test
