@@ -28,7 +28,20 @@ final class CrisisConcepts implements TriageRule {
     /** One group: the words any of which fills this part of the concept. */
     private record Group(String name, List<String> words, boolean dangerCue) { }
 
-    private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<String>> unless) { }
+    private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<String>> unless) {
+        /**
+         * A concept of a fallback language ("tr-self-harm"): it fires on its own, but its short words ("dat",
+         * "loop", "mess") are everyday Dutch or English, so they neither gate the classifier nor split glued words.
+         */
+        boolean fallbackLanguage() {
+            int dash = name.indexOf('-');
+            return dash == 2 && FALLBACK_LANGUAGES.contains(name.substring(0, 2));
+        }
+    }
+
+    /** Languages whose concepts are written in their own section prefix; Dutch and English ones have none. */
+    private static final java.util.Set<String> FALLBACK_LANGUAGES = java.util.Set.of(
+            "de", "tr", "ar", "pl", "uk", "ru", "fa", "es", "fr", "pt", "ro", "it", "so", "ti");
 
     private final List<Concept> concepts;
     private final SignalList list;
@@ -41,12 +54,44 @@ final class CrisisConcepts implements TriageRule {
     CrisisConcepts(SignalList list) {
         this.list = list;
         List<Concept> parsed = new ArrayList<>();
-        list.sections().forEach((name, lines) -> parsed.add(parse(name, lines)));
+        list.sections().forEach((name, lines) -> parsed.add(withoutEverydayWords(parse(name, lines))));
         this.concepts = List.copyOf(parsed);
         java.util.Set<String> words = new java.util.HashSet<>();
-        concepts.forEach(c -> c.groups().forEach(g -> g.words().stream()
+        concepts.stream().filter(c -> !c.fallbackLanguage()).forEach(c -> c.groups().forEach(g -> g.words().stream()
                 .filter(w -> !w.endsWith("*") && w.length() >= 2).forEach(words::add)));
         this.vocabulary = java.util.Set.copyOf(words);
+    }
+
+    /**
+     * A concept of a fallback language never matches on an everyday Dutch or English word
+     * ({@code triage-crisis-everyday-words.txt}: "on", "me", "tot", "dat"): one of them beside a danger word raised
+     * false alarms on ordinary messages. A group left without words no longer needs a match.
+     */
+    private static Concept withoutEverydayWords(Concept concept) {
+        if (!concept.fallbackLanguage()) {
+            return concept;
+        }
+        List<Group> kept = new ArrayList<>();
+        for (Group group : concept.groups()) {
+            List<String> words = group.words().stream().filter(w -> !EVERYDAY.contains(w)).toList();
+            if (!words.isEmpty()) {
+                kept.add(new Group(group.name(), words, group.dangerCue()));
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalStateException("Signal list " + LIST + " [" + concept.name()
+                    + "]: only everyday Dutch or English words, which a fallback-language concept ignores");
+        }
+        return new Concept(concept.name(), List.copyOf(kept), concept.window(), concept.ordered(), concept.unless());
+    }
+
+    private static final java.util.Set<String> EVERYDAY = everydayWords();
+
+    private static java.util.Set<String> everydayWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        SignalList.load("triage-crisis-everyday-words").sections().values()
+                .forEach(lines -> lines.forEach(w -> words.add(TextNormalizer.forMatching(w))));
+        return java.util.Set.copyOf(words);
     }
 
     @Override
@@ -76,6 +121,9 @@ final class CrisisConcepts implements TriageRule {
         for (int i = 0; i < words.length; i++) {
             String single = singleLetters(words[i]);
             for (Concept concept : concepts) {
+                if (concept.fallbackLanguage()) {
+                    continue;
+                }
                 for (Group group : concept.groups()) {
                     if (group.dangerCue() && matchesAny(words[i], single, group.words()) && !inIdiom(words, i)) {
                         return true;

@@ -13,12 +13,15 @@ import java.util.Optional;
 final class CrisisSignals implements TriageRule {
 
     private static final PhrasePatterns PHRASES = PhrasePatterns.words("triage-crisis");
+    /** Idioms that only sound like danger ("moord en brand", "ik schrok me dood"), taken out before the lists run. */
+    private static final PhrasePatterns IDIOMS = PhrasePatterns.words("triage-crisis-idioms");
     private static final FuzzyWords WORDS = FuzzyWords.load("triage-crisis-words");
 
     @Override
     public Optional<TriageResult> match(String normalizedText) {
-        return PHRASES.find(normalizedText)
-                .or(() -> WORDS.find(words(normalizedText)))
+        String text = IDIOMS.withPhrasesReplaced(normalizedText, "idioom");
+        return PHRASES.find(text)
+                .or(() -> WORDS.find(words(text)))
                 .map(hit -> TriageResult.of(EscalationReason.CRISIS, hit.signal()));
     }
 

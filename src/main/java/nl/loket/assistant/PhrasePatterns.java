@@ -65,6 +65,30 @@ final class PhrasePatterns {
             }
             return false;
         }
+
+        /** The text with every occurrence of this entry replaced by the placeholder. */
+        String replacedIn(String text, Set<String> words, String placeholder) {
+            if (words != null && !words.containsAll(requiredWords)) {
+                return text;
+            }
+            Matcher matcher = pattern.matcher(text);
+            StringBuilder out = new StringBuilder(text.length());
+            int copied = 0;
+            int from = 0;
+            while (from <= text.length() && matcher.find(from)) {
+                int start = matcher.start(1);
+                int end = matcher.end(1);
+                if (end > start && (before == null || before.holdsBefore(text, start))
+                        && (after == null || after.holdsAfter(text, end))) {
+                    out.append(text, copied, start).append(placeholder);
+                    copied = end;
+                    from = end;
+                } else {
+                    from = start + 1;
+                }
+            }
+            return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+        }
     }
 
     private static final String ANY_FEW_WORDS = "(?: \\S+){0,4} ";
@@ -113,6 +137,16 @@ final class PhrasePatterns {
             }
         }
         return Optional.empty();
+    }
+
+    /** The text with every phrase of this list replaced by the placeholder word (e.g. idioms that only sound like danger). */
+    String withPhrasesReplaced(String text, String placeholder) {
+        Set<String> words = wordsOf(text);
+        String out = text;
+        for (Entry entry : entries) {
+            out = entry.replacedIn(out, words, placeholder);
+        }
+        return out;
     }
 
     /** Every section with at least one entry found in the text, in file order. */

@@ -196,6 +196,10 @@ class CrisisSignalsTest {
             "er staat een man met een pistool op het plein",
             "mijn buurman heeft zijn vrouw neergestoken",
             "er is een explosie geweest in onze straat",
+            "er is brand in de flat en de trap staat vol rook",
+            "ik ben doodsbang voor mijn ex, hij staat weer voor de deur",
+            // an idiom is taken out, the rest of the message still counts
+            "het was weer moord en brand thuis en nu slaat hij me",
             "de gaskraan lekt en het ruikt overal",
             "mijn moeder heeft een beroerte denk ik, ze praat raar en haar gezicht hangt",
             "mijn baby ademt niet goed",

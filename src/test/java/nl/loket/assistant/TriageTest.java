@@ -188,6 +188,14 @@ class TriageTest {
             "mijn ouders zijn gescheiden, bij wie moet ik ingeschreven staan",
             "I'm getting married next year, how early should we book the town hall",
             "Can I get help with my debts if I have a job?",
+            // idioms of fire, explosions and deadly fear about ordinary things
+            "het was moord en brand in de straat toen de bomen werden gekapt, wie beslist daarover",
+            "er kwam een explosie van reacties op het nieuwe parkeerbeleid, waar kan ik mijn mening geven",
+            "ik ben doodsbang voor de deurwaarder, kan ik hulp krijgen bij mijn schulden",
+            // everyday Dutch and English words that mean danger in another language, and Dutch "die"
+            "who do I call when the amount on my parking bill is wrong",
+            "ik wou vragen of ik die rekening in delen mag betalen",
+            "ik denk dat die brief over de aanslag niet klopt",
     })
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
