@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * First step of the assistant: refuses input that tries to steer the assistant, probes its configuration,
- * asks for other residents' data or asks for a promise. Such messages go to a person (UNSAFE_INPUT), which
+ * First step of the assistant: refuses input that tries to steer the assistant, carries code aimed at a
+ * system (SQL, script, template or lookup injection), probes its configuration, asks for other residents' data,
+ * asks for a promise, or abuses the people who read it. Such messages go to a person (UNSAFE_INPUT), which
  * is always safe; harmless questions that merely contain words like "instructies" or "systeem" pass.
  */
 final class InputGuard {
@@ -19,10 +20,12 @@ final class InputGuard {
     // Order: cheapest and most telling first.
     private static final List<Rule> RULES = List.of(
             new Rule(Kind.PROMPT_INJECTION, PhrasePatterns.raw("input-role-markers"), false),
+            new Rule(Kind.CODE_INJECTION, PhrasePatterns.raw("input-code-injection"), false),
             new Rule(Kind.PROMPT_INJECTION, PhrasePatterns.words("input-prompt-injection"), true),
             new Rule(Kind.CONFIGURATION_PROBE, PhrasePatterns.words("input-configuration-probe"), true),
             new Rule(Kind.OTHER_RESIDENT_DATA, PhrasePatterns.words("input-other-resident-data"), true),
-            new Rule(Kind.PROMISE_REQUEST, PhrasePatterns.words("input-promise-request"), true));
+            new Rule(Kind.PROMISE_REQUEST, PhrasePatterns.words("input-promise-request"), true),
+            new Rule(Kind.ABUSE, PhrasePatterns.words("input-abuse"), true));
 
     private final int maxLength;
 

@@ -1,6 +1,7 @@
 package nl.loket.contact;
 
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -20,10 +21,12 @@ public class CampaignLinks {
 
     private final JedisPool pool;
     private final RedisKeys keys;
+    private final PersonalDigests digests;
 
-    CampaignLinks(JedisPool pool, RedisKeys keys) {
+    CampaignLinks(JedisPool pool, RedisKeys keys, PersonalDigests digests) {
         this.pool = pool;
         this.keys = keys;
+        this.digests = digests;
     }
 
     /** The subject a reply from this address gets, and the language it was written to in, for {@code ttl}. */
@@ -55,6 +58,6 @@ public class CampaignLinks {
     }
 
     private String key(Identity identity) {
-        return keys.key("campaign-link", identity.kind().name(), RedisKeys.hashed(identity.value()));
+        return keys.key("campaign-link", identity.kind().name(), digests.of(identity.value()));
     }
 }

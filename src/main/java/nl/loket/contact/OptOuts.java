@@ -1,8 +1,8 @@
 package nl.loket.contact;
 
-import nl.loket.platform.Ids;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -50,10 +50,11 @@ public class OptOuts {
     private final Clock clock;
     private final OptOutProperties properties;
     private final CampaignLinks campaignLinks;
+    private final PersonalDigests digests;
     private volatile byte[] linkSecret;
 
     OptOuts(JedisPool pool, RedisKeys keys, ResidentStore residents, Prompts prompts, Clock clock,
-            OptOutProperties properties, CampaignLinks campaignLinks) {
+            OptOutProperties properties, CampaignLinks campaignLinks, PersonalDigests digests) {
         this.pool = pool;
         this.keys = keys;
         this.residents = residents;
@@ -61,23 +62,38 @@ public class OptOuts {
         this.clock = clock;
         this.properties = properties;
         this.campaignLinks = campaignLinks;
+        this.digests = digests;
     }
 
     /** Records a command from a resident on a channel; the confirmation is in the resident's language. */
     public Change record(Identity identity, OptOutCommand command, Channel channel, String words) {
-        return apply(identity.kind(), RedisKeys.hashed(identity.value()), command, channel, words,
-                campaignLinks.languageFor(identity));
+        String digest = digests.of(identity.value());
+        moveUnkeyedState(identity.kind(), digest, digests.unkeyed(identity.value()));
+        return apply(identity.kind(), digest, command, channel, words, campaignLinks.languageFor(identity));
+    }
+
+    /** A choice stored before digests were keyed moves to the keyed subject, so a later START can undo a STOP. */
+    private void moveUnkeyedState(Identity.Kind kind, String digest, String unkeyed) {
+        try (Jedis jedis = pool.getResource()) {
+            String old = jedis.get(stateKey(identitySubject(kind, unkeyed)));
+            if (old != null) {
+                jedis.set(stateKey(identitySubject(kind, digest)), old, SetParams.setParams().nx());
+                jedis.del(stateKey(identitySubject(kind, unkeyed)));
+            }
+        }
     }
 
     /** True when any of these identities, or the resident behind one of them, said no. */
     public boolean optedOut(Collection<Identity> identities) {
         try (Jedis jedis = pool.getResource()) {
             for (Identity identity : identities) {
-                String digest = RedisKeys.hashed(identity.value());
-                if (OUT.equals(jedis.get(stateKey(identitySubject(identity.kind(), digest))))) {
-                    return true;
+                // Keyed, and unkeyed as stored before digests were keyed: an opt-out is never lost in an upgrade.
+                for (String digest : List.of(digests.of(identity.value()), digests.unkeyed(identity.value()))) {
+                    if (OUT.equals(jedis.get(stateKey(identitySubject(identity.kind(), digest))))) {
+                        return true;
+                    }
                 }
-                Optional<String> resident = residents.findIdByDigest(identity.kind(), digest);
+                Optional<String> resident = residents.findIdByIdentity(identity);
                 if (resident.isPresent() && OUT.equals(jedis.get(stateKey(residentSubject(resident.get()))))) {
                     return true;
                 }
@@ -88,7 +104,7 @@ public class OptOuts {
 
     /** The unguessable part of an e-mail opt-out link: the address digest and a signature over it. */
     public String linkToken(Identity email) {
-        String digest = RedisKeys.hashed(email.value());
+        String digest = digests.of(email.value());
         return digest + "." + signature(digest);
     }
 
@@ -156,15 +172,23 @@ public class OptOuts {
         if (!DIGEST.matcher(digest).matches()) {
             return Optional.empty();
         }
-        byte[] expected = signature(digest).getBytes(StandardCharsets.US_ASCII);
         byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? Optional.of(digest) : Optional.empty();
+        if (MessageDigest.isEqual(signature(digest, secret()).getBytes(StandardCharsets.US_ASCII), given)) {
+            return Optional.of(digest);
+        }
+        // A link in an e-mail sent before the secret was derived: signed with the one then kept in Redis.
+        return unkeyedEraSecret().filter(old -> MessageDigest.isEqual(
+                signature(digest, old).getBytes(StandardCharsets.US_ASCII), given)).map(old -> digest);
     }
 
     private String signature(String digest) {
+        return signature(digest, secret());
+    }
+
+    private static String signature(String digest, byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             byte[] sig = mac.doFinal(("EMAIL:" + digest).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sig, 16));
         } catch (GeneralSecurityException e) {
@@ -172,22 +196,30 @@ public class OptOuts {
         }
     }
 
-    /** The configured secret, or one generated once and shared through Redis, so every instance signs alike. */
+    /**
+     * The configured secret, or one derived from the digest key: the same on every instance and never stored
+     * anywhere (Redis used to keep a generated one in clear).
+     */
     private byte[] secret() {
         byte[] s = linkSecret;
         if (s == null) {
             String configured = properties.linkSecret();
-            if (configured == null || configured.isBlank()) {
-                try (Jedis jedis = pool.getResource()) {
-                    String key = keys.key("optout", "link-secret");
-                    jedis.set(key, Ids.newSecret(), SetParams.setParams().nx());
-                    configured = jedis.get(key);
-                }
-            }
-            s = configured.getBytes(StandardCharsets.UTF_8);
+            s = configured == null || configured.isBlank() ? digests.derivedKey("optout-link")
+                    : configured.getBytes(StandardCharsets.UTF_8);
             linkSecret = s;
         }
         return s;
+    }
+
+    /**
+     * The secret an earlier version generated and kept in Redis, only to accept links already sent with it. Loket
+     * never writes it again; delete {@code optout:link-secret} once those e-mails are old enough (docs/security.md).
+     */
+    private Optional<byte[]> unkeyedEraSecret() {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(keys.key("optout", "link-secret")))
+                    .map(v -> v.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static String identitySubject(Identity.Kind kind, String digest) {

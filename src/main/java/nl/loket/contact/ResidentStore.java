@@ -3,6 +3,7 @@ package nl.loket.contact;
 import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -27,12 +28,14 @@ class ResidentStore {
     private final RedisKeys keys;
     private final Json json;
     private final RetentionProperties retention;
+    private final PersonalDigests digests;
 
-    ResidentStore(JedisPool pool, RedisKeys keys, Json json, RetentionProperties retention) {
+    ResidentStore(JedisPool pool, RedisKeys keys, Json json, RetentionProperties retention, PersonalDigests digests) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;
         this.retention = retention;
+        this.digests = digests;
     }
 
     /**
@@ -51,7 +54,7 @@ class ResidentStore {
         try (Jedis jedis = pool.getResource()) {
             String residentId = null;
             for (Identity identity : verified) {
-                residentId = jedis.get(identityKey(identity));
+                residentId = residentOf(jedis, identity);
                 if (residentId != null && jedis.exists(residentKey(residentId))) {
                     break;
                 }
@@ -97,12 +100,13 @@ class ResidentStore {
             if (identity.kind() != Identity.Kind.PHONE && identity.kind() != Identity.Kind.EMAIL) {
                 continue;
             }
-            String owner = jedis.get(identityKey(identity));
+            String owner = residentOf(jedis, identity);
             if (owner != null) {
                 others.add(owner);
             }
             String claims = claimKey(identity);
             others.addAll(jedis.smembers(claims));
+            others.addAll(jedis.smembers(keys.key("identity-typed", identity.kind().name(), digests.unkeyed(identity.value()))));
             if (identity.unverified()) {
                 jedis.sadd(claims, residentId);
                 jedis.expire(claims, ttl);
@@ -161,8 +165,31 @@ class ResidentStore {
 
     Optional<String> findIdByIdentity(Identity identity) {
         try (Jedis jedis = pool.getResource()) {
-            return Optional.ofNullable(jedis.get(identityKey(identity)));
+            return Optional.ofNullable(residentOf(jedis, identity));
         }
+    }
+
+    /**
+     * The resident an identity points at. Found under its keyed digest, or else under the unkeyed digest data
+     * written before keyed digests used; such a link is then written keyed too (with the time it had left).
+     */
+    private String residentOf(Jedis jedis, Identity identity) {
+        String residentId = jedis.get(identityKey(identity));
+        if (residentId != null) {
+            return residentId;
+        }
+        String legacy = keys.key("identity", identity.kind().name(), digests.unkeyed(identity.value()));
+        residentId = jedis.get(legacy);
+        if (residentId != null) {
+            long ttl = jedis.ttl(legacy);
+            jedis.set(identityKey(identity), residentId, ttl > 0 ? SetParams.setParams().ex(ttl) : SetParams.setParams());
+        }
+        return residentId;
+    }
+
+    /** The digest standing for a personal value in this store's keys (also what opt-out links carry). */
+    String digestOf(Identity identity) {
+        return digests.of(identity.value());
     }
 
     /** The resident behind an identity known only by its digest (from an opt-out link). */
@@ -187,10 +214,10 @@ class ResidentStore {
 
     /** Residents who typed this phone number or e-mail address into a form. */
     private String claimKey(Identity identity) {
-        return keys.key("identity-typed", identity.kind().name(), RedisKeys.hashed(identity.value()));
+        return keys.key("identity-typed", identity.kind().name(), digests.of(identity.value()));
     }
 
     private String identityKey(Identity identity) {
-        return keys.key("identity", identity.kind().name(), RedisKeys.hashed(identity.value()));
+        return keys.key("identity", identity.kind().name(), digests.of(identity.value()));
     }
 }

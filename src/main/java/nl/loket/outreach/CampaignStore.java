@@ -2,6 +2,7 @@ package nl.loket.outreach;
 
 import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -26,9 +27,11 @@ class CampaignStore {
     private final JedisPool pool;
     private final RedisKeys keys;
     private final Json json;
+    private final PersonalDigests digests;
 
-    CampaignStore(JedisPool pool, RedisKeys keys, Json json) {
+    CampaignStore(JedisPool pool, RedisKeys keys, Json json, PersonalDigests digests) {
         this.pool = pool;
+        this.digests = digests;
         this.keys = keys;
         this.json = json;
     }
@@ -120,7 +123,12 @@ class CampaignStore {
      */
     Optional<String> claim(String id, String personalValue, String reference, Duration keep) {
         try (Jedis jedis = pool.getResource()) {
-            String key = key("claim", id, RedisKeys.hashed(personalValue));
+            String key = key("claim", id, digests.of(personalValue));
+            // A campaign running through the upgrade to keyed digests: its earlier claims stay claims.
+            String unkeyed = jedis.get(key("claim", id, digests.unkeyed(personalValue)));
+            if (unkeyed != null) {
+                return Optional.of(unkeyed);
+            }
             if ("OK".equals(jedis.set(key, RedisKeys.hashed(reference), SetParams.setParams().nx().ex(keep.toSeconds())))) {
                 return Optional.empty();
             }

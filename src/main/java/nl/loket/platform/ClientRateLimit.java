@@ -1,5 +1,6 @@
 package nl.loket.platform;
 
+import nl.loket.platform.privacy.PersonalDigests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,11 +40,14 @@ class ClientRateLimit extends OncePerRequestFilter {
     private final RedisKeys keys;
     private final Clock clock;
     private final Json json;
+    private final PersonalDigests digests;
     private final int perMinute;
     private final int sessionsPerMinute;
 
-    ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, Json json, ClientRateLimitProperties properties) {
+    ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, Json json, ClientRateLimitProperties properties,
+                    PersonalDigests digests) {
         this.pool = pool;
+        this.digests = digests;
         this.keys = keys;
         this.clock = clock;
         this.json = json;
@@ -62,7 +66,7 @@ class ClientRateLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long now = clock.millis();
         long minute = now / 60_000;
-        String client = RedisKeys.hashed(request.getRemoteAddr());
+        String client = digests.of(request.getRemoteAddr());
         Long count = count("ip", client, minute);
         // Opening chat sessions has a stricter limit of its own: each one is a key in Redis.
         boolean opensSession = "POST".equals(request.getMethod()) && CHAT_SESSIONS.equals(RoutedPath.of(request));

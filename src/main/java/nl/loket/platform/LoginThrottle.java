@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -47,16 +48,18 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final RedisKeys keys;
     private final ApplicationEventPublisher events;
     private final Json json;
+    private final PersonalDigests digests;
     private final int maxFailures;
     private final int maxFailuresPerAddress;
 
-    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events, Json json,
+    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events, Json json, PersonalDigests digests,
                   @Value("${loket.login.max-failures:5}") int maxFailures,
                   @Value("${loket.login.max-failures-per-address:25}") int maxFailuresPerAddress) {
         this.pool = pool;
         this.keys = keys;
         this.events = events;
         this.json = json;
+        this.digests = digests;
         this.maxFailures = maxFailures;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
     }
@@ -161,10 +164,10 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
 
     private String accountKey(String account) {
-        return keys.key("login-failures", "account", RedisKeys.hashed(account));
+        return keys.key("login-failures", "account", digests.of(account));
     }
 
     private String addressKey(String address) {
-        return keys.key("login-failures", "address", RedisKeys.hashed(address));
+        return keys.key("login-failures", "address", digests.of(address));
     }
 }

@@ -200,6 +200,9 @@ class CrisisSignalsTest {
             "ik ben doodsbang voor mijn ex, hij staat weer voor de deur",
             // an idiom is taken out, the rest of the message still counts
             "het was weer moord en brand thuis en nu slaat hij me",
+            // the look-alike exceptions stay narrow
+            "er is hier huiselijk geweld, ik durf niet naar huis",
+            "I was just mugged outside the station and I'm bleeding",
             "de gaskraan lekt en het ruikt overal",
             "mijn moeder heeft een beroerte denk ik, ze praat raar en haar gezicht hangt",
             "mijn baby ademt niet goed",

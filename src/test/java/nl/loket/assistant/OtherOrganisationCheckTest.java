@@ -25,6 +25,8 @@ class OtherOrganisationCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Ik wil mijn afspraak in het Radboudumc verzetten",
+            // retrieval alone scores this close to the Stadswinkel appointment: the named organisation holds it back
+            "afspraak bij de huisarts verzetten",
             "krijg ik zorgtoeslag van de belastingdienst", "How do I get unemployment benefit from the UWV?"})
     void aQuestionAboutAnotherOrganisationIsNotAnsweredWithAMunicipalArticle(String question) {
         assertThat(check.unsupported(question, BIJSTAND)).isPresent();

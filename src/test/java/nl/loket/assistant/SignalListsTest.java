@@ -16,14 +16,16 @@ class SignalListsTest {
             "triage-crisis", "triage-human-request", "triage-complaint", "triage-case-specific",
             "triage-entitlement-question", "triage-personal-figures", "triage-own-action", "triage-time-reference",
             "triage-life-problems",
-            "input-prompt-injection", "input-configuration-probe", "input-other-resident-data", "input-promise-request"})
+            "input-prompt-injection", "input-configuration-probe", "input-other-resident-data", "input-promise-request",
+            "input-abuse", "triage-crisis-idioms"})
     void phraseListsCompile(String name) {
         assertThat(PhrasePatterns.words(name).find("")).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"triage-crisis-words", "triage-complaint-words", "language-nl-words", "language-en-words", "language-expected",
-            "language-code-folds", "language-scripts", "language-letters", "readability-abbreviations", "input-role-markers"})
+            "language-code-folds", "language-scripts", "language-letters", "readability-abbreviations", "input-role-markers",
+            "input-code-injection", "triage-crisis-everyday-words"})
     void otherListsLoad(String name) {
         assertThat(SignalList.load(name).entries()).isNotEmpty();
     }
@@ -31,6 +33,7 @@ class SignalListsTest {
     @Test
     void roleMarkersCompileAsRawPatterns() {
         assertThat(PhrasePatterns.raw("input-role-markers").find("gewone vraag")).isEmpty();
+        assertThat(PhrasePatterns.raw("input-code-injection").find("gewone vraag")).isEmpty();
     }
 
     @Test

@@ -196,6 +196,13 @@ class TriageTest {
             "who do I call when the amount on my parking bill is wrong",
             "ik wou vragen of ik die rekening in delen mag betalen",
             "ik denk dat die brief over de aanslag niet klopt",
+            // danger words as a subject of study, in the past, or as part of an ordinary errand
+            "voor een spreekbeurt over huiselijk geweld zoek ik cijfers van de gemeente",
+            "I was robbed on the tram last month, I'm fine now, how do I replace my ID card",
+            "ik ben lang geleden veroordeeld voor mishandeling, kan ik een VOG aanvragen",
+            "ik sta zaterdag op straat met een kraampje voor de rommelmarkt, moet ik dat melden",
+            "de kliko staat buiten op straat en het deksel is eraf, wie repareert dat",
+            "mijn vrouw is gisteren bevallen en het kindje ademt rustig, hoe doe ik aangifte",
     })
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();

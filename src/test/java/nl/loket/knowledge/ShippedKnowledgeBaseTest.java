@@ -78,7 +78,6 @@ class ShippedKnowledgeBaseTest {
                 {"nl", "hoe laat gaat de trein naar utrecht"},
                 {"nl", "wie heeft er gewonnen NEC of Ajax"},
                 {"nl", "recept voor erwtensoep"},
-                {"nl", "afspraak bij de huisarts verzetten"},
                 {"nl", "Hoe vraag ik een WW-uitkering aan bij het UWV?"},
                 {"nl", "wanneer is de herfstvakantie"},
                 {"nl", "hallo"},

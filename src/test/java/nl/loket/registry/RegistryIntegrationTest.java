@@ -51,6 +51,9 @@ abstract class RegistryIntegrationTest extends HandoffIntegrationTest {
 
     @DynamicPropertySource
     static void klantinteracties(DynamicPropertyRegistry registry) {
+        // Its own keys: the registry reacts to every close in its Redis, and the other test contexts (registry off)
+        // close conversations too. In production every instance of one Loket has the same settings.
+        registry.add("loket.redis.key-prefix", () -> nl.loket.support.TestRedis.KEY_PREFIX + "-registry");
         registry.add("loket.klantinteracties.base-url", () -> KI.baseUrl() + API);
         registry.add("loket.klantinteracties.token", () -> TOKEN);
         registry.add("loket.klantinteracties.timeout", () -> "700ms");
