@@ -24,6 +24,10 @@ class TriageTest {
             "hoe vraag ik bijzondere bijstand aan",
             "kan ik een klacht indienen?",
             "hoe dien ik een klacht in?",
+            // their own letter is why they ask; the question is the general procedure
+            "ik heb een brief van de gemeente gekregen en ben het er niet mee eens, hoe maak ik bezwaar",
+            "mijn aanvraag is afgewezen, hoe kan ik daar bezwaar tegen maken",
+            "my application was rejected, how do I file an objection",
             "waar kan ik een klacht indienen",
             "how do I file a complaint",
             "wie heeft recht op bijzondere bijstand?",
@@ -230,6 +234,8 @@ class TriageTest {
             "mijn bsn is [BSN] en ik wil er niet meer zijn           | CRISIS",
             "ik heb een afspraak nodig, geen bot                    | HUMAN_REQUESTED",
             "heeft de gemeente al beslist over het verzoek dat ik in maart stuurde? | CASE_SPECIFIC",
+            "ik heb in mei bezwaar gemaakt, hoe staat het ermee?     | CASE_SPECIFIC",
+            "mijn aanvraag is afgewezen, waarom?                     | CASE_SPECIFIC",
     })
     void firstRuleInOrderWins(String text, EscalationReason reason) {
         assertThat(TRIAGE.classify(text)).get().extracting(TriageResult::reason).isEqualTo(reason);
