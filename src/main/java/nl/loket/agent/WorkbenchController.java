@@ -336,7 +336,8 @@ class WorkbenchController {
     }
 
     private static Contact contact(ContactSummary s) {
-        return new Contact(s.reference(), WorkbenchLabels.date(s.startedAt()), WorkbenchLabels.channel(s.channel()),
+        return new Contact(s.reference(), WorkbenchLabels.date(s.startedAt()),
+                String.join(", ", s.channels().stream().map(WorkbenchLabels::channel).toList()),
                 s.relay() == null ? null : WorkbenchLabels.relay(s.relay()), topicAndSubject(s),
                 WorkbenchLabels.outcome(s.outcome()), WorkbenchLabels.state(s.state()));
     }

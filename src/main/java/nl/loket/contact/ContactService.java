@@ -414,7 +414,7 @@ public class ContactService {
                 .flatMap(other -> conversations.ofResident(other).stream());
         return java.util.stream.Stream.concat(own, confirmed)
                 .sorted(java.util.Comparator.comparing(Conversation::startedAt).reversed())
-                .map(ContactSummary::of).toList();
+                .map(c -> ContactSummary.of(c, conversations.messages(c.id()))).toList();
     }
 
     /** Residents who may be this resident (same typed phone number or e-mail address), for an agent to decide on. */
