@@ -24,9 +24,12 @@ import java.util.regex.Pattern;
  ({@link ContactFormChannel}) and the page without JavaScript ({@link ContactFormPage}) both use it,
  * so a form is checked and stored the same way whichever way it arrives.
  *
- * @param phone the phone number in E.164, or null
+ * @param phone         the phone number in E.164, or null
+ * @param phoneDoubtful the number has a plausible length but the numbering plan does not know it: stored, and the
+ *                      resident is asked to check it
  */
-record ContactForm(String message, String name, String subject, String email, String phone, String language) {
+record ContactForm(String message, String name, String subject, String email, String phone, String language,
+                   boolean phoneDoubtful) {
 
     /** Pragmatic e-mail syntax: something@domain.tld, no spaces; the mail server decides the rest. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]++(?:\\.[^@\\s.]++){1,16}$");
@@ -35,8 +38,9 @@ record ContactForm(String message, String name, String subject, String email, St
 
     /** The checked form; the first field at fault is named in the {@link ProblemException}. */
     static ContactForm parse(Map<String, String> form, int maxMessageLength) {
-        return new ContactForm(message(form, maxMessageLength), name(form), subject(form), email(form), phone(form),
-                language(form));
+        PhoneNumbers.TypedNumber phone = phone(form);
+        return new ContactForm(message(form, maxMessageLength), name(form), subject(form), email(form),
+                phone == null ? null : phone.e164(), language(form), phone != null && phone.doubtful());
     }
 
     /** Every field at fault (in {@link #FIELDS} order); empty when {@link #parse} succeeds. */
@@ -45,7 +49,7 @@ record ContactForm(String message, String name, String subject, String email, St
         check(faults, "message", f -> message(f, maxMessageLength), form);
         check(faults, "name", ContactForm::name, form);
         check(faults, "email", ContactForm::email, form);
-        check(faults, "phone", ContactForm::phone, form);
+        check(faults, "phone", f -> { phone(f); return null; }, form);
         check(faults, "subject", ContactForm::subject, form);
         check(faults, "language", ContactForm::language, form);
         return faults;
@@ -97,12 +101,12 @@ record ContactForm(String message, String name, String subject, String email, St
         return email;
     }
 
-    private static String phone(Map<String, String> form) {
+    private static PhoneNumbers.TypedNumber phone(Map<String, String> form) {
         String phone = InboundText.optional(form.get("phone"), "phone", 40);
         if (phone == null) {
             return null;
         }
-        return PhoneNumbers.toE164(phone).orElseThrow(() ->
+        return PhoneNumbers.typed(phone).orElseThrow(() ->
                 new InvalidRequestException("phone", "'phone' is not a valid phone number."));
     }
 

@@ -23,7 +23,11 @@ import java.util.Map;
 @Component("contactFormChannel")
 class ContactFormChannel {
 
-    record Submitted(String reference, Reply reply) { }
+    /** @param phoneCheck {@code DOUBTFUL} when the phone number given may not exist; absent otherwise */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Submitted(String reference, Reply reply, String phoneCheck) { }
+
+    private static final String PHONE_DOUBTFUL = "loket.phoneDoubtful";
 
     private final HttpResponses responses;
     private final Json json;
@@ -38,12 +42,15 @@ class ContactFormChannel {
     }
 
     public InboundMessage toInbound(Exchange exchange) {
-        return ContactForm.parse(fields(exchange), properties.maxMessageLength()).toInbound(OffsetDateTime.now(clock));
+        ContactForm form = ContactForm.parse(fields(exchange), properties.maxMessageLength());
+        exchange.setProperty(PHONE_DOUBTFUL, form.phoneDoubtful());
+        return form.toInbound(OffsetDateTime.now(clock));
     }
 
     public void reply(Exchange exchange) {
         Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        responses.json(exchange, 202, new Submitted(receipt.reference(), receipt.reply()));
+        boolean doubtful = Boolean.TRUE.equals(exchange.getProperty(PHONE_DOUBTFUL, Boolean.class));
+        responses.json(exchange, 202, new Submitted(receipt.reference(), receipt.reply(), doubtful ? "DOUBTFUL" : null));
     }
 
     private Map<String, String> fields(Exchange exchange) {

@@ -86,9 +86,10 @@ class ContactFormPage {
             model.addAttribute("maxMessageLength", properties.maxMessageLength());
             return "contact";
         }
-        Receipt receipt = contacts.receive(ContactForm.parse(form, properties.maxMessageLength())
-                .toInbound(OffsetDateTime.now(clock)));
+        ContactForm parsed = ContactForm.parse(form, properties.maxMessageLength());
+        Receipt receipt = contacts.receive(parsed.toInbound(OffsetDateTime.now(clock)));
         model.addAttribute("reference", receipt.reference());
+        model.addAttribute("phoneDoubtful", parsed.phoneDoubtful());
         model.addAttribute("conversationId", receipt.conversation().id());
         addReply(model, receipt.reply());
         return "contact-sent";

@@ -54,6 +54,20 @@ class ContactFormIntegrationTest extends LoketIntegrationTest {
     }
 
     @Test
+    void aPlausibleNumberTheNumberingPlanDoesNotKnowIsStoredAndFlaggedNotRefused() {
+        // Right length for a Dutch mobile number, but not in a range libphonenumber knows as allocated.
+        HttpResponse<String> doubtful = postJson("/api/forms/contact",
+                "{\"message\":\"Wanneer wordt het grofvuil opgehaald?\",\"phone\":\"+31 6 98765432\"}");
+        assertThat(doubtful.statusCode()).as(doubtful.body()).isEqualTo(202);
+        assertThat(json.readTree(doubtful.body()).get("phoneCheck").asString()).isEqualTo("DOUBTFUL");
+
+        HttpResponse<String> known = postJson("/api/forms/contact",
+                "{\"message\":\"Wanneer wordt het grofvuil opgehaald?\",\"phone\":\"06 1234 5678\"}");
+        assertThat(json.readTree(known.body()).has("phoneCheck")).as("a known number is not flagged").isFalse();
+        assertProblem(postJson("/api/forms/contact", "{\"message\":\"hoi\",\"phone\":\"06 123\"}"), 400, "phone");
+    }
+
+    @Test
     void theSameTypedEmailTwiceIsTwoResidentsThatAnAgentMayConfirmAsOne() {
         String email = "twice." + UUID.randomUUID() + "@example.nl";
         String first = json.readTree(postJson("/api/forms/contact", "{\"message\":\"eerste vraag\",\"email\":\"" + email + "\"}").body())

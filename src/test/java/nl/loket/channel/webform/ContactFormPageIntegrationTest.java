@@ -24,6 +24,18 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
     @Autowired ContactService contacts;
 
     @Test
+    void aDoubtfulPhoneNumberIsAcceptedAndTheResidentAskedToCheckIt() {
+        HttpResponse<String> page = postForm("/contact", params("phone", "+31 6 98765432",
+                "message", "Wanneer wordt het grofvuil opgehaald?"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"reference\"").contains("id=\"phone-check\"")
+                .contains("Wij kennen het telefoonnummer dat u gaf niet");
+        HttpResponse<String> known = postForm("/contact", params("phone", "06 1234 5678",
+                "message", "Wanneer wordt het grofvuil opgehaald?"));
+        assertThat(known.body()).contains("id=\"reference\"").doesNotContain("id=\"phone-check\"");
+    }
+
+    @Test
     void theEmptyPageHasEveryFieldAndNoErrors() {
         HttpResponse<String> page = get("/contact");
         assertThat(page.statusCode()).isEqualTo(200);
