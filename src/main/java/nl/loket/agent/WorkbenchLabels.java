@@ -116,6 +116,8 @@ final class WorkbenchLabels {
         return switch (status) {
             case "PENDING" -> "Wordt verstuurd";
             case "SENT" -> "Verstuurd";
+            case "DELIVERED" -> "Afgeleverd";
+            case "UNDELIVERED" -> "Niet afgeleverd: kies een andere manier";
             case "FAILED" -> "Mislukt";
             case "CALLBACK" -> "Terugbellen";
             default -> status;

@@ -341,6 +341,10 @@ public class ContactService {
 
     /** Delivery status of a stored outbound message that is not sent yet. */
     public static final String DELIVERY_PENDING = "PENDING";
+    /** The provider reported the message reached the resident's phone. */
+    public static final String DELIVERY_DELIVERED = "DELIVERED";
+    /** The provider accepted the message but could not deliver it (switched off, unknown number). */
+    public static final String DELIVERY_UNDELIVERED = "UNDELIVERED";
 
     private Conversation changeState(String conversationId, ConversationState state) {
         return lock.withLock(conversationId, () -> {

@@ -107,6 +107,39 @@ class AgentReplyIntegrationTest extends HandoffIntegrationTest {
     }
 
     @Test
+    void twiliosSignedDeliveryReportShowsTheAgentWhetherTheSmsArrived() {
+        String from = randomMobile();
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        TWILIO.stubFor(post(urlEqualTo(TWILIO_MESSAGES)).atPriority(1)
+                .withRequestBody(containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}")));
+        sms(from, "Ik wil een medewerker spreken");
+        HandoffTask task = claimedTaskOf(conversationOfResident(Identity.phone(from)), "agent12");
+        String messageId = body(reply(task, "agent12", "Wij bellen u morgen.")).get("messageId").asString();
+        assertThat(delivered(task.conversationId(), messageId).deliveryStatus()).isEqualTo("SENT");
+        TWILIO.verify(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)).withRequestBody(containing("StatusCallback="
+                + URLEncoder.encode("https://loket.example.nl/api/channels/twilio/sms/status", StandardCharsets.UTF_8))));
+
+        // Unsigned: refused, nothing changes.
+        HttpResponse<String> forged = postForm("/api/channels/twilio/sms/status",
+                params("MessageSid", sid, "MessageStatus", "delivered"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(contacts.messages(task.conversationId())).filteredOn(m -> m.id().equals(messageId))
+                .singleElement().satisfies(m -> assertThat(m.deliveryStatus()).isEqualTo("SENT"));
+
+        // Twilio says "sent" (nothing new), then "undelivered": the agent sees it did not arrive.
+        assertThat(postTwilio("/api/channels/twilio/sms/status", params("MessageSid", sid, "MessageStatus", "sent"))
+                .statusCode()).isEqualTo(200);
+        assertThat(postTwilio("/api/channels/twilio/sms/status", params("MessageSid", sid, "MessageStatus", "undelivered",
+                "ErrorCode", "30003")).statusCode()).isEqualTo(200);
+        JsonNode transcript = body(agentGet("agent12", "/api/agent/handoffs/" + task.id())).get("transcript");
+        assertThat(transcript.get(transcript.size() - 1).get("deliveryStatus").asString()).isEqualTo("UNDELIVERED");
+        assertThat(postTwilio("/api/channels/twilio/sms/status", params("MessageSid", "SMunknown", "MessageStatus", "delivered"))
+                .statusCode()).as("an unknown message is acknowledged and ignored").isEqualTo(200);
+    }
+
+    @Test
     void aFailingSmsIsTriedThreeTimesThenShownAsFailed() {
         String from = randomMobile();
         String to = "To=" + URLEncoder.encode(from, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package nl.loket.channel.sms;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
+import nl.loket.contact.ContactService;
 import nl.loket.contact.Identity;
 import nl.loket.contact.InboundMessage;
 import nl.loket.contact.InboundText;
@@ -30,15 +31,20 @@ import java.util.Map;
 class SmsChannel {
 
     static final String PATH = "/api/channels/twilio/sms";
+    static final String STATUS_PATH = "/api/channels/twilio/sms/status";
 
     private final TwilioSignature signature;
     private final HttpResponses responses;
     private final Clock clock;
     private final ContactProperties properties;
     private final OptOuts optOuts;
+    private final SmsStatuses statuses;
+    private final ContactService contacts;
 
     SmsChannel(TwilioSignature signature, HttpResponses responses, Clock clock, ContactProperties properties,
-               OptOuts optOuts) {
+               OptOuts optOuts, SmsStatuses statuses, ContactService contacts) {
+        this.statuses = statuses;
+        this.contacts = contacts;
         this.signature = signature;
         this.responses = responses;
         this.clock = clock;
@@ -73,6 +79,29 @@ class SmsChannel {
         }
         return new InboundMessage(Channel.SMS, List.of(Identity.phone(from)), text, OffsetDateTime.now(clock), sid,
                 null, null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+    }
+
+    /**
+     * {@code POST /api/channels/twilio/sms/status}: Twilio's signed report on an agent reply sent by SMS. "delivered"
+     * and "undelivered"/"failed" are shown to the agent on the message (DELIVERED, UNDELIVERED); earlier states
+     * (queued, sent) change nothing. An unknown message id is acknowledged and ignored.
+     */
+    public void deliveryStatus(Exchange exchange) {
+        Map<String, String> params = signature.verifiedParameters(exchange, STATUS_PATH);
+        String sid = params.get("MessageSid");
+        String status = params.get("MessageStatus");
+        if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
+            throw new InvalidRequestException("MessageStatus", "'MessageSid' and 'MessageStatus' are required.");
+        }
+        String shown = switch (status) {
+            case "delivered" -> ContactService.DELIVERY_DELIVERED;
+            case "undelivered", "failed" -> ContactService.DELIVERY_UNDELIVERED;
+            default -> null;
+        };
+        if (shown != null) {
+            statuses.of(sid).ifPresent(reply -> contacts.recordDelivery(reply.conversationId(), reply.messageId(), shown));
+        }
+        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.response(""));
     }
 
     /** The answer to the stored SMS as TwiML; Twilio sends it to the resident. */

@@ -9,16 +9,21 @@ import nl.loket.contact.OutboundChannel;
 import nl.loket.contact.Resident;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.util.Optional;
 
-/** Agent replies by SMS, to the resident's most recent phone number, through Twilio. */
+/** Agent replies by SMS, to the resident's most recent phone number, through Twilio, which reports delivery later. */
 @Component
 class SmsOutbound implements OutboundChannel {
 
     private final SmsSender sender;
+    private final SmsStatuses statuses;
+    private final TwilioProperties twilio;
 
-    SmsOutbound(SmsSender sender) {
+    SmsOutbound(SmsSender sender, SmsStatuses statuses, TwilioProperties twilio) {
         this.sender = sender;
+        this.statuses = statuses;
+        this.twilio = twilio;
     }
 
     @Override
@@ -37,8 +42,16 @@ class SmsOutbound implements OutboundChannel {
         if (phone.isEmpty()) {
             return DeliveryResult.failed("no phone number", false);
         }
-        SmsSender.SendResult result = sender.send(phone.get(), message.text());
-        return result.sent() ? DeliveryResult.sent(result.providerId()) : DeliveryResult.failed(result.failure(), true);
+        // Twilio reports later whether the SMS reached the phone (signed, to SmsChannel.deliveryStatus).
+        SmsSender.SendResult result = sender.send(phone.get(), message.text(),
+                URI.create(twilio.webhookUrl(SmsChannel.STATUS_PATH)));
+        if (!result.sent()) {
+            return DeliveryResult.failed(result.failure(), true);
+        }
+        if (result.providerId() != null) {
+            statuses.remember(result.providerId(), conversation.id(), message.id());
+        }
+        return DeliveryResult.sent(result.providerId());
     }
 
     private static Optional<String> phone(Resident resident) {

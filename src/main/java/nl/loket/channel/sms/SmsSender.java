@@ -42,12 +42,20 @@ public class SmsSender {
     }
 
     public SendResult send(String toE164, String text) {
+        return send(toE164, text, null);
+    }
+
+    /** As {@link #send(String, String)}; Twilio reports delivered or undelivered to {@code statusCallback} when given. */
+    public SendResult send(String toE164, String text, java.net.URI statusCallback) {
         if (!properties.sendingEnabled()) {
             return SendResult.failed("SMS sending is not configured (loket.twilio.account-sid, auth-token, from-number).");
         }
         try {
-            Message message = Message.creator(new PhoneNumber(toE164), new PhoneNumber(properties.fromNumber()), text)
-                    .create(client());
+            var creator = Message.creator(new PhoneNumber(toE164), new PhoneNumber(properties.fromNumber()), text);
+            if (statusCallback != null) {
+                creator.setStatusCallback(statusCallback);
+            }
+            Message message = creator.create(client());
             return SendResult.sent(message.getSid());
         } catch (ApiException e) {
             log.warn("Twilio refused an SMS: status {} code {}", e.getStatusCode(), e.getCode());
