@@ -30,6 +30,7 @@ class ReactionWorker implements SmartLifecycle {
     private final ReactionsProperties properties;
     private final String consumer = "loket-" + UUID.randomUUID();
     private volatile ScheduledExecutorService threads;
+    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ReactionWorker(Reactions reactions, ReactionStream stream, ReactionsProperties properties) {
         this.reactions = reactions;
@@ -83,9 +84,15 @@ class ReactionWorker implements SmartLifecycle {
     private void round(String group) {
         try {
             work(group);
+            if (failing.remove(group)) {
+                log.info("Reading reactions of group {} works again", group);
+            }
         } catch (RuntimeException e) {
-            log.warn("Reading reactions of group {} failed; next round in {}: {}", group, properties.pollInterval(),
-                    e.toString());
+            // Once per outage, not five times a second per group while Redis is away.
+            if (failing.add(group)) {
+                log.warn("Reading reactions of group {} failed; trying again every {} until it works: {}", group,
+                        properties.pollInterval(), e.toString());
+            }
         }
     }
 
