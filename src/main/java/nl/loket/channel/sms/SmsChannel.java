@@ -52,9 +52,12 @@ class SmsChannel {
         this.optOuts = optOuts;
     }
 
+    /** An SMS that is only an opt-out word (STOP, START, …): recorded, never passed to the assistant. */
+    public record OptOutWord(String fromE164, OptOutCommand.Parsed command) { }
+
     /**
-     * The {@link InboundMessage} for the pipeline, or, when the SMS is an opt-out word (STOP, START, …),
-     * the TwiML confirmation: the word is recorded, never passed to the assistant, and the route stops here.
+     * The {@link InboundMessage} for the pipeline, or an {@link OptOutWord} when the SMS is one; the route sends
+     * the latter to {@link #optOut} instead of the pipeline ({@code routes/sms.yaml}).
      */
     public Object toInbound(Exchange exchange) {
         Map<String, String> params = signature.verifiedParameters(exchange, PATH);
@@ -68,11 +71,7 @@ class SmsChannel {
         String text = InboundText.clean(params.get("Body"));
         var command = OptOutCommand.parse(text);
         if (command.isPresent()) {
-            OptOuts.Change change = optOuts.record(Identity.phone(from), command.get().command(), Channel.SMS,
-                    command.get().word());
-            responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.message(change.confirmation()));
-            exchange.setRouteStop(true);
-            return exchange.getMessage().getBody();
+            return new OptOutWord(from, command.get());
         }
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("Body", properties.maxMessageLength());
@@ -102,6 +101,14 @@ class SmsChannel {
             statuses.of(sid).ifPresent(reply -> contacts.recordDelivery(reply.conversationId(), reply.messageId(), shown));
         }
         responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.response(""));
+    }
+
+    /** Records an opt-out word and confirms it in TwiML (nothing when nothing changed). */
+    public void optOut(Exchange exchange) {
+        OptOutWord word = exchange.getMessage().getBody(OptOutWord.class);
+        OptOuts.Change change = optOuts.record(Identity.phone(word.fromE164()), word.command().command(), Channel.SMS,
+                word.command().word());
+        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.message(change.confirmation()));
     }
 
     /** The answer to the stored SMS as TwiML; Twilio sends it to the resident. */
