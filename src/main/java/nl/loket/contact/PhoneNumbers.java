@@ -13,7 +13,6 @@ public final class PhoneNumbers {
 
     private PhoneNumbers() { }
 
-    /** E.164 form of a number as a resident or provider wrote it, Dutch by default; empty if it is no valid number. */
     /**
      * A number a resident typed: accepted when it has a plausible length for its country, and {@code doubtful} when
      * the numbering plan does not know it (a new range, a typo). Refusing it would lose the message; the resident
@@ -32,28 +31,18 @@ public final class PhoneNumbers {
                     == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
                     || UTIL.isPossibleNumberForTypeWithReason(number, PhoneNumberUtil.PhoneNumberType.FIXED_LINE)
                     == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
-            if (!plausible && !UTIL.isValidNumber(number)) {
+            boolean valid = UTIL.isValidNumber(number);
+            if (!plausible && !valid) {
                 return Optional.empty();
             }
-            return Optional.of(new TypedNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                    !UTIL.isValidNumber(number)));
+            return Optional.of(new TypedNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), !valid));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
     }
 
+    /** E.164 form of a number as a resident or provider wrote it, Dutch by default; empty if it is no valid number. */
     public static Optional<String> toE164(String raw) {
-        if (raw == null || raw.isBlank() || raw.length() > 40) {
-            return Optional.empty();
-        }
-        try {
-            Phonenumber.PhoneNumber number = UTIL.parse(raw.trim(), "NL");
-            if (!UTIL.isValidNumber(number)) {
-                return Optional.empty();
-            }
-            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return typed(raw).filter(n -> !n.doubtful()).map(TypedNumber::e164);
     }
 }
