@@ -110,7 +110,8 @@ class ReactionsIntegrationTest {
         FAILURES_LEFT.put("later:" + id, new AtomicInteger(2));
         loket.bean(Reactions.class).publish(new Ping(id, "flaky"));
 
-        assertThat(runs(AT_ONCE_RUNS, id)).as("the try at once failed; the caller was not failed").isZero();
+        // publish returned although its try at once failed (the worker may already have retried it since)
+        assertThat(FAILURES_LEFT.get("at-once:" + id).get()).as("the try at once ran, and failed").isLessThanOrEqualTo(0);
         await().atMost(Duration.ofSeconds(15)).until(() -> runs(AT_ONCE_RUNS, id) == 1 && runs(LATER_RUNS, id) == 1);
         assertThat(parked()).noneMatch(p -> p.get("event").asString().contains(id));
     }
