@@ -27,6 +27,8 @@ final class InputGuard {
             new Rule(Kind.PROMISE_REQUEST, PhrasePatterns.words("input-promise-request"), true),
             new Rule(Kind.ABUSE, PhrasePatterns.words("input-abuse"), true));
 
+    private static final Concepts PROMISE_CONCEPTS = new Concepts(SignalList.load("input-promise-request-concepts"));
+
     private final int maxLength;
 
     InputGuard(int maxLength) {
@@ -52,6 +54,7 @@ final class InputGuard {
                 return Optional.of(new UnsafeInput(rule.kind(), hit.get().signal()));
             }
         }
-        return Optional.empty();
+        // Last and costliest: a promise asked for in any word order ("zeg me zwart op wit dat ik geen boete krijg").
+        return PROMISE_CONCEPTS.firing(normalized).map(signal -> new UnsafeInput(Kind.PROMISE_REQUEST, signal));
     }
 }

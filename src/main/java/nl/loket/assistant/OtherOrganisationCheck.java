@@ -12,14 +12,26 @@ import java.util.Set;
  * A question that names another organisation (UWV, Belastingdienst, a hospital…) is about that
  * organisation's service. The nearest municipal article would be a wrong answer, so the assistant
  * answers only when the article itself mentions the organisation; otherwise a person takes it.
+ * The same holds for another municipality ({@code other-municipalities.txt}: "een parkeervergunning in Arnhem"),
+ * unless the question also names Nijmegen or the article covers other municipalities (moving house).
  */
 final class OtherOrganisationCheck {
 
+    static final String HOME_MUNICIPALITY = "nijmegen";
+    static final List<String> OTHER_MUNICIPALITIES_COVERED = List.of("andere gemeente", "another municipality",
+            "other municipality");
+
     private final Set<String> organisations = Set.copyOf(SignalList.load("other-organisations").entries());
+    private final Set<String> municipalities = Set.copyOf(SignalList.load("other-municipalities").entries());
 
     /** The organisation the question names and the article does not, if any. */
     Optional<String> unsupported(String question, Article article) {
-        Set<String> named = new HashSet<>(TextNormalizer.words(question));
+        List<String> words = TextNormalizer.words(question);
+        Optional<String> municipality = otherMunicipality(words, article);
+        if (municipality.isPresent()) {
+            return municipality;
+        }
+        Set<String> named = new HashSet<>(words);
         named.retainAll(organisations);
         if (named.isEmpty()) {
             return Optional.empty();
@@ -30,5 +42,18 @@ final class OtherOrganisationCheck {
             articleWords.addAll(TextNormalizer.words(text));
         }
         return named.stream().filter(o -> !articleWords.contains(o)).findFirst();
+    }
+
+    private Optional<String> otherMunicipality(List<String> words, Article article) {
+        if (words.contains(HOME_MUNICIPALITY)) {
+            return Optional.empty();
+        }
+        Optional<String> named = words.stream().filter(municipalities::contains).findFirst();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String articleText = TextNormalizer.forMatching(article.title() + " " + article.summary() + " " + article.body());
+        boolean covered = OTHER_MUNICIPALITIES_COVERED.stream().anyMatch(articleText::contains);
+        return covered ? Optional.empty() : named;
     }
 }

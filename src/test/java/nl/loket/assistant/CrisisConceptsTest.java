@@ -151,6 +151,47 @@ class CrisisConceptsTest {
         urgent(text);
     }
 
+    // Danger as a situation, one concept each (the concept's name in the CSV), written for this test.
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            cold-home-child      | het vriest en binnen is het nog maar 10 graden, mijn dochtertje van 6 maanden is ziek
+            cold-home-child      | ijskoud in huis en de tweeling ligt te rillen
+            no-food-heating-child| de cv is stuk en de huisbaas doet niks, ik heb een baby van 2 maanden
+            no-food-heating-child| koelkast leeg en mijn zoontje heeft sinds gisteren niks gegeten
+            no-food-heating-child| our electricity was cut off and my son is only 1
+            shelter-full         | de nachtopvang is vol, waar moet ik vannacht heen
+            living-in-car        | sinds gisteren slaap ik in mijn auto
+            living-in-car-after  | ik woon al weken in mn auto
+            high-place-now       | ik sta nu op de waalbrug
+            jump-from-high       | welke brug is hoog genoeg om vanaf te springen
+            farewell             | sorry voor alles, zeg tegen mama dat ik van haar hou
+            cannot-breathe       | help ik kan nie ademen
+            swallowed            | mijn dochter van 3 heeft een knoopcelbatterij ingeslikt
+            fallen-down          | mijn vader ligt al uren op de grond in de keuken en reageert nauwelijks
+            arson-threat         | ze zeggen dat ze ons huis in de fik steken
+            threat-object        | er lag vanochtend een kogel in de brievenbus
+            afraid-to-go-home    | ik durf echt niet meer naar huis
+            not-be-here          | k wil er nie meer zijn
+            not-see-it           | ik zie het echt niet meer zitten allemaal
+            kill-myself          | k i l l myself tonight
+            make-away-with-myself| ik wil mezelf van kant maken
+            overdose-how         | hoeveel paracetamol is dodelijk
+            child-in-hot-car     | er zit een peuter in een auto in de zon, het is 30 graden
+            """)
+    void dangerAsASituation(String concept, String text) {
+        urgent(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ik sta nu op de waalbrug",
+            "de nachtopvang zit vol zeggen ze",
+            "mijn vader ligt op de grond en reageert niet meer",
+            "ze dreigen ons huis in brand te steken"})
+    void eachSituationConceptFiresOnItsOwn(String text) {
+        assertThat(concepts.match(nl.loket.platform.text.TextNormalizer.forMatching(text))).as(text).isPresent();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "ik schrok me dood van de aanslag",
@@ -168,7 +209,16 @@ class CrisisConceptsTest {
             "mijn paspoort dreigt te verlopen",
             "ik heb schulden en wil hulp bij schuldhulpverlening",
             "we willen een kampvuur maken bij de scouting",
-            "mijn auto staat op straat geparkeerd zonder vergunning"})
+            "mijn auto staat op straat geparkeerd zonder vergunning",
+            "ik woon in de binnenstad, mag mijn auto daar staan",
+            "de boom ligt sinds gisteren op de grond in het park",
+            "is de schutting hoog genoeg zonder vergunning",
+            "de kinderen spelen binnen want buiten is het koud",
+            "de kinderopvang zit vol, waar kan ik nog terecht",
+            "ik wil niet meer ingeschreven zijn op dit adres",
+            "this queue is killing me",
+            "we organiseren een bungeejump vanaf de brug, welke vergunning",
+            "mijn vader is overleden, wat doe ik met zijn medicijnen"})
     void benignLookAlikesRaiseNoAlarm(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }

@@ -44,4 +44,29 @@ class OtherOrganisationCheckTest {
     void anOrganisationTheArticleMentionsIsFine(String question) {
         assertThat(check.unsupported(question, RIJBEWIJS)).isEmpty();
     }
+
+    static final Article VERHUIZING = new Article("nl-verhuizing", "verhuizing", "nl", "Verhuizing doorgeven",
+            "Verhuist u naar Nijmegen of binnen Nijmegen? Geef uw nieuwe adres door.",
+            "Komt u uit een andere gemeente? Dan schrijft Nijmegen u in.\n\n1. Geef het adres door.",
+            "https://www.nijmegen.nl/diensten/verhuizen/", LocalDate.of(2026, 11, 29), List.of(),
+            List.of("verhuizing doorgeven"), List.of("verhuizen"), true);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hoe vraag ik bijstand aan in Arnhem?", "ik woon in wijchen, waar kan ik een uitkering krijgen",
+            "How do I apply for benefits in Amsterdam?"})
+    void aQuestionAboutAnotherMunicipalityIsForThatMunicipality(String question) {
+        assertThat(check.unsupported(question, BIJSTAND)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ik werk in Arnhem maar woon in Nijmegen, kan ik bijstand krijgen"})
+    void aQuestionThatAlsoNamesNijmegenPasses(String question) {
+        assertThat(check.unsupported(question, BIJSTAND)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ik verhuis vanuit Utrecht, hoe geef ik mijn adres door"})
+    void anArticleAboutOtherMunicipalitiesToo(String question) {
+        assertThat(check.unsupported(question, VERHUIZING)).isEmpty();
+    }
 }

@@ -1,0 +1,314 @@
+package nl.loket.assistant;
+
+import nl.loket.platform.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Concepts, not phrases: a concept is a few groups of words (someone, a harm, a time…) that must all occur within a
+ * window of words, in any order unless the concept says otherwise. So "maak er vanavond gewoon een eind aan" and
+ * "…omdat ik het echt niet meer zie zitten" are found although no list holds those sentences, and "kan er iemand van
+ * de gemeente mij opbellen" although no list holds that word order. Words are matched spelling-tolerantly: a
+ * trailing {@code *} takes any ending, words of six letters or more also match with one typing error, a dropped final
+ * n or t ("leve", "nie") and stretched letters still count, and words written together ("ikwildood") are split into
+ * the list's own vocabulary. An {@code unless:} idiom cancels a concept where it overlaps.
+ *
+ * <p>Linear in the message: each word is compared with each list word once, then the window is checked. Used by
+ * every triage reason that needs more than fixed phrases: crisis ({@link CrisisConcepts}), a request for a person,
+ * the resident's own case.
+ */
+final class Concepts {
+
+    static final int MIN_DROPPED_ENDING = 4;
+    static final int MIN_FUZZY_LENGTH = 6;
+
+    /** One group: the words any of which fills this part of the concept. */
+    private record Group(String name, List<String> words, boolean dangerCue) { }
+
+    private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<String>> unless) {
+        /**
+         * A concept of a fallback language ("tr-self-harm"): it fires on its own, but its short words ("dat",
+         * "loop", "mess") are everyday Dutch or English, so they neither gate the classifier nor split glued words.
+         */
+        boolean fallbackLanguage() {
+            int dash = name.indexOf('-');
+            return dash == 2 && FALLBACK_LANGUAGES.contains(name.substring(0, 2));
+        }
+    }
+
+    /** Languages whose concepts are written in their own section prefix; Dutch and English ones have none. */
+    private static final java.util.Set<String> FALLBACK_LANGUAGES = java.util.Set.of(
+            "de", "tr", "ar", "pl", "uk", "ru", "fa", "es", "fr", "pt", "ro", "it", "so", "ti");
+
+    private final List<Concept> concepts;
+    private final SignalList list;
+    private final java.util.Set<String> vocabulary;
+
+    Concepts(SignalList list) {
+        this.list = list;
+        List<Concept> parsed = new ArrayList<>();
+        list.sections().forEach((name, lines) -> parsed.add(withoutEverydayWords(parse(list.name(), name, lines))));
+        this.concepts = List.copyOf(parsed);
+        java.util.Set<String> words = new java.util.HashSet<>();
+        concepts.stream().filter(c -> !c.fallbackLanguage()).forEach(c -> c.groups().forEach(g -> g.words().stream()
+                .filter(w -> !w.endsWith("*") && w.length() >= 2).forEach(words::add)));
+        this.vocabulary = java.util.Set.copyOf(words);
+    }
+
+    /**
+     * A concept of a fallback language never matches on an everyday Dutch or English word
+     * ({@code triage-crisis-everyday-words.txt}: "on", "me", "tot", "dat"): one of them beside a danger word raised
+     * false alarms on ordinary messages. A group left without words no longer needs a match.
+     */
+    private Concept withoutEverydayWords(Concept concept) {
+        if (!concept.fallbackLanguage()) {
+            return concept;
+        }
+        List<Group> kept = new ArrayList<>();
+        for (Group group : concept.groups()) {
+            List<String> words = group.words().stream().filter(w -> !EVERYDAY.contains(w)).toList();
+            if (!words.isEmpty()) {
+                kept.add(new Group(group.name(), words, group.dangerCue()));
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalStateException("Signal list " + list.name() + " [" + concept.name()
+                    + "]: only everyday Dutch or English words, which a fallback-language concept ignores");
+        }
+        return new Concept(concept.name(), List.copyOf(kept), concept.window(), concept.ordered(), concept.unless());
+    }
+
+    private static final java.util.Set<String> EVERYDAY = everydayWords();
+
+    private static java.util.Set<String> everydayWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        SignalList.load("triage-crisis-everyday-words").sections().values()
+                .forEach(lines -> lines.forEach(w -> words.add(TextNormalizer.forMatching(w))));
+        return java.util.Set.copyOf(words);
+    }
+
+    /** The signal name of the first concept that fires on the normalised text ("triage-crisis-concepts/self-harm-end"). */
+    Optional<String> firing(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] words = separated(normalizedText.split(" "));
+        String[] single = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            single[i] = singleLetters(words[i]);
+        }
+        for (Concept concept : concepts) {
+            if (fires(concept, words, single)) {
+                return Optional.of(list.signal(concept.name(), "concept"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when a word of the text is one of the cue words (groups marked with !), spelling-tolerantly. */
+    boolean hasCueWord(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return false;
+        }
+        String[] words = separated(normalizedText.split(" "));
+        for (int i = 0; i < words.length; i++) {
+            String single = singleLetters(words[i]);
+            for (Concept concept : concepts) {
+                if (concept.fallbackLanguage()) {
+                    continue;
+                }
+                for (Group group : concept.groups()) {
+                    if (group.dangerCue() && matchesAny(words[i], single, group.words()) && !inIdiom(words, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // A danger word near an idiom of any concept ("slaat de deur dicht", "alarm geslagen") is no danger word.
+    private boolean inIdiom(String[] words, int i) {
+        for (Concept concept : concepts) {
+            if (cancelled(concept, words, Math.max(0, i - 8), Math.min(words.length, i + 9))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fires(Concept concept, String[] words, String[] single) {
+        int groups = concept.groups().size();
+        // For each group, the last position where it was seen; a window closes over the newest word.
+        int[] lastSeen = new int[groups];
+        Arrays.fill(lastSeen, -1);
+        for (int i = 0; i < words.length; i++) {
+            for (int g = 0; g < groups; g++) {
+                if (matchesAny(words[i], single[i], concept.groups().get(g).words())) {
+                    lastSeen[g] = i;
+                }
+            }
+            if (complete(concept, lastSeen, i) && !cancelled(concept, words, lastSeen, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean complete(Concept concept, int[] lastSeen, int at) {
+        int earliest = Integer.MAX_VALUE;
+        int previous = -1;
+        for (int position : lastSeen) {
+            if (position < 0) {
+                return false;
+            }
+            if (concept.ordered() && position <= previous) {
+                return false;
+            }
+            previous = position;
+            earliest = Math.min(earliest, position);
+        }
+        return at - earliest < concept.window();
+    }
+
+    // An idiom that only sounds like danger ("ik schrok me dood") cancels the concept where it overlaps.
+    private static boolean cancelled(Concept concept, String[] words, int[] lastSeen, int at) {
+        return cancelled(concept, words, Math.max(0, Arrays.stream(lastSeen).min().orElse(0) - 3),
+                Math.min(words.length, at + 4));
+    }
+
+    private static boolean cancelled(Concept concept, String[] words, int from, int to) {
+        if (concept.unless().isEmpty()) {
+            return false;
+        }
+        for (List<String> idiom : concept.unless()) {
+            for (int i = from; i + idiom.size() <= to; i++) {
+                boolean all = true;
+                for (int k = 0; k < idiom.size() && all; k++) {
+                    all = matches(words[i + k], singleLetters(words[i + k]), idiom.get(k));
+                }
+                if (all) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAny(String word, String singleWord, List<String> entries) {
+        for (String entry : entries) {
+            if (matches(word, singleWord, entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String word, String singleWord, String entry) {
+        if (entry.endsWith("*")) {
+            return word.startsWith(entry.substring(0, entry.length() - 1));
+        }
+        if (word.equals(entry)) {
+            return true;
+        }
+        // Stretched letters are cut to two by the normaliser ("wiiiil" -> "wiil"): compare with doubles as one.
+        if (word.length() >= 3 && word.length() != singleWord.length() && Math.abs(word.length() - entry.length()) <= 2
+                && singleWord.equals(singleLetters(entry))) {
+            return true;
+        }
+        // SMS spelling drops a final n or t: "leve", "nie", "wil" for "wilt".
+        if (entry.length() >= MIN_DROPPED_ENDING && word.length() == entry.length() - 1 && entry.startsWith(word)
+                && (entry.endsWith("n") || entry.endsWith("t"))) {
+            return true;
+        }
+        // One typing error in a longer word; the first letter must be right for words under eight letters,
+        // or "willen" would read as "pillen" and "wagen" as "wapen".
+        return word.length() >= MIN_FUZZY_LENGTH && entry.length() >= MIN_FUZZY_LENGTH
+                && Math.abs(word.length() - entry.length()) <= 1
+                && (word.charAt(0) == entry.charAt(0) || entry.length() >= 8)
+                && FuzzyWords.withinOneEdit(word, entry);
+    }
+
+    private static String singleLetters(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
+                out.append(word.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Words an SMS wrote without spaces ("ikwildood") split into the concept's vocabulary, when the
+     * vocabulary covers the whole word; other words stay as they are. Bounded: only words of 7 to 40 letters.
+     */
+    private String[] separated(String[] words) {
+        List<String> out = new ArrayList<>(words.length);
+        for (String word : words) {
+            List<String> parts = word.length() >= 7 && word.length() <= 40 ? segment(word) : null;
+            if (parts == null) {
+                out.add(word);
+            } else {
+                out.addAll(parts);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private List<String> segment(String word) {
+        int n = word.length();
+        int[] from = new int[n + 1];
+        Arrays.fill(from, -1);
+        from[0] = 0;
+        for (int end = 1; end <= n; end++) {
+            for (int start = Math.max(0, end - 20); start < end && from[end] < 0; start++) {
+                if ((start == 0 || from[start] >= 0) && (start != 0 || from[0] == 0)
+                        && vocabulary.contains(word.substring(start, end)) && (start == 0 || from[start] >= 0)) {
+                    from[end] = start;
+                }
+            }
+        }
+        if (from[n] < 0) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int end = n; end > 0; end = from[end]) {
+            parts.add(0, word.substring(from[end], end));
+        }
+        return parts.size() >= 2 ? parts : null;
+    }
+
+    private static Concept parse(String listName, String name, List<String> lines) {
+        List<Group> groups = new ArrayList<>();
+        List<List<String>> unless = new ArrayList<>();
+        int window = 8;
+        boolean ordered = false;
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalStateException("Signal list " + listName + " [" + name + "]: expected 'group: words', got " + line);
+            }
+            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            switch (key) {
+                case "window" -> window = Integer.parseInt(value);
+                case "ordered" -> ordered = Boolean.parseBoolean(value);
+                case "unless" -> Arrays.stream(value.split(",")).map(TextNormalizer::forMatching)
+                        .filter(s -> !s.isEmpty()).forEach(idiom -> unless.add(List.of(idiom.split(" "))));
+                default -> groups.add(new Group(key.endsWith("!") ? key.substring(0, key.length() - 1) : key,
+                        Arrays.stream(value.split("\\s+"))
+                        .map(w -> w.endsWith("*") ? TextNormalizer.forMatching(w) + "*" : TextNormalizer.forMatching(w))
+                        .filter(w -> !w.isEmpty() && !w.equals("*")).toList(), key.endsWith("!")));
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new IllegalStateException("Signal list " + listName + " [" + name + "] has no word groups");
+        }
+        return new Concept(name, List.copyOf(groups), window, ordered, List.copyOf(unless));
+    }
+}
