@@ -4,4 +4,5 @@
  * audit of who viewed which conversation. Works only through {@link nl.loket.handoff.HandoffService}
  * and {@link nl.loket.contact.ContactService}.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Agent workbench", allowedDependencies = {"contact", "handoff", "knowledge", "platform"})
 package nl.loket.agent;

@@ -4,4 +4,5 @@
  * deliveries, per-conversation ordering, contact history and retention. The facade is
  * {@link nl.loket.contact.ContactService}; answers come in through the {@link nl.loket.contact.Responder} port.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Contact", allowedDependencies = {"platform"})
 package nl.loket.contact;

@@ -5,4 +5,5 @@
  * (through the {@link nl.loket.contact.OutboundChannel} port). The facade is
  * {@link nl.loket.handoff.HandoffService}.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Hand-off", allowedDependencies = {"contact", "platform"})
 package nl.loket.handoff;

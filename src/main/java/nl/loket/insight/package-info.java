@@ -8,4 +8,5 @@
  * ({@code /actuator/prometheus}). The facade is {@link nl.loket.insight.ServiceIndicators}; nothing depends
  * on this package.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Insight", allowedDependencies = {"contact", "handoff", "platform"})
 package nl.loket.insight;

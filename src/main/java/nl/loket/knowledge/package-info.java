@@ -5,4 +5,5 @@
  * {@link nl.loket.knowledge.Retrieval}, {@link nl.loket.knowledge.KnowledgeProperties} and
  * {@link nl.loket.knowledge.InvalidArticleException}. Everything else is package-private.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge", allowedDependencies = {"platform"})
 package nl.loket.knowledge;

@@ -5,4 +5,5 @@
  * and page, and the e-mail opt-out page. Opt-outs themselves belong to the resident, in {@code contact};
  * messages leave through the {@code contact.NoticeSender} port. The facade is {@link nl.loket.outreach.Outreach}.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Outreach", allowedDependencies = {"contact", "platform"})
 package nl.loket.outreach;

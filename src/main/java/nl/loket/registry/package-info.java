@@ -6,4 +6,5 @@
  * dead-letter store and the operator API {@code /api/registry/**}. Off unless
  * {@code loket.klantinteracties.base-url} is set. Uses {@code contact} (read) and {@code platform} only.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Registry", allowedDependencies = {"contact", "platform"})
 package nl.loket.registry;
