@@ -17,13 +17,15 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Who may call what. Resident and provider endpoints carry their own proof (a chat session token,
  * a Twilio signature) and so are exempt from login and CSRF. The agent API takes HTTP Basic on every
  * request and keeps no session, so there is no cookie to forge and CSRF does not apply. The agent pages
  * use a form login with a session, so CSRF stays on there. The accounts come from the agent module
- * (a {@code UserDetailsService} bean), which also replaces Spring Boot's generated user.
+ * (a {@code UserDetailsService} bean), which also replaces Spring Boot's generated user. Which API paths exist and
+ * which of them, or of the pages, need a supervisor, each module declares itself ({@link ModuleAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,18 +49,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json) throws Exception {
-        http.securityMatcher("/api/agent/**", "/api/registry/**", "/api/outreach/**", "/api/reactions", "/api/reactions/**")
-                .authorizeHttpRequests(auth -> auth
-                        // Proactive campaigns are started by supervisors only.
-                        .requestMatchers("/api/outreach/**").hasRole("SUPERVISOR")
-                        // Who looked at which resident is for supervisors only.
-                        .requestMatchers("/api/agent/audit", "/api/agent/audit/**").hasRole("SUPERVISOR")
-                        // Failed registrations in the Klantinteracties API: operators (supervisors) replay them.
-                        .requestMatchers("/api/registry/**").hasRole("SUPERVISOR")
-                        // Reactions between modules that failed every try: supervisors see and retry them.
-                        .requestMatchers("/api/reactions", "/api/reactions/**").hasRole("SUPERVISOR")
-                        .anyRequest().hasAnyRole(AGENT_ROLES))
+    SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json, List<ModuleAccess> modules) throws Exception {
+        List<String> apiPaths = modules.stream().flatMap(m -> m.apiPaths().stream()).distinct().toList();
+        if (apiPaths.isEmpty()) {
+            throw new IllegalStateException("no module declares an agent API (ModuleAccess.apiPaths)");
+        }
+        http.securityMatcher(apiPaths.toArray(String[]::new))
+                .authorizeHttpRequests(auth -> {
+                    modules.stream().flatMap(m -> m.apiRules().stream()).forEach(rule -> auth
+                            .requestMatchers(rule.paths().toArray(String[]::new)).hasAnyRole(rule.roles().toArray(String[]::new)));
+                    auth.anyRequest().hasAnyRole(AGENT_ROLES);
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Loket agents\"");
                     problem(json, request, response, 401, "Login required",
@@ -87,7 +88,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, Json json) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, Json json, List<ModuleAccess> modules) throws Exception {
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, denied) ->
                                 // A program calling an address Loket does not serve gets a problem, not the login page.
                                 problem(json, request, response, 401, "Login required",
@@ -96,17 +97,17 @@ class SecurityConfiguration {
                         // everything else keeps the form login's redirect, whatever the client accepts
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/agent/login"),
                                 AnyRequestMatcher.INSTANCE))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        // The workbench's own style and scripts, so the login page can use them.
-                        .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
-                        // The login page with any message (?error, ?logout, ?locked after too many failed logins).
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/agent/login").permitAll()
-                        // The service indicators (insight) are for supervisors only.
-                        .requestMatchers("/agent/dashboard", "/agent/dashboard.csv").hasRole("SUPERVISOR")
-                        .requestMatchers("/agent/outreach", "/agent/outreach/**").hasRole("SUPERVISOR")
-                        .requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            // The workbench's own style and scripts, so the login page can use them.
+                            .requestMatchers("/agent/agent.css", "/agent/js/**").permitAll()
+                            // The login page with any message (?error, ?logout, ?locked after too many failed logins).
+                            .requestMatchers(org.springframework.http.HttpMethod.GET, "/agent/login").permitAll();
+                    modules.stream().flatMap(m -> m.pageRules().stream()).forEach(rule -> auth
+                            .requestMatchers(rule.paths().toArray(String[]::new)).hasAnyRole(rule.roles().toArray(String[]::new)));
+                    auth.requestMatchers("/agent/**").hasAnyRole(AGENT_ROLES)
+                            .anyRequest().authenticated();
+                })
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.
                 .formLogin(form -> form.loginPage("/agent/login").defaultSuccessUrl("/agent", false).permitAll())
                 .logout(Customizer.withDefaults())

@@ -1,0 +1,22 @@
+package nl.loket.agent;
+
+import nl.loket.platform.AccessRule;
+import nl.loket.platform.ModuleAccess;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The agent API is for agents and supervisors; who looked at which resident is for supervisors only. */
+@Component
+class AgentAccess implements ModuleAccess {
+
+    @Override
+    public List<String> apiPaths() {
+        return List.of("/api/agent/**");
+    }
+
+    @Override
+    public List<AccessRule> apiRules() {
+        return List.of(AccessRule.supervisors("/api/agent/audit", "/api/agent/audit/**"));
+    }
+}
