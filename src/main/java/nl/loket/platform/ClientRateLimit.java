@@ -39,18 +39,18 @@ class ClientRateLimit extends OncePerRequestFilter {
     private final JedisPool pool;
     private final RedisKeys keys;
     private final Clock clock;
-    private final Json json;
+    private final ProblemWriter problems;
     private final PersonalDigests digests;
     private final int perMinute;
     private final int sessionsPerMinute;
 
-    ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, Json json, ClientRateLimitProperties properties,
+    ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, ProblemWriter problems, ClientRateLimitProperties properties,
                     PersonalDigests digests) {
         this.pool = pool;
         this.digests = digests;
         this.keys = keys;
         this.clock = clock;
-        this.json = json;
+        this.problems = problems;
         this.perMinute = properties.perIpPerMinute();
         this.sessionsPerMinute = properties.chatSessionsPerIpPerMinute();
     }
@@ -73,15 +73,9 @@ class ClientRateLimit extends OncePerRequestFilter {
         Long sessions = opensSession && sessionsPerMinute > 0 ? count("chat-sessions", client, minute) : null;
         if ((count != null && count > perMinute) || (sessions != null && sessions > sessionsPerMinute)) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
-            response.setStatus(429);
-            response.setHeader("Retry-After", Long.toString(retryAfter));
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Referrer-Policy", "no-referrer");
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json.write(new Problem("about:blank", "Too many requests", 429,
-                    "Too many requests from your address. Please wait a moment and try again.", request.getRequestURI(), null)));
+            problems.write(response, Problem.of(429, "Too many requests",
+                    "Too many requests from your address. Please wait a moment and try again.", request.getRequestURI()),
+                    Long.toString(retryAfter));
             return;
         }
         chain.doFilter(request, response);

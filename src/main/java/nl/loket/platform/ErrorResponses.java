@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,15 +42,16 @@ class ErrorResponses {
                 return new ResponseEntity<>(status);
             }
             Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", status.getReasonPhrase());
-            problem.put("status", status.value());
-            problem.put("detail", detail(status));
-            if (uri != null) {
-                problem.put("instance", uri.toString());
+            Problem problem = Problem.of(status.value(), status.getReasonPhrase(), detail(status), uri == null ? null : uri.toString());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", problem.type());
+            body.put("title", problem.title());
+            body.put("status", problem.status());
+            body.put("detail", problem.detail());
+            if (problem.instance() != null) {
+                body.put("instance", problem.instance());
             }
-            return ResponseEntity.status(status).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE)).body(problem);
+            return ResponseEntity.status(status).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE)).body(body);
         }
 
         private static String detail(HttpStatus status) {
@@ -77,14 +77,9 @@ class ErrorResponses {
 
     /** A URL Spring Security's firewall refuses (encoded slashes, backslashes, control characters): a 400 problem. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(Json json) {
-        return (request, response, rejected) -> {
-            response.setStatus(400);
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(json.write(new Problem("about:blank", "Bad Request", 400,
-                    "The address of this request is not allowed.", null, null)).getBytes(StandardCharsets.UTF_8));
-        };
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(response, Problem.of(400, "Bad Request",
+                "The address of this request is not allowed.", null));
     }
 
     /**

@@ -2,8 +2,6 @@ package nl.loket.platform;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("httpResponses")
 public class HttpResponses {
-
-    private static final Logger log = LoggerFactory.getLogger(HttpResponses.class);
 
     private final Json json;
 
@@ -40,33 +36,17 @@ public class HttpResponses {
         out.setBody(body);
     }
 
-    /** Turns the exception caught by the route configuration into a problem response. */
+    /** Turns the exception caught by the route configuration into a problem response ({@link ProblemMapper}). */
     public void problem(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
-        Problem problem;
-        String retryAfter = null;
-        if (cause instanceof ProblemException p) {
-            problem = Problem.of(p, path);
-            // Every "try again" (a busy conversation) says when, like Redis trouble does.
-            retryAfter = p.status() == 503 ? RedisTrouble.RETRY_AFTER_SECONDS : null;
-        } else if (RedisTrouble.isCauseOf(cause)) {
-            log.error("Redis unavailable while handling {}: {}", path, cause.getClass().getSimpleName());
-            problem = new Problem("about:blank", "Service unavailable", 503,
-                    "Loket cannot store messages right now. Nothing was saved; please try again in a moment.", path, null);
-            retryAfter = RedisTrouble.RETRY_AFTER_SECONDS;
-        } else {
-            log.error("Unexpected failure while handling {}", path, cause);
-            problem = new Problem("about:blank", "Internal error", 500,
-                    "Something went wrong on our side. Please try again later.", path, null);
-        }
+        ProblemMapper.Mapped mapped = ProblemMapper.map(cause, exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class));
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, mapped.problem().status());
         out.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (retryAfter != null) {
-            out.setHeader("Retry-After", retryAfter);
+        if (mapped.retryAfter() != null) {
+            out.setHeader("Retry-After", mapped.retryAfter());
         }
-        out.setBody(json.write(problem));
+        out.setBody(json.write(mapped.problem()));
     }
 }

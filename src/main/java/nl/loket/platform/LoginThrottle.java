@@ -47,18 +47,18 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final JedisPool pool;
     private final RedisKeys keys;
     private final ApplicationEventPublisher events;
-    private final Json json;
+    private final ProblemWriter problems;
     private final PersonalDigests digests;
     private final int maxFailures;
     private final int maxFailuresPerAddress;
 
-    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events, Json json, PersonalDigests digests,
+    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events, ProblemWriter problems, PersonalDigests digests,
                   @Value("${loket.login.max-failures:5}") int maxFailures,
                   @Value("${loket.login.max-failures-per-address:25}") int maxFailuresPerAddress) {
         this.pool = pool;
         this.keys = keys;
         this.events = events;
-        this.json = json;
+        this.problems = problems;
         this.digests = digests;
         this.maxFailures = maxFailures;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
@@ -131,13 +131,9 @@ public class LoginThrottle extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/agent/login?locked");
             return;
         }
-        response.setStatus(429);
-        response.setHeader("Retry-After", "60");
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.write(new Problem("about:blank", "Too many failed logins", 429,
+        problems.write(response, Problem.of(429, "Too many failed logins",
                 "Too many failed logins for this account or from this address. Wait a few minutes, then try again.",
-                request.getRequestURI(), null)));
+                request.getRequestURI()), "60");
     }
 
     /** The account a request tries to log in to: the login form's username, or HTTP Basic's user. */

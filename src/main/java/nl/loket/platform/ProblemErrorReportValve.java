@@ -10,7 +10,8 @@ import java.io.Writer;
 /**
  * Tomcat's own error page, for the few requests Tomcat refuses before Spring sees them (a NUL byte or
  * other forbidden escape in the URL): problem+json instead of an HTML page naming the server.
- * Public with a no-argument constructor because Tomcat creates it from its class name.
+ * Public with a no-argument constructor because Tomcat creates it from its class name, outside Spring: so it writes its
+ * small fixed JSON itself instead of through {@link ProblemWriter}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -33,10 +33,10 @@ import java.util.Locale;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyGuard extends OncePerRequestFilter {
 
-    private final Json json;
+    private final ProblemWriter problems;
 
-    RequestBodyGuard(Json json) {
-        this.json = json;
+    RequestBodyGuard(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -129,13 +129,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
-        response.setStatus(problem.status());
-        response.setHeader("Content-Type", Problem.MEDIA_TYPE);
-        // Refused before Spring Security's headers are written: the same protective headers here.
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.getOutputStream().write(json.write(Problem.of(problem, request.getRequestURI())).getBytes(StandardCharsets.UTF_8));
+        problems.write(response, Problem.of(problem, request.getRequestURI()));
     }
 
     /** The request with its body read once and served again from memory. */

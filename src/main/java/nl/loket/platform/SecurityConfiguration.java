@@ -1,7 +1,5 @@
 package nl.loket.platform;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,7 +14,6 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -49,7 +46,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain agentApiSecurity(HttpSecurity http, Json json, List<ModuleAccess> modules) throws Exception {
+    SecurityFilterChain agentApiSecurity(HttpSecurity http, ProblemWriter problems, List<ModuleAccess> modules) throws Exception {
         List<String> apiPaths = modules.stream().flatMap(m -> m.apiPaths().stream()).distinct().toList();
         if (apiPaths.isEmpty()) {
             throw new IllegalStateException("no module declares an agent API (ModuleAccess.apiPaths)");
@@ -62,24 +59,17 @@ class SecurityConfiguration {
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Loket agents\"");
-                    problem(json, request, response, 401, "Login required",
-                            "Log in with your agent account (HTTP Basic).");
+                    problems.write(response, Problem.of(401, "Login required",
+                            "Log in with your agent account (HTTP Basic).", request.getRequestURI()));
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
-                        problem(json, request, response, 403, "Forbidden", "Your role does not allow this.")))
+                        problems.write(response, Problem.of(403, "Forbidden", "Your role does not allow this.",
+                                request.getRequestURI()))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
-    }
-
-    private static void problem(Json json, HttpServletRequest request, HttpServletResponse response, int status,
-                                String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.write(new Problem("about:blank", title, status, detail, request.getRequestURI(), null)));
     }
 
     /** Only Loket's own scripts, styles and forms; no framing, no inline script. */
@@ -88,11 +78,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, Json json, List<ModuleAccess> modules) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, ProblemWriter problems, List<ModuleAccess> modules) throws Exception {
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, denied) ->
                                 // A program calling an address Loket does not serve gets a problem, not the login page.
-                                problem(json, request, response, 401, "Login required",
-                                        "This address needs a login, or does not exist."),
+                                problems.write(response, Problem.of(401, "Login required",
+                                        "This address needs a login, or does not exist.", request.getRequestURI())),
                         PathPatternRequestMatcher.pathPattern("/api/**"))
                         // everything else keeps the form login's redirect, whatever the client accepts
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/agent/login"),
