@@ -36,8 +36,8 @@ public class ProblemWriter {
         if (response.getHeader("Referrer-Policy") == null) {
             response.setHeader("Referrer-Policy", "no-referrer");
         }
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
+        // The bare media type, as the routes send it: JSON is UTF-8 by definition (RFC 8259), so no charset.
+        response.setHeader("Content-Type", Problem.MEDIA_TYPE);
         response.getOutputStream().write(json.write(problem).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,7 @@
 package nl.loket.channel.webform;
 
 import nl.loket.contact.ContactProperties;
-import nl.loket.contact.ContactService;
+import nl.loket.channel.InboundRoute;
 import nl.loket.contact.InboundText;
 import nl.loket.contact.Receipt;
 import nl.loket.contact.Reply;
@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * The contact form page. It works without JavaScript: the browser posts the form here, this
- * controller checks it with the same {@link ContactForm} rules as the API and stores it through
- * {@link ContactService#receive}, exactly like {@code POST /api/forms/contact}. With JavaScript,
+ * controller checks it with the same {@link ContactForm} rules as the API and hands it to the same route
+ * ({@link InboundRoute}, {@code direct:inbound}) as {@code POST /api/forms/contact} and every other channel. With JavaScript,
  * {@code contact.js} shows the same messages before sending.
  */
 @Controller
@@ -36,13 +36,13 @@ class ContactFormPage {
     /** Field order on the page; the error summary follows it. */
     static final List<String> PAGE_FIELDS = List.of("name", "email", "phone", "subject", "message");
 
-    private final ContactService contacts;
+    private final InboundRoute inbound;
     private final ResidentFeedback feedback;
     private final Clock clock;
     private final ContactProperties properties;
 
-    ContactFormPage(ContactService contacts, ResidentFeedback feedback, Clock clock, ContactProperties properties) {
-        this.contacts = contacts;
+    ContactFormPage(InboundRoute inbound, ResidentFeedback feedback, Clock clock, ContactProperties properties) {
+        this.inbound = inbound;
         this.feedback = feedback;
         this.clock = clock;
         this.properties = properties;
@@ -87,7 +87,7 @@ class ContactFormPage {
             return "contact";
         }
         ContactForm parsed = ContactForm.parse(form, properties.maxMessageLength());
-        Receipt receipt = contacts.receive(parsed.toInbound(OffsetDateTime.now(clock)));
+        Receipt receipt = inbound.receive(parsed.toInbound(OffsetDateTime.now(clock)));
         model.addAttribute("reference", receipt.reference());
         model.addAttribute("phoneDoubtful", parsed.phoneDoubtful());
         model.addAttribute("conversationId", receipt.conversation().id());

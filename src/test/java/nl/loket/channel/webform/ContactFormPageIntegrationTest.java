@@ -22,6 +22,17 @@ class ContactFormPageIntegrationTest extends LoketIntegrationTest {
     private static final Pattern CONVERSATION = Pattern.compile("name=\"conversation\" value=\"([^\"]+)\"");
 
     @Autowired ContactService contacts;
+    @Autowired org.apache.camel.CamelContext camel;
+
+    @Test
+    void thePageTakesTheSameRouteAsEveryOtherChannel() {
+        org.apache.camel.builder.NotifyBuilder through = new org.apache.camel.builder.NotifyBuilder(camel)
+                .fromRoute("inbound-pipeline").whenDone(1).create();
+        HttpResponse<String> page = postForm("/contact", params("email", "route@example.nl",
+                "message", "Hoe vraag ik een paspoort aan?"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(through.matches(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
 
     @Test
     void aDoubtfulPhoneNumberIsAcceptedAndTheResidentAskedToCheckIt() {
