@@ -47,13 +47,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The workbench in a real headless Chromium: a resident asks for a person in the chat, an agent logs in
  * through the login page, claims the task and sends a reply with the keyboard only, the resident reads
  * the reply through the chat API, and the agent closes the conversation. Saves the screenshots in
- * docs/screenshots. Skipped when Debian's chromium is not installed.
+ * target/screenshots (copy them to docs/screenshots to refresh the docs). Skipped when Debian's chromium is not installed.
  */
 class WorkbenchBrowserTest extends HandoffIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = nl.loket.support.Screenshots.DIR;
     private static final String AGENT = "agent0";   // loket.agents[0], a {noop} password (HandoffIntegrationTest)
 
     @Autowired HandoffService handoff;

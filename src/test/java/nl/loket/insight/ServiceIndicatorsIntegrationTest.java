@@ -477,7 +477,7 @@ class ServiceIndicatorsIntegrationTest extends HandoffIntegrationTest {
             assertThat(axe).as(axe).contains("\"violations\":[]");
             assertThat(browser.cspViolations()).isEmpty();
 
-            browser.screenshot(Path.of("docs/screenshots/supervisor-dashboard.png"), 1280);
+            browser.screenshot(nl.loket.support.Screenshots.file("supervisor-dashboard.png"), 1280);
 
             // keyboard: skip link first, then the navigation, then the period form
             browser.tab();

@@ -33,11 +33,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The resident pages in a real headless Chromium against the full application: chat, hand-off,
  * keyboard only, hostile input, the contact form, axe-core (WCAG 2.1 A/AA), 320 px and 200 % zoom,
- * CSP. Writes screenshots to docs/screenshots and measurements to target/resident-pages-report.json.
+ * CSP. Writes screenshots to target/screenshots and measurements to target/resident-pages-report.json.
  */
 class ResidentPagesBrowserTest extends LoketIntegrationTest {
 
-    static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    static final Path SCREENSHOTS = nl.loket.support.Screenshots.DIR;
     static final Map<String, Object> REPORT = new TreeMap<>();
     static Browser browser;
 
