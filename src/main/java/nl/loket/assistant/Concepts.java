@@ -38,6 +38,11 @@ final class Concepts {
             int dash = name.indexOf('-');
             return dash == 2 && FALLBACK_LANGUAGES.contains(name.substring(0, 2));
         }
+
+        /** French and Italian write "l'eau", "d'acqua": see {@link #matchesElided}. */
+        boolean elides() {
+            return name.startsWith("fr-") || name.startsWith("it-");
+        }
     }
 
     /** Languages whose concepts are written in their own section prefix; Dutch and English ones have none. */
@@ -148,7 +153,8 @@ final class Concepts {
         Arrays.fill(lastSeen, -1);
         for (int i = 0; i < words.length; i++) {
             for (int g = 0; g < groups; g++) {
-                if (matchesAny(words[i], single[i], concept.groups().get(g).words())) {
+                if (matchesAny(words[i], single[i], concept.groups().get(g).words())
+                        || concept.elides() && matchesElided(words[i], concept.groups().get(g).words())) {
                     lastSeen[g] = i;
                 }
             }
@@ -197,6 +203,30 @@ final class Concepts {
             }
         }
         return false;
+    }
+
+    /**
+     * French and Italian elide an article or pronoun onto the next word, and the normaliser drops the apostrophe:
+     * "l'eau" arrives as "leau", "j'ai" as "jai", "d'acqua" as "dacqua". In another language's concept the word
+     * behind such a prefix counts too.
+     */
+    private static boolean matchesElided(String word, List<String> entries) {
+        int prefix;
+        if (word.startsWith("qu")) {
+            prefix = 2;
+        } else if (!word.isEmpty() && "ldjnmtsc".indexOf(word.charAt(0)) >= 0) {
+            prefix = 1;
+        } else {
+            return false;
+        }
+        if (word.length() < prefix + 3) {
+            return false;
+        }
+        String rest = word.substring(prefix);
+        if ("aeiouh".indexOf(rest.charAt(0)) < 0) {
+            return false;
+        }
+        return matchesAny(rest, singleLetters(rest), entries);
     }
 
     private static boolean matchesAny(String word, String singleWord, List<String> entries) {
@@ -299,7 +329,16 @@ final class Concepts {
                 case "window" -> window = Integer.parseInt(value);
                 case "ordered" -> ordered = Boolean.parseBoolean(value);
                 case "unless" -> Arrays.stream(value.split(",")).map(TextNormalizer::forMatching)
-                        .filter(s -> !s.isEmpty()).forEach(idiom -> unless.add(List.of(idiom.split(" "))));
+                        .filter(s -> !s.isEmpty()).forEach(idiom -> {
+                            unless.add(List.of(idiom.split(" ")));
+                            if (name.startsWith("fr-") || name.startsWith("it-")) {
+                                // "d infarto" as the resident writes it: "d'infarto", which arrives as "dinfarto".
+                                String glued = idiom.replaceAll("(^| )(l|d|j|n|m|t|s|c|qu) (?=[aeiouh])", "$1$2");
+                                if (!glued.equals(idiom)) {
+                                    unless.add(List.of(glued.split(" ")));
+                                }
+                            }
+                        });
                 default -> groups.add(new Group(key.endsWith("!") ? key.substring(0, key.length() - 1) : key,
                         Arrays.stream(value.split("\\s+"))
                         .map(w -> w.endsWith("*") ? TextNormalizer.forMatching(w) + "*" : TextNormalizer.forMatching(w))

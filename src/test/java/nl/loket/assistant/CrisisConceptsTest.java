@@ -160,6 +160,7 @@ class CrisisConceptsTest {
             no-food-heating-child| koelkast leeg en mijn zoontje heeft sinds gisteren niks gegeten
             no-food-heating-child| our electricity was cut off and my son is only 1
             heating-off-child    | de kachel is al dagen uit en mijn kinderen van 2 en 4 zijn verkouden
+            heating-out-frost    | bij mijn opa van 90 is de cv uitgevallen en het gaat vannacht vriezen
             shelter-full         | de nachtopvang is vol, waar moet ik vannacht heen
             living-in-car        | sinds gisteren slaap ik in mijn auto
             living-in-car-after  | ik woon al weken in mn auto

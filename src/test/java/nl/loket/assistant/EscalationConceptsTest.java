@@ -65,6 +65,7 @@ class EscalationConceptsTest {
             "hoe kom ik op de wachtlijst voor een parkeervergunning",
             "hoe lang duurt het voordat er een besluit is over een vergunning",
             "hoe ver is de stadswinkel van het station",
+            "we willen trouwen, hoe ver van tevoren moeten we dat melden",
             "hoe dien ik een klacht in",
             "hoe vaak wordt de container geleegd, 2 keer per maand",
             "kun je opzoeken hoe laat de stadswinkel open is"})
