@@ -91,6 +91,10 @@ class GuardedAssistant implements Responder {
         }
 
         Retrieval retrieval = knowledge.retrieve(withoutPersonalData(redacted), replyLanguage);
+        if (retrieval.topicsTouched() >= properties.tangle().topics() && retrieval.contentWords() >= properties.tangle().minWords()) {
+            // Several problems at once: one article would answer one and leave the rest; a person sees the whole.
+            return escalate(EscalationReason.COMPLEX, conversation, replyLanguage, retrieval.confidence());
+        }
         if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
             Article article = knowledge.article(retrieval.topic(), replyLanguage).orElseThrow();
             if (otherOrganisations.unsupported(redacted, article).isEmpty()) {

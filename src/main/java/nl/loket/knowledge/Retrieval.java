@@ -13,6 +13,9 @@ import java.util.List;
  * @param runnerUpTopic      the second-best topic, or null
  * @param runnerUpConfidence the same calibrated confidence for the runner-up topic
  * @param candidates         the best-scoring topics, best first (at most five)
+ * @param topicsTouched      how many topics the search scored at least {@link #TOUCHED} of the best one: a message
+ *                           about one thing touches one or two, a tangle of problems several
+ * @param contentWords       the question's content words (stop words left out)
  */
 public record Retrieval(
         String topic,
@@ -20,7 +23,12 @@ public record Retrieval(
         double confidence,
         String runnerUpTopic,
         double runnerUpConfidence,
-        List<Candidate> candidates) {
+        List<Candidate> candidates,
+        int topicsTouched,
+        int contentWords) {
+
+    /** A topic scored at least this share of the best topic's search score counts as touched. */
+    public static final double TOUCHED = 0.7;
 
     public Retrieval {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
@@ -28,7 +36,7 @@ public record Retrieval(
 
     /** Nothing matched. */
     public static Retrieval none() {
-        return new Retrieval(null, null, 0.0, null, 0.0, List.of());
+        return new Retrieval(null, null, 0.0, null, 0.0, List.of(), 0, 0);
     }
 
     /** True when a topic was found with a confidence at or above the threshold. */

@@ -62,8 +62,10 @@ final class Retriever {
             candidates.add(new Retrieval.Candidate(f.topic(), round(f.searchRelative()), round(f.probability()), round(f.combined())));
         }
         String answerLanguage = "en".equals(language) ? "en" : "nl";
+        int touched = (int) c.stream().filter(f -> f.searchRelative() >= Retrieval.TOUCHED).count();
         return new Retrieval(best.topic(), articleId.apply(best.topic(), answerLanguage), round(calibration.confidence(best)),
-                second == null ? null : second.topic(), second == null ? 0.0 : round(calibration.confidence(second)), candidates);
+                second == null ? null : second.topic(), second == null ? 0.0 : round(calibration.confidence(second)), candidates,
+                touched, best.contentWords());
     }
 
     Scored score(String question, String language) {

@@ -61,6 +61,14 @@ class GuardedAssistantIntegrationTest extends LoketIntegrationTest {
     }
 
     @Test
+    void aTangleOfProblemsGoesToAPersonInsteadOfOneArticle() {
+        JsonNode reply = say(chat(), "Na de dood van mijn vader moet ik zijn huis leeghalen, de belastingen regelen, "
+                + "zijn parkeervergunning stoppen en een uitkering voor mezelf aanvragen.");
+        assertThat(reply.get("outcome").asString()).isEqualTo("ESCALATED");
+        assertThat(reply.get("escalation").get("reason").asString()).isEqualTo("COMPLEX");
+    }
+
+    @Test
     void anEnglishQuestionGetsTheEnglishArticle() {
         JsonNode reply = say(chat(), "How do I report that I moved to a new address?");
         assertThat(reply.get("outcome").asString()).isEqualTo("ANSWERED");
