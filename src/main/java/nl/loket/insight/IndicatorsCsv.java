@@ -86,7 +86,7 @@ final class IndicatorsCsv {
     }
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,30}+(?:\\.\\d{1,30}+)?+");
-    // Bounded whitespace: linear on any text (see ResidentTextPatternsWorstCaseTest).
+    // Bounded whitespace: linear on any text (see ResidentTextPatternsWorstCaseIT).
     private static final Pattern FORMULA_AFTER_SEPARATOR = Pattern.compile("([;,][ \\t]{0,10}+)([=+\\-@\\t\\r])");
 
     private static void line(StringBuilder out, String section, String channel, String item, Object value) {

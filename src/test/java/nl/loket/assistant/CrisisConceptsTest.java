@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrisisConceptsTest {
 
-    private final CrisisConcepts concepts = new CrisisConcepts();
-    private final Triage crisis = new Triage(List.of(new CrisisSignals(), new CrisisConcepts()));
+    private static final CrisisConcepts concepts = new CrisisConcepts();
+    private static final Triage crisis = new Triage(List.of(new CrisisSignals(), new CrisisConcepts()));
 
     private void urgent(String text) {
         assertThat(crisis.classify(text)).as(text).get().satisfies(result -> {

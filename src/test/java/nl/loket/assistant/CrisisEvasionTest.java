@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrisisEvasionTest {
 
-    private final Triage triage = new Triage();
+    private static final Triage triage = new Triage();
 
     private void urgent(String text) {
         assertThat(triage.classify(text)).as(text).get()

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrisisSignalsTest {
 
     // Crisis is recognised by the phrase and word lists and by the danger concepts together; either one is enough.
-    private final Triage rule = new Triage(java.util.List.of(new CrisisSignals(), new CrisisConcepts()));
+    // Built once: the lists and concepts are read at construction, and there are hundreds of cases.
+    private static final Triage rule = new Triage(java.util.List.of(new CrisisSignals(), new CrisisConcepts()));
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {

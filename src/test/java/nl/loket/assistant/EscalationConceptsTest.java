@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EscalationConceptsTest {
 
-    private final Triage triage = new Triage(List.of(new HumanRequestSignals(), new ComplaintSignals(), new CaseSpecificSignals()));
+    private static final Triage triage = new Triage(List.of(new HumanRequestSignals(), new ComplaintSignals(), new CaseSpecificSignals()));
     private final InputGuard guard = new InputGuard(2000);
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -27,7 +27,7 @@ public final class PersonalDataRedactor {
             .stream().map(PersonalDataRedactor::digits).collect(Collectors.toUnmodifiableSet());
 
     // Every quantifier is bounded or possessive: these patterns run on whatever a resident sends, so none may
-    // backtrack more than a constant amount per position (proven by ResidentTextPatternsWorstCaseTest).
+    // backtrack more than a constant amount per position (proven by ResidentTextPatternsWorstCaseIT).
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\w.%+-])[\\w.%+-]{1,64}+@(?:[\\p{L}\\p{N}-]{1,63}+\\.){1,8}\\p{L}{2,24}(?![\\w-])");
 
