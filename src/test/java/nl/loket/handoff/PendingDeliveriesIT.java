@@ -37,11 +37,8 @@ class PendingDeliveriesIT extends HandoffIntegrationTest {
         assertThat(pending.resume(System.currentTimeMillis())).as("the lease still runs").isZero();
         assertThat(pending.resume(System.currentTimeMillis() + PendingDeliveries.LEASE.toMillis() + 1_000)).isEqualTo(1);
 
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!"SENT".equals(status(task, reply)) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(status(task, reply)).isEqualTo("SENT");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> "SENT".equals(status(task, reply)));
         TWILIO.verify(1, postRequestedFor(urlEqualTo(TWILIO_MESSAGES)).withRequestBody(containing(text.split(" ")[4])));
         // Done: nothing is left to resume.
         assertThat(pending.resume(System.currentTimeMillis() + 10 * PendingDeliveries.LEASE.toMillis())).isZero();

@@ -73,12 +73,8 @@ class RedisCrashIT {
         assertThat(during.headers().firstValue("Retry-After")).isPresent();
 
         startRedis();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        HttpResponse<String> after = loket.get(path, bearer);
-        while (after.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            after = loket.get(path, bearer);
-        }
+        HttpResponse<String> after = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100)).until(() -> loket.get(path, bearer), r -> r.statusCode() == 200);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).isEqualTo(before);
     }
@@ -87,18 +83,11 @@ class RedisCrashIT {
         redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (Jedis jedis = new Jedis(URI.create("redis://127.0.0.1:" + port))) {
-                if ("PONG".equals(jedis.ping())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(() -> {
+                    try (Jedis jedis = new Jedis(URI.create("redis://127.0.0.1:" + port))) {
+                        return "PONG".equals(jedis.ping());
+                    }
+                });
     }
 }
