@@ -2,6 +2,7 @@ package nl.loket.agent;
 
 import nl.loket.contact.ContactService;
 import nl.loket.contact.ContactSummary;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Message;
 import nl.loket.contact.PossibleMatch;
 import nl.loket.handoff.HandoffCase;
@@ -37,7 +38,7 @@ import java.util.function.UnaryOperator;
 @RequestMapping("/api/agent")
 class AgentApi {
 
-    record SentReply(String messageId, String conversationId, OffsetDateTime at, String deliveryStatus) { }
+    record SentReply(String messageId, String conversationId, OffsetDateTime at, DeliveryStatus deliveryStatus) { }
 
     private final HandoffService handoff;
     private final ContactService contacts;

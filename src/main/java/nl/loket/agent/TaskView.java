@@ -1,9 +1,11 @@
 package nl.loket.agent;
 
+import nl.loket.contact.Resolution;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactSummary;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Direction;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Identity;
@@ -12,7 +14,6 @@ import nl.loket.contact.PossibleMatch;
 import nl.loket.contact.Priority;
 import nl.loket.handoff.HandoffCase;
 import nl.loket.handoff.HandoffTask;
-import nl.loket.handoff.Resolution;
 import nl.loket.handoff.TaskStatus;
 
 import java.time.OffsetDateTime;
@@ -36,7 +37,7 @@ record TaskView(
     /** One message: who, which way, what, when, and for agent replies whether it went out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Line(String id, Direction direction, String author, Channel channel, String text, OffsetDateTime at,
-                String deliveryStatus, List<Spoken> lines) { }
+                DeliveryStatus deliveryStatus, List<Spoken> lines) { }
 
     /** One line of a phone transcript. */
     record Spoken(String speaker, String text, OffsetDateTime at) { }

@@ -330,7 +330,8 @@ class WorkbenchController {
                     .toList();
             out.add(new Line(i, m.id(), WorkbenchLabels.author(role), role == null ? "" : role.name().toLowerCase(Locale.ROOT),
                     WorkbenchLabels.channel(m.channel()), WorkbenchLabels.time(m.at()), WorkbenchLabels.dateTime(m.at()),
-                    mask.apply(m.text()), m.deliveryStatus(), WorkbenchLabels.delivery(m.deliveryStatus()), spoken));
+                    mask.apply(m.text()), m.deliveryStatus() == null ? null : m.deliveryStatus().name(),
+                    WorkbenchLabels.delivery(m.deliveryStatus()), spoken));
         }
         return out;
     }

@@ -1,12 +1,13 @@
 package nl.loket.agent;
 
+import nl.loket.contact.Resolution;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ConversationState;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Outcome;
 import nl.loket.contact.Priority;
-import nl.loket.handoff.Resolution;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -109,18 +110,17 @@ final class WorkbenchLabels {
         };
     }
 
-    static String delivery(String status) {
+    static String delivery(DeliveryStatus status) {
         if (status == null) {
             return null;
         }
         return switch (status) {
-            case "PENDING" -> "Wordt verstuurd";
-            case "SENT" -> "Verstuurd";
-            case "DELIVERED" -> "Afgeleverd";
-            case "UNDELIVERED" -> "Niet afgeleverd: kies een andere manier";
-            case "FAILED" -> "Mislukt";
-            case "CALLBACK" -> "Terugbellen";
-            default -> status;
+            case PENDING -> "Wordt verstuurd";
+            case SENT -> "Verstuurd";
+            case DELIVERED -> "Afgeleverd";
+            case UNDELIVERED -> "Niet afgeleverd: kies een andere manier";
+            case FAILED -> "Mislukt";
+            case CALLBACK -> "Terugbellen";
         };
     }
 

@@ -266,7 +266,7 @@ public class ContactService {
     }
 
     /** A person closed the conversation with a resolution code; the resident's next message opens a new one. */
-    public Conversation close(String conversationId, String resolution) {
+    public Conversation close(String conversationId, Resolution resolution) {
         AfterLock after = new AfterLock(events);
         return after.publishAfter(lock.withLock(conversationId, () -> {
             Conversation conversation = existing(conversationId);
@@ -278,16 +278,6 @@ public class ContactService {
             after.add(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
             return closed;
         }));
-    }
-
-    /** Resolution of a conversation the assistant answered and the resident then left. */
-    public static final String RESOLUTION_ASSISTANT_ANSWERED = "ASSISTANT_ANSWERED";
-    /** Resolution of a conversation the resident left before the assistant could answer (e.g. after a question back). */
-    public static final String RESOLUTION_ASSISTANT_NO_ANSWER = "ASSISTANT_NO_ANSWER";
-
-    /** True for the resolutions of {@link #closeIdle}: Loket closed it after the assistant, no person did. */
-    public static boolean closedByAssistant(String resolution) {
-        return RESOLUTION_ASSISTANT_ANSWERED.equals(resolution) || RESOLUTION_ASSISTANT_NO_ANSWER.equals(resolution);
     }
 
     /**
@@ -309,7 +299,7 @@ public class ContactService {
                 return Optional.<Conversation>empty();
             }
             boolean answered = conversation.outcomes().stream().anyMatch(o -> o.outcome() == Outcome.ANSWERED);
-            String resolution = answered ? RESOLUTION_ASSISTANT_ANSWERED : RESOLUTION_ASSISTANT_NO_ANSWER;
+            Resolution resolution = answered ? Resolution.ASSISTANT_ANSWERED : Resolution.ASSISTANT_NO_ANSWER;
             Conversation closed = conversations.save(conversation.closedWith(resolution, now));
             after.add(new ConversationClosed(closed.id(), closed.residentId(), resolution, closed.closedAt()));
             return Optional.of(closed);
@@ -325,7 +315,7 @@ public class ContactService {
             Conversation conversation = existing(conversationId);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Message message = new Message(Ids.newId(), conversation.id(), Direction.OUT, AuthorRole.AGENT,
-                    conversation.channel(), text, redaction.redact(text), now, null, DELIVERY_PENDING, null);
+                    conversation.channel(), text, redaction.redact(text), now, null, DeliveryStatus.PENDING, null);
             conversation = conversations.save(conversation.touched(now));
             conversations.append(message, conversation.retentionUntil());
             return message;
@@ -333,18 +323,11 @@ public class ContactService {
     }
 
     /** Records how sending a stored message went (SENT, FAILED, CALLBACK), so the agent sees it. */
-    public Optional<Message> recordDelivery(String conversationId, String messageId, String status) {
+    public Optional<Message> recordDelivery(String conversationId, String messageId, DeliveryStatus status) {
         return lock.withLock(conversationId, () -> conversations.messages(conversationId).stream()
                 .filter(m -> m.id().equals(messageId)).findFirst()
                 .flatMap(m -> conversations.replace(m.withDeliveryStatus(status))));
     }
-
-    /** Delivery status of a stored outbound message that is not sent yet. */
-    public static final String DELIVERY_PENDING = "PENDING";
-    /** The provider reported the message reached the resident's phone. */
-    public static final String DELIVERY_DELIVERED = "DELIVERED";
-    /** The provider accepted the message but could not deliver it (switched off, unknown number). */
-    public static final String DELIVERY_UNDELIVERED = "UNDELIVERED";
 
     private Conversation changeState(String conversationId, ConversationState state) {
         return lock.withLock(conversationId, () -> {

@@ -27,7 +27,7 @@ public record Conversation(
         boolean confidential,
         OffsetDateTime retentionUntil,
         List<AssistantOutcome> outcomes,
-        String resolution,
+        Resolution resolution,
         Integer satisfaction,
         String satisfactionRemark) {
 
@@ -51,7 +51,7 @@ public record Conversation(
     }
 
     /** Closed by a person, with the resolution code they chose. */
-    public Conversation closedWith(String newResolution, OffsetDateTime at) {
+    public Conversation closedWith(Resolution newResolution, OffsetDateTime at) {
         return new Conversation(id, reference, residentId, channel, relay, language, topic, subject,
                 ConversationState.CLOSED, startedAt, at, at, confidential, retentionUntil, outcomes, newResolution,
                 satisfaction, satisfactionRemark);

@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
  * Insight counts it; the registry registers it in the Klantinteracties API. Carries ids only;
  * listeners read the conversation and its messages through {@link ContactService}.
  */
-public record ConversationClosed(String conversationId, String residentId, String resolution, OffsetDateTime closedAt) {
+public record ConversationClosed(String conversationId, String residentId, Resolution resolution, OffsetDateTime closedAt) {
 }

@@ -21,14 +21,14 @@ public record Message(
         String redactedText,
         OffsetDateTime at,
         String providerId,
-        String deliveryStatus,
+        DeliveryStatus deliveryStatus,
         List<TranscriptLine> transcript) {
 
     public Message {
         transcript = transcript == null || transcript.isEmpty() ? null : List.copyOf(transcript);
     }
 
-    public Message withDeliveryStatus(String status) {
+    public Message withDeliveryStatus(DeliveryStatus status) {
         return new Message(id, conversationId, direction, authorRole, channel, text, redactedText, at, providerId,
                 status, transcript);
     }

@@ -1,5 +1,6 @@
 package nl.loket.handoff;
 
+import nl.loket.contact.Resolution;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.ContactSummary;
 import nl.loket.contact.Conversation;
@@ -228,7 +229,7 @@ public class HandoffService {
 
     /** Closes a task you hold (a supervisor: any open task) with a resolution; the conversation closes with it. */
     public HandoffTask close(String taskId, String agent, String resolutionCode, boolean supervisor) {
-        Resolution resolution = Resolution.parse(resolutionCode).orElseThrow(() -> new InvalidRequestException("resolution",
+        Resolution resolution = Resolution.byAgent(resolutionCode).orElseThrow(() -> new InvalidRequestException("resolution",
                 "'resolution' must be one of ANSWERED, REFERRED, COMPLAINT_HANDLED_INFORMALLY, CALLBACK_DONE, NO_RESPONSE, OTHER."));
         HandoffTask closed = tasks.update(taskId, task -> {
             if (task.status() == TaskStatus.CLOSED) {
@@ -239,7 +240,7 @@ public class HandoffService {
             }
             return task.closed(resolution, OffsetDateTime.now(clock));
         }, TaskStore.Transition.close());
-        contacts.close(closed.conversationId(), resolution.name());
+        contacts.close(closed.conversationId(), resolution);
         tasks.expireClosed(closed, Duration.ofDays(retention.conversationDays()));
         log.info("Hand-off task {} closed: {}", closed.id(), resolution);
         return closed;

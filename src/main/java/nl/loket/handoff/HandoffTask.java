@@ -1,5 +1,6 @@
 package nl.loket.handoff;
 
+import nl.loket.contact.Resolution;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.loket.contact.Channel;
 import nl.loket.contact.EscalationReason;

@@ -1,6 +1,7 @@
 package nl.loket.handoff;
 
 import nl.loket.contact.ContactService;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Message;
 import nl.loket.platform.RedisKeys;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ class PendingDeliveries {
             Optional<HandoffTask> task = tasks.find(ids[0]);
             Optional<Message> message = task.flatMap(t -> contacts.messages(t.conversationId()).stream()
                     .filter(m -> m.id().equals(ids[1])).findFirst());
-            if (task.isPresent() && message.isPresent() && ContactService.DELIVERY_PENDING.equals(message.get().deliveryStatus())) {
+            if (task.isPresent() && message.isPresent() && message.get().deliveryStatus() == DeliveryStatus.PENDING) {
                 log.info("Delivery of agent reply {} on task {} was abandoned by its instance; sending again", ids[1], ids[0]);
                 delivery.getObject().dispatch(task.get(), message.get());
                 resumed++;

@@ -3,6 +3,7 @@ package nl.loket.handoff;
 import jakarta.annotation.PreDestroy;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.DeliveryResult;
 import nl.loket.contact.Message;
@@ -77,9 +78,9 @@ class ReplyDelivery {
         }
         try {
             switch (result.status()) {
-                case SENT -> contacts.recordDelivery(task.conversationId(), message.id(), "SENT");
+                case SENT -> contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.SENT);
                 case CALLBACK -> {
-                    contacts.recordDelivery(task.conversationId(), message.id(), "CALLBACK");
+                    contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.CALLBACK);
                     tasks.update(task.id(), t -> t.callback() ? t : t.needsCallback(), TaskStore.Transition.none());
                 }
                 case FAILED -> {
@@ -91,7 +92,7 @@ class ReplyDelivery {
                     }
                     log.warn("Agent reply {} on task {} not delivered after {} attempt(s): {}", message.id(), task.id(),
                             attempt, result.detail());
-                    contacts.recordDelivery(task.conversationId(), message.id(), "FAILED");
+                    contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.FAILED);
                 }
             }
             pending.done(task.id(), message.id());

@@ -1,5 +1,6 @@
 package nl.loket.insight;
 
+import nl.loket.contact.Resolution;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.loket.contact.AssistantOutcome;
 import nl.loket.contact.Channel;
@@ -184,10 +185,11 @@ class InsightRecorder {
             }
             OffsetDateTime closedAt = event.closedAt() == null ? OffsetDateTime.now(clock) : event.closedAt();
             LocalDate day = day(closedAt);
-            String resolution = event.resolution() == null ? "OTHER" : event.resolution();
+            Resolution closedAs = event.resolution() == null ? Resolution.OTHER : event.resolution();
+            String resolution = closedAs.name();
             store.count(day, Map.of("resolution|" + channel.name() + "|" + resolution, 1L));
             meters.counter("loket.resolutions", "channel", channel.name(), "resolution", resolution).increment();
-            if (ContactService.closedByAssistant(resolution)) {
+            if (closedAs.closedByAssistant()) {
                 return; // its "time to close" is the idle wait, not service: counted, not timed
             }
             long millis = Duration.between(conversation.startedAt(), closedAt).toMillis();

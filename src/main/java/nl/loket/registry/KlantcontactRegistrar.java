@@ -1,5 +1,6 @@
 package nl.loket.registry;
 
+import nl.loket.contact.Resolution;
 import nl.loket.contact.AssistantOutcome;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.ContactService;
@@ -39,8 +40,6 @@ class KlantcontactRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(KlantcontactRegistrar.class);
 
-    /** The resolution an agent chooses when the back office still has to act ({@code handoff.Resolution.REFERRED}). */
-    static final String REFERRED = "REFERRED";
     /** How the onderwerpobject names a Loket conversation: register {@code loket}, object type {@code gesprek}. */
     static final String REGISTER = "loket";
     /** Progress marker: the create request went out, so the API may hold the Klantcontact already. */
@@ -92,7 +91,7 @@ class KlantcontactRegistrar {
             step(conversationId, "actor:" + Actors.AGENTS,
                     () -> client.create("/actorklantcontacten", actorLink(actors.agents(), klantcontact)));
         }
-        if (REFERRED.equalsIgnoreCase(conversation.resolution())) {
+        if (conversation.resolution() == Resolution.REFERRED) {
             step(conversationId, "internetaak",
                     () -> client.create("/internetaken", interneTaak(conversation, messages, klantcontact)));
         }
@@ -282,7 +281,7 @@ class KlantcontactRegistrar {
     /** A person took part when they wrote, or closed it with their own resolution (not the idle close of the assistant). */
     private static boolean agentTookPart(Conversation conversation, List<Message> messages) {
         boolean closedByPerson = conversation.resolution() != null
-                && !ContactService.closedByAssistant(conversation.resolution());
+                && !conversation.resolution().closedByAssistant();
         return closedByPerson || messages.stream().anyMatch(m -> m.authorRole() == AuthorRole.AGENT);
     }
 }

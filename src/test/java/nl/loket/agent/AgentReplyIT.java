@@ -5,6 +5,7 @@ import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
 import nl.loket.handoff.HandoffService;
@@ -49,7 +50,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
     /** Waits until the background delivery has recorded its outcome on the stored message. */
     Message delivered(String conversationId, String messageId) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25)).until(() -> contacts.messages(conversationId)
-                .stream().anyMatch(m -> m.id().equals(messageId) && !"PENDING".equals(m.deliveryStatus())));
+                .stream().anyMatch(m -> m.id().equals(messageId) && m.deliveryStatus() != DeliveryStatus.PENDING));
         return contacts.messages(conversationId).stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
     }
 
@@ -74,7 +75,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
         assertThat(last.get("author").asString()).isEqualTo("agent");
         assertThat(last.get("text").asString()).isEqualTo("Goedemiddag, ik help u verder met uw vraag.");
         Message stored = delivered(conversation.id(), messageId);
-        assertThat(stored.deliveryStatus()).isEqualTo("SENT");
+        assertThat(stored.deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
         assertThat(stored.authorRole()).isEqualTo(AuthorRole.AGENT);
         assertThat(handoff.task(task.id()).firstReplyAt()).isNotNull();
     }
@@ -100,7 +101,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
 
         HttpResponse<String> sent = reply(task, "agent13", text);
         assertThat(sent.statusCode()).isEqualTo(202);
-        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo("SENT");
+        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
         TWILIO.verify(postRequestedFor(urlEqualTo(TWILIO_MESSAGES))
                 .withRequestBody(containing("To=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
                 .withRequestBody(containing("Body=" + URLEncoder.encode(text, StandardCharsets.UTF_8))));
@@ -117,7 +118,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
         sms(from, "Ik wil een medewerker spreken");
         HandoffTask task = claimedTaskOf(conversationOfResident(Identity.phone(from)), "agent12");
         String messageId = body(reply(task, "agent12", "Wij bellen u morgen.")).get("messageId").asString();
-        assertThat(delivered(task.conversationId(), messageId).deliveryStatus()).isEqualTo("SENT");
+        assertThat(delivered(task.conversationId(), messageId).deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
         TWILIO.verify(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)).withRequestBody(containing("StatusCallback="
                 + URLEncoder.encode("https://loket.example.nl/api/channels/twilio/sms/status", StandardCharsets.UTF_8))));
 
@@ -126,7 +127,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
                 params("MessageSid", sid, "MessageStatus", "delivered"));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(contacts.messages(task.conversationId())).filteredOn(m -> m.id().equals(messageId))
-                .singleElement().satisfies(m -> assertThat(m.deliveryStatus()).isEqualTo("SENT"));
+                .singleElement().satisfies(m -> assertThat(m.deliveryStatus()).isEqualTo(DeliveryStatus.SENT));
 
         // Twilio says "sent" (nothing new), then "undelivered": the agent sees it did not arrive.
         assertThat(postTwilio("/api/channels/twilio/sms/status", params("MessageSid", sid, "MessageStatus", "sent"))
@@ -151,7 +152,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
 
         HttpResponse<String> sent = reply(task, "agent14", "Dit komt niet aan");
         Message stored = delivered(task.conversationId(), body(sent).get("messageId").asString());
-        assertThat(stored.deliveryStatus()).isEqualTo("FAILED");
+        assertThat(stored.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
         // Three attempts of ours; the Twilio SDK's HTTP client also repeats a server error within each attempt.
         int requests = TWILIO.findAll(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)).withRequestBody(containing(to))).size();
         assertThat(requests).isGreaterThanOrEqualTo(3).matches(n -> n % 3 == 0, "a multiple of the three attempts");
@@ -167,7 +168,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
         HandoffTask task = claimedTaskOf(conversationOf(submitted), "agent15");
 
         HttpResponse<String> sent = reply(task, "agent15", "Wij hebben uw aanvraag bekeken en nemen hem in behandeling.");
-        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo("SENT");
+        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
         MimeMessage mail = List.of(MAIL.getReceivedMessages()).stream()
                 .filter(m -> {
                     try {
@@ -188,7 +189,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
         HandoffTask task = claimedTaskOf(conversationOf(submitted), "agent16");
         String text = "Antwoord per sms " + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> sent = reply(task, "agent16", text);
-        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo("SENT");
+        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
         TWILIO.verify(postRequestedFor(urlEqualTo(TWILIO_MESSAGES))
                 .withRequestBody(containing("Body=" + URLEncoder.encode(text, StandardCharsets.UTF_8))));
     }
@@ -205,7 +206,7 @@ class AgentReplyIT extends HandoffIntegrationTest {
         HandoffTask task = claimedTaskOf(conversation.id(), "agent17");
 
         HttpResponse<String> sent = reply(task, "agent17", "Ik bel u morgenochtend terug.");
-        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo("CALLBACK");
+        assertThat(delivered(task.conversationId(), body(sent).get("messageId").asString()).deliveryStatus()).isEqualTo(DeliveryStatus.CALLBACK);
         await().atMost(Duration.ofSeconds(5)).until(() -> handoff.task(task.id()).callback());
     }
 

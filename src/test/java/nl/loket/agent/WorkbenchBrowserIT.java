@@ -1,12 +1,12 @@
 package nl.loket.agent;
 
+import nl.loket.contact.Resolution;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.ConversationState;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
-import nl.loket.handoff.Resolution;
 import nl.loket.handoff.TaskStatus;
 import nl.loket.support.HandoffIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -162,7 +162,7 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
         assertThat(driver.findElements(By.cssSelector("tr[data-task-id='" + task.id() + "']"))).isEmpty();
         Conversation conversation = contacts.conversation(task.conversationId()).orElseThrow();
         assertThat(conversation.state()).isEqualTo(ConversationState.CLOSED);
-        assertThat(conversation.resolution()).isEqualTo("ANSWERED");
+        assertThat(conversation.resolution()).isEqualTo(Resolution.ANSWERED);
         assertThat(handoff.task(task.id()).resolution()).isEqualTo(Resolution.ANSWERED);
     }
 

@@ -1,5 +1,6 @@
 package nl.loket.agent;
 
+import nl.loket.contact.Resolution;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
@@ -190,7 +191,7 @@ class WorkbenchPagesIT extends HandoffIntegrationTest {
         assertThat(closed.statusCode()).isEqualTo(302);
         Conversation conversation = contacts.conversation(task.conversationId()).orElseThrow();
         assertThat(conversation.state()).isEqualTo(ConversationState.CLOSED);
-        assertThat(conversation.resolution()).isEqualTo("REFERRED");
+        assertThat(conversation.resolution()).isEqualTo(Resolution.REFERRED);
         assertThat(agent.get("/agent").body()).contains("is afgesloten: Doorverwezen");
     }
 

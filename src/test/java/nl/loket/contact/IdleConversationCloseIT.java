@@ -97,10 +97,10 @@ class IdleConversationCloseIT extends LoketIntegrationTest {
 
         Conversation closedConversation = contacts.conversation(answeredBefore.id()).orElseThrow();
         assertThat(closedConversation.state()).isEqualTo(ConversationState.CLOSED);
-        assertThat(closedConversation.resolution()).isEqualTo(ContactService.RESOLUTION_ASSISTANT_ANSWERED);
+        assertThat(closedConversation.resolution()).isEqualTo(Resolution.ASSISTANT_ANSWERED);
         assertThat(closedNow).isGreaterThanOrEqualTo(1);
         assertThat(closed.seen).filteredOn(e -> e.conversationId().equals(answeredBefore.id()))
-                .singleElement().satisfies(e -> assertThat(e.resolution()).isEqualTo("ASSISTANT_ANSWERED"));
+                .singleElement().satisfies(e -> assertThat(e.resolution()).isEqualTo(Resolution.ASSISTANT_ANSWERED));
         assertThat(of(handedOff).state()).as("a person owns it").isEqualTo(ConversationState.WAITING);
         assertThat(of(active).state()).as("spoke 2 hours ago").isEqualTo(ConversationState.BOT);
 
@@ -130,6 +130,6 @@ class IdleConversationCloseIT extends LoketIntegrationTest {
         sweeper.closeIdle();
 
         assertThat(contacts.conversation(before.id()).orElseThrow().resolution())
-                .isEqualTo(ContactService.RESOLUTION_ASSISTANT_NO_ANSWER);
+                .isEqualTo(Resolution.ASSISTANT_NO_ANSWER);
     }
 }

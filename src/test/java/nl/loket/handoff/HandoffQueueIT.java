@@ -1,5 +1,6 @@
 package nl.loket.handoff;
 
+import nl.loket.contact.Resolution;
 import nl.loket.contact.Channel;
 import nl.loket.contact.Priority;
 import nl.loket.contact.ContactService;
@@ -253,7 +254,7 @@ class HandoffQueueIT extends HandoffIntegrationTest {
         assertThat(body(closed).get("status").asString()).isEqualTo("CLOSED");
         Conversation conversation = contacts.conversation(task.conversationId()).orElseThrow();
         assertThat(conversation.state()).isEqualTo(ConversationState.CLOSED);
-        assertThat(conversation.resolution()).isEqualTo("COMPLAINT_HANDLED_INFORMALLY");
+        assertThat(conversation.resolution()).isEqualTo(Resolution.COMPLAINT_HANDLED_INFORMALLY);
         assertThat(agentPost("agent8", path + "/messages", "{\"text\":\"nog iets\"}").statusCode()).isEqualTo(409);
         assertThat(agentPost("agent8", path + "/claim", null).statusCode()).isEqualTo(409);
     }

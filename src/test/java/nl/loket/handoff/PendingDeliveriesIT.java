@@ -46,6 +46,6 @@ class PendingDeliveriesIT extends HandoffIntegrationTest {
 
     private String status(HandoffTask task, Message reply) {
         return contacts.messages(task.conversationId()).stream().filter(m -> m.id().equals(reply.id()))
-                .findFirst().orElseThrow().deliveryStatus();
+                .findFirst().orElseThrow().deliveryStatus().name();
     }
 }

@@ -4,6 +4,7 @@ import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
 import nl.loket.contact.ContactService;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Identity;
 import nl.loket.contact.InboundMessage;
 import nl.loket.contact.InboundText;
@@ -92,9 +93,9 @@ class SmsChannel {
         if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
             throw new InvalidRequestException("MessageStatus", "'MessageSid' and 'MessageStatus' are required.");
         }
-        String shown = switch (status) {
-            case "delivered" -> ContactService.DELIVERY_DELIVERED;
-            case "undelivered", "failed" -> ContactService.DELIVERY_UNDELIVERED;
+        DeliveryStatus shown = switch (status) {
+            case "delivered" -> DeliveryStatus.DELIVERED;
+            case "undelivered", "failed" -> DeliveryStatus.UNDELIVERED;
             default -> null;
         };
         if (shown != null) {
