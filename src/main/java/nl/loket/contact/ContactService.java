@@ -93,9 +93,7 @@ public class ContactService {
             if (inbound.relay() != null && conversation.relay() == null) {
                 conversation = conversation.withRelay(inbound.relay());
             }
-            Message message = new Message(Ids.newId(), conversation.id(), Direction.IN, inbound.authorRole(),
-                    inbound.channel(), inbound.text(), redaction.redact(inbound.text()), inbound.receivedAt(),
-                    inbound.providerId(), null, inbound.transcript());
+            Message message = Message.received(Ids.newId(), conversation.id(), inbound, redaction.redact(inbound.text()));
             conversation = conversations.save(conversation.touched(inbound.receivedAt()));
             conversations.append(message, conversation.retentionUntil());
 
@@ -103,9 +101,8 @@ public class ContactService {
             Reply reply = decision.reply();
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (reply.text() != null && !reply.text().isBlank()) {
-                conversations.append(new Message(Ids.newId(), conversation.id(), Direction.OUT, AuthorRole.ASSISTANT,
-                        conversation.channel(), reply.text(), redaction.redact(reply.text()), now, null, null, null),
-                        conversation.retentionUntil());
+                conversations.append(Message.assistantReply(Ids.newId(), conversation, reply.text(),
+                        redaction.redact(reply.text()), now), conversation.retentionUntil());
             }
             boolean newlyEscalated = reply.escalated() && !conversation.state().ownedByHuman();
             if (!conversation.state().ownedByHuman()) {
@@ -314,8 +311,7 @@ public class ContactService {
         return lock.withLock(conversationId, () -> {
             Conversation conversation = existing(conversationId);
             OffsetDateTime now = OffsetDateTime.now(clock);
-            Message message = new Message(Ids.newId(), conversation.id(), Direction.OUT, AuthorRole.AGENT,
-                    conversation.channel(), text, redaction.redact(text), now, null, DeliveryStatus.PENDING, null);
+            Message message = Message.agentReply(Ids.newId(), conversation, text, redaction.redact(text), now);
             conversation = conversations.save(conversation.touched(now));
             conversations.append(message, conversation.retentionUntil());
             return message;

@@ -35,6 +35,13 @@ public record Conversation(
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
     }
 
+    /** A new conversation with the assistant, kept until {@code retentionUntil}. */
+    static Conversation opened(String id, String reference, String residentId, Channel channel, String relay,
+                               String language, String subject, OffsetDateTime at, OffsetDateTime retentionUntil) {
+        return new Conversation(id, reference, residentId, channel, relay, language, null, subject, ConversationState.BOT,
+                at, at, null, false, retentionUntil, List.of(), null, null, null);
+    }
+
     public Conversation withState(ConversationState newState, OffsetDateTime at) {
         return new Conversation(id, reference, residentId, channel, relay, language, topic, subject, newState,
                 startedAt, at, newState == ConversationState.CLOSED ? at : closedAt, confidential, retentionUntil,

@@ -46,8 +46,8 @@ class ConversationStore {
                 reference = Ids.newReference();
             } while (!"OK".equals(jedis.set(keys.key("reference", reference), id,
                     SetParams.setParams().nx().exAt(until.toEpochSecond()))));
-            Conversation conversation = new Conversation(id, reference, residentId, channel, relay, language, null,
-                    subject, ConversationState.BOT, at, at, null, false, until, List.of(), null, null, null);
+            Conversation conversation = Conversation.opened(id, reference, residentId, channel, relay, language, subject,
+                    at, until);
             Pipeline p = jedis.pipelined();
             p.set(conversationKey(id), json.write(conversation), SetParams.setParams().exAt(until.toEpochSecond()));
             p.zadd(residentConversationsKey(residentId), at.toInstant().toEpochMilli(), id);
