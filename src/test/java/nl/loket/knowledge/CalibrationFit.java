@@ -71,11 +71,11 @@ class CalibrationFit {
         System.out.println(sb);
         System.out.println("CALIBRATION " + rows.size() + " questions with a candidate, " + nothingMatched + " without (left out)");
         System.out.printf(Locale.ROOT, "CALIBRATION right topic on top (the ceiling): %d/%d%n", topRight, answerableItems);
-        report("fit", rows, rows, b);
+        report("fit", rows, b);
         for (double t = 0.30; t <= 0.551; t += 0.05) {
             curve(rows, b, t);
         }
-        report("current", rows, rows, new double[] {Calibration.DEFAULT.bias(), Calibration.DEFAULT.combined(),
+        report("current", rows, new double[] {Calibration.DEFAULT.bias(), Calibration.DEFAULT.combined(),
                 Calibration.DEFAULT.margin(), Calibration.DEFAULT.agree(), Calibration.DEFAULT.coverage(),
                 Calibration.DEFAULT.topicCoverage(), Calibration.DEFAULT.probability(), Calibration.DEFAULT.outOfScope(),
                 Calibration.DEFAULT.acronym()});
@@ -102,39 +102,37 @@ class CalibrationFit {
         System.out.printf(Locale.ROOT, "CALIBRATION cv: accuracy %.3f, out of scope answered %d/%d%n", (double) right / answerable, oos, outOfScope);
     }
 
-    static void report(String label, List<Row> all, List<Row> rows, double[] b) {
-        int right = 0, wrong = 0, oos = 0, answerable = 0, outOfScope = 0;
-        for (Row r : rows) {
-            boolean yes = p(b, r.x()) >= 0.5;
-            if (r.answerable()) {
-                answerable++;
-                right += yes && r.y() == 1 ? 1 : 0;
-                wrong += yes && r.y() == 0 ? 1 : 0;
-            } else {
-                outOfScope++;
-                oos += yes ? 1 : 0;
+    /** Answered right, answered the wrong topic and out of scope answered, at one answer threshold. */
+    record Counts(int right, int wrong, int outOfScopeAnswered, int answerable, int outOfScope) {
+
+        static Counts of(List<Row> rows, double[] b, double threshold) {
+            int right = 0, wrong = 0, oos = 0, answerable = 0, outOfScope = 0;
+            for (Row r : rows) {
+                boolean yes = p(b, r.x()) >= threshold;
+                if (r.answerable()) {
+                    answerable++;
+                    right += yes && r.y() == 1 ? 1 : 0;
+                    wrong += yes && r.y() == 0 ? 1 : 0;
+                } else {
+                    outOfScope++;
+                    oos += yes ? 1 : 0;
+                }
             }
+            return new Counts(right, wrong, oos, answerable, outOfScope);
         }
-        System.out.printf(Locale.ROOT, "CALIBRATION %s: accuracy %.3f, wrong topic answered %d, out of scope answered %d/%d%n",
-                label, (double) right / answerable, wrong, oos, outOfScope);
     }
 
-    /** What a different answer threshold would do: answered right, answered the wrong topic, out of scope answered. */
+    static void report(String label, List<Row> rows, double[] b) {
+        Counts c = Counts.of(rows, b, 0.5);
+        System.out.printf(Locale.ROOT, "CALIBRATION %s: accuracy %.3f, wrong topic answered %d, out of scope answered %d/%d%n",
+                label, (double) c.right() / c.answerable(), c.wrong(), c.outOfScopeAnswered(), c.outOfScope());
+    }
+
+    /** What a different answer threshold would do. */
     static void curve(List<Row> rows, double[] b, double threshold) {
-        int right = 0, wrong = 0, oos = 0, answerable = 0, outOfScope = 0;
-        for (Row r : rows) {
-            boolean yes = p(b, r.x()) >= threshold;
-            if (r.answerable()) {
-                answerable++;
-                right += yes && r.y() == 1 ? 1 : 0;
-                wrong += yes && r.y() == 0 ? 1 : 0;
-            } else {
-                outOfScope++;
-                oos += yes ? 1 : 0;
-            }
-        }
+        Counts c = Counts.of(rows, b, threshold);
         System.out.printf(Locale.ROOT, "CALIBRATION threshold %.2f: right %d/%d, wrong topic %d, out of scope answered %d/%d%n",
-                threshold, right, answerable, wrong, oos, outOfScope);
+                threshold, c.right(), c.answerable(), c.wrong(), c.outOfScopeAnswered(), c.outOfScope());
     }
 
     static double p(double[] b, double[] x) {
