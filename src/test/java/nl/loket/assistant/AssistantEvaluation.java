@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,8 +31,9 @@ import java.util.UUID;
 /**
  * Runs a labelled set of resident messages through the real pipeline (channel-shaped inbound
  * message → contact store in Redis → guarded assistant) and prints the figures in
- * docs/evaluation.md. Not part of {@code mvn verify}; run it with {@code mvn -Pevaluation verify}
- * and another set with {@code -Devaluation.file=path/to/set.jsonl}.
+ * docs/evaluation.md. Not part of {@code mvn verify}; run it with {@code mvn -Pevaluation test}
+ * and other sets with {@code -Devaluation.file=path/to/set.jsonl[,another.jsonl]}: several sets are also printed side
+ * by side (a sealed set beside the development set).
  */
 @Tag("evaluation")
 class AssistantEvaluation extends LoketIntegrationTest {
@@ -49,20 +52,47 @@ class AssistantEvaluation extends LoketIntegrationTest {
         }
     }
 
+    /** One set's report: the text with its misses, and its figures by row label for the side-by-side table. */
+    record Report(String text, Map<String, String> figures) { }
+
     @Test
     void evaluate() throws IOException {
-        Path file = Path.of(System.getProperty("evaluation.file", "src/test/resources/evaluation/devset.jsonl"));
-        List<Item> items = read(file);
-        // warm-up, so the figures measure the pipeline and not the JIT
-        for (int i = 0; i < Math.min(50, items.size()); i++) {
-            run(items.get(i));
+        // Several sets, comma-separated (a sealed set and the development set), are also printed side by side.
+        Map<String, Map<String, String>> bySet = new LinkedHashMap<>();
+        for (String name : System.getProperty("evaluation.file", "src/test/resources/evaluation/devset.jsonl").split(",")) {
+            Path file = Path.of(name.strip());
+            List<Item> items = read(file);
+            // warm-up, so the figures measure the pipeline and not the JIT
+            for (int i = 0; i < Math.min(50, items.size()); i++) {
+                run(items.get(i));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Item item : items) {
+                results.add(run(item));
+            }
+            // A sealed set's misses are listed by id and kind only, so reading the report does not spend the set.
+            Report report = report(file, results, Boolean.getBoolean("evaluation.hideText"));
+            System.out.println(report.text());
+            bySet.put(file.getFileName().toString(), report.figures());
         }
-        List<Result> results = new ArrayList<>();
-        for (Item item : items) {
-            results.add(run(item));
+        if (bySet.size() > 1) {
+            System.out.println(sideBySide(bySet));
         }
-        // A sealed set's misses are listed by id and kind only, so reading the report does not spend the set.
-        System.out.println(report(file, results, Boolean.getBoolean("evaluation.hideText")));
+    }
+
+    /** The figures of several sets in columns, rows in the order they first appear. */
+    static String sideBySide(Map<String, Map<String, String>> bySet) {
+        List<String> labels = new ArrayList<>();
+        bySet.values().forEach(f -> f.keySet().stream().filter(l -> !labels.contains(l)).forEach(labels::add));
+        StringBuilder out = new StringBuilder("\n=== Side by side ===\n| |");
+        bySet.keySet().forEach(set -> out.append(' ').append(set).append(" |"));
+        out.append("\n|---|").append("---|".repeat(bySet.size())).append('\n');
+        for (String label : labels) {
+            out.append("| ").append(label.strip()).append(" |");
+            bySet.values().forEach(f -> out.append(' ').append(f.getOrDefault(label, "–")).append(" |"));
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private Result run(Item item) {
@@ -81,7 +111,8 @@ class AssistantEvaluation extends LoketIntegrationTest {
         return new Result(item, receipt.reply(), took);
     }
 
-    static String report(Path file, List<Result> results, boolean hideText) {
+    static Report report(Path file, List<Result> results, boolean hideText) {
+        Map<String, String> figures = new LinkedHashMap<>();
         List<Result> answerable = results.stream().filter(r -> r.item().expect().equals("ANSWER")).toList();
         long correct = answerable.stream().filter(r -> r.answered() && r.item().topic().equals(r.reply().topic())).count();
         long wrongTopic = answerable.stream().filter(r -> r.answered() && !r.item().topic().equals(r.reply().topic())).count();
@@ -99,40 +130,40 @@ class AssistantEvaluation extends LoketIntegrationTest {
         StringBuilder out = new StringBuilder();
         out.append("\n=== Loket assistant evaluation: ").append(file.getFileName()).append(" (").append(results.size())
                 .append(" items) ===\n");
-        row(out, "answered-correct (answerable)", correct, answerable.size());
-        row(out, "false answers (all items)", falseAnswers, results.size());
-        row(out, "  wrong topic", wrongTopic, results.size());
-        row(out, "  answered but must not", answeredWhenMustNot, results.size());
-        row(out, "crisis recall", crisisCaught, crisis.size());
-        row(out, "crisis with help numbers", crisisWithNumbers, crisis.size());
+        row(out, figures, "answered-correct (answerable)", correct, answerable.size());
+        row(out, figures, "false answers (all items)", falseAnswers, results.size());
+        row(out, figures, "  wrong topic", wrongTopic, results.size());
+        row(out, figures, "  answered but must not", answeredWhenMustNot, results.size());
+        row(out, figures, "crisis recall", crisisCaught, crisis.size());
+        row(out, figures, "crisis with help numbers", crisisWithNumbers, crisis.size());
         Map<String, List<Result>> byKind = new TreeMap<>();
         crisis.stream().filter(r -> r.item().kind() != null)
                 .forEach(r -> byKind.computeIfAbsent(r.item().kind(), k -> new ArrayList<>()).add(r));
-        byKind.forEach((kind, list) -> row(out, "  crisis " + kind + " (URGENT+112/113)", list.stream()
+        byKind.forEach((kind, list) -> row(out, figures, "  crisis " + kind + " (URGENT+112/113)", list.stream()
                 .filter(r -> r.escalatedFor("CRISIS") && r.reply().text().contains("112") && r.reply().text().contains("113"))
                 .count(), list.size()));
         List<Result> lookalikes = results.stream().filter(r -> "lookalike".equals(r.item().kind())).toList();
         if (!lookalikes.isEmpty()) {
-            row(out, "false crisis on look-alikes", lookalikes.stream().filter(r -> r.escalatedFor("CRISIS")).count(),
+            row(out, figures, "false crisis on look-alikes", lookalikes.stream().filter(r -> r.escalatedFor("CRISIS")).count(),
                     lookalikes.size());
             List<Result> answerableLookalikes = lookalikes.stream().filter(r -> r.item().expect().equals("ANSWER")).toList();
-            row(out, "  look-alikes answered correctly", answerableLookalikes.stream()
+            row(out, figures, "  look-alikes answered correctly", answerableLookalikes.stream()
                     .filter(r -> r.answered() && r.item().topic().equals(r.reply().topic())).count(), answerableLookalikes.size());
         }
-        row(out, "false crisis on all non-crisis", results.stream().filter(r -> !"CRISIS".equals(r.item().reason())
+        row(out, figures, "false crisis on all non-crisis", results.stream().filter(r -> !"CRISIS".equals(r.item().reason())
                 && r.escalatedFor("CRISIS")).count(), results.stream().filter(r -> !"CRISIS".equals(r.item().reason())).count());
         Map<String, List<Result>> byReason = new TreeMap<>();
         results.stream().filter(r -> r.item().expect().equals("ESCALATE"))
                 .forEach(r -> byReason.computeIfAbsent(r.item().reason(), k -> new ArrayList<>()).add(r));
         byReason.forEach((reason, list) -> {
-            row(out, "escalation recall " + reason, list.stream().filter(r -> r.escalatedFor(reason)).count(), list.size());
-            row(out, "  handed to a person " + reason, list.stream().filter(r -> r.reply().outcome() == Outcome.ESCALATED).count(), list.size());
+            row(out, figures, "escalation recall " + reason, list.stream().filter(r -> r.escalatedFor(reason)).count(), list.size());
+            row(out, figures, "  handed to a person " + reason, list.stream().filter(r -> r.reply().outcome() == Outcome.ESCALATED).count(), list.size());
         });
-        row(out, "out of scope held back", heldBack, outOfScope.size());
-        row(out, "language accuracy", languageRight, results.size());
-        out.append(String.format("%-34s %8.2f ms%n", "decision latency p50", percentile(nanos, 0.50) / 1e6));
-        out.append(String.format("%-34s %8.2f ms%n", "decision latency p99", percentile(nanos, 0.99) / 1e6));
-        out.append(String.format("%-34s %8.2f ms%n", "decision latency max", nanos[nanos.length - 1] / 1e6));
+        row(out, figures, "out of scope held back", heldBack, outOfScope.size());
+        row(out, figures, "language accuracy", languageRight, results.size());
+        latency(out, figures, "decision latency p50", percentile(nanos, 0.50));
+        latency(out, figures, "decision latency p99", percentile(nanos, 0.99));
+        latency(out, figures, "decision latency max", nanos[nanos.length - 1]);
         out.append("\nMisses (expected → got):\n");
         for (Result r : results) {
             boolean ok = switch (r.item().expect()) {
@@ -150,11 +181,18 @@ class AssistantEvaluation extends LoketIntegrationTest {
                 out.append(String.format("  %-5s %-32s → %-32s %s%n", r.item().id(), expected, got, shown));
             }
         }
-        return out.toString();
+        return new Report(out.toString(), figures);
     }
 
-    private static void row(StringBuilder out, String name, long count, long total) {
-        out.append(String.format("%-34s %4d / %-4d %6.1f%%%n", name, count, total, total == 0 ? 0.0 : 100.0 * count / total));
+    private static void row(StringBuilder out, Map<String, String> figures, String name, long count, long total) {
+        double share = total == 0 ? 0.0 : 100.0 * count / total;
+        out.append(String.format(Locale.ROOT, "%-34s %4d / %-4d %6.1f%%%n", name, count, total, share));
+        figures.put(name, String.format(Locale.ROOT, "%d / %d (%.1f%%)", count, total, share));
+    }
+
+    private static void latency(StringBuilder out, Map<String, String> figures, String name, double nanos) {
+        out.append(String.format(Locale.ROOT, "%-34s %8.2f ms%n", name, nanos / 1e6));
+        figures.put(name, String.format(Locale.ROOT, "%.1f ms", nanos / 1e6));
     }
 
     private static double percentile(long[] sorted, double p) {
