@@ -43,6 +43,17 @@ class EscalationReplies {
     }
 
     /**
+     * A crisis written in a language the assistant does not answer in (Turkish, Arabic, Spanish…): the help numbers in
+     * Dutch and in English, so the resident or someone beside them can read at least one.
+     */
+    Reply crisisInOtherLanguage(Priority priority, Conversation conversation) {
+        Reply dutch = reply(EscalationReason.CRISIS, priority, conversation, "nl");
+        String english = prompts.text("crisis", "en", Map.of("reference", conversation.reference(),
+                "expected", responseTimes.expected(conversation.channel(), "en")));
+        return new Reply(dutch.text() + "\n\n" + english, Outcome.ESCALATED, "nl", null, null, List.of(), dutch.escalation());
+    }
+
+    /**
      * A message in a language the assistant does not answer in: a short text in that language when
      * the municipality has one, and a person who can bring an interpreter.
      */

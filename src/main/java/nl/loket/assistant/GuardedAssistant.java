@@ -6,6 +6,7 @@ import nl.loket.contact.Conversation;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Message;
 import nl.loket.contact.Outcome;
+import nl.loket.contact.Priority;
 import nl.loket.contact.Reply;
 import nl.loket.contact.Responder;
 import nl.loket.knowledge.Article;
@@ -73,8 +74,7 @@ class GuardedAssistant implements Responder {
         Optional<TriageResult> triaged = triage.classify(redacted);
         // A resident in crisis gets the help numbers whatever else the message holds or however many they sent.
         if (triaged.isPresent() && triaged.get().reason() == EscalationReason.CRISIS) {
-            return new Decision(escalations.reply(EscalationReason.CRISIS, triaged.get().priority(), conversation,
-                    replyLanguage), null);
+            return new Decision(crisisReply(triaged.get().priority(), conversation, detected, replyLanguage), null);
         }
         if (unsafe) {
             return escalate(EscalationReason.UNSAFE_INPUT, conversation, replyLanguage, null);
@@ -118,8 +118,18 @@ class GuardedAssistant implements Responder {
         String redacted = message.redactedText() != null ? message.redactedText() : message.text();
         return triage.classify(redacted)
                 .filter(t -> t.reason() == EscalationReason.CRISIS)
-                .map(t -> escalations.reply(EscalationReason.CRISIS, t.priority(), conversation,
-                        "en".equals(languages.detect(redacted).code()) ? "en" : "nl"));
+                .map(t -> {
+                    DetectedLanguage detected = languages.detect(redacted);
+                    return crisisReply(t.priority(), conversation, detected, "en".equals(detected.code()) ? "en" : "nl");
+                });
+    }
+
+    /** The help numbers in the resident's language; in Dutch and English when they wrote in another language. */
+    private Reply crisisReply(Priority priority, Conversation conversation, DetectedLanguage detected,
+                              String replyLanguage) {
+        boolean otherLanguage = !"nl".equals(detected.code()) && !"en".equals(detected.code());
+        return otherLanguage ? escalations.crisisInOtherLanguage(priority, conversation)
+                : escalations.reply(EscalationReason.CRISIS, priority, conversation, replyLanguage);
     }
 
     /**
