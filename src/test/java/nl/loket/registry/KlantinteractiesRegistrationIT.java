@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * agent API, the real Camel route sends to WireMock playing the API (success, 400, 500, timeout) and
  * the real Redis keeps the outbox, the progress and the dead letters.
  */
-class KlantinteractiesRegistrationIT extends RegistryIT {
+class KlantinteractiesRegistrationIT extends RegistryIntegrationTest {
 
     // ---- success: the exact bodies ----
 

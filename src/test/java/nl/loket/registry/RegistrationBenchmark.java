@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * asserts no timing. Run: {@code mvn -o verify -Dloket.test.groups=benchmark -Dloket.excluded.test.groups=none -Dtest=RegistrationBenchmark}
  */
 @Tag("benchmark")
-class RegistrationBenchmark extends RegistryIT {
+class RegistrationBenchmark extends RegistryIntegrationTest {
 
     private static final int CONTACTS = 30;
     private static final int BACKLOG = 50;

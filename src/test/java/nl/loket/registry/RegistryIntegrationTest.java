@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * (token, fast retries, short lease). Residents write and agents close through the real APIs; every
  * registry test shares this configuration, so Spring starts it once.
  */
-abstract class RegistryIT extends HandoffIntegrationTest {
+abstract class RegistryIntegrationTest extends HandoffIntegrationTest {
 
     static final String API = "/klantinteracties/api/v1";
     static final String TOKEN = "ki-test-token-123";
