@@ -26,6 +26,17 @@ final class Concepts {
     static final int MIN_DROPPED_ENDING = 4;
     static final int MIN_FUZZY_LENGTH = 6;
 
+    /** Letters French and Italian elide onto the next word ("l'eau", "d'acqua"); "qu'" besides. */
+    private static final String ELIDED_LETTERS = "ldjnmtsc";
+    /** An elided letter written apart from its word in an idiom ("d infarto"), to glue as the resident's text has it. */
+    private static final java.util.regex.Pattern ELISION_IN_IDIOM =
+            java.util.regex.Pattern.compile("(^| )([" + ELIDED_LETTERS + "]|qu) (?=[aeiouh])");
+
+    /** French and Italian concepts ({@code [fr-…]}, {@code [it-…]}) match elided words. */
+    static boolean elides(String conceptName) {
+        return conceptName.startsWith("fr-") || conceptName.startsWith("it-");
+    }
+
     /** One group: the words any of which fills this part of the concept. */
     private record Group(String name, List<String> words, boolean dangerCue) { }
 
@@ -41,7 +52,7 @@ final class Concepts {
 
         /** French and Italian write "l'eau", "d'acqua": see {@link #matchesElided}. */
         boolean elides() {
-            return name.startsWith("fr-") || name.startsWith("it-");
+            return Concepts.elides(name);
         }
     }
 
@@ -214,7 +225,7 @@ final class Concepts {
         int prefix;
         if (word.startsWith("qu")) {
             prefix = 2;
-        } else if (!word.isEmpty() && "ldjnmtsc".indexOf(word.charAt(0)) >= 0) {
+        } else if (!word.isEmpty() && ELIDED_LETTERS.indexOf(word.charAt(0)) >= 0) {
             prefix = 1;
         } else {
             return false;
@@ -331,9 +342,9 @@ final class Concepts {
                 case "unless" -> Arrays.stream(value.split(",")).map(TextNormalizer::forMatching)
                         .filter(s -> !s.isEmpty()).forEach(idiom -> {
                             unless.add(List.of(idiom.split(" ")));
-                            if (name.startsWith("fr-") || name.startsWith("it-")) {
+                            if (elides(name)) {
                                 // "d infarto" as the resident writes it: "d'infarto", which arrives as "dinfarto".
-                                String glued = idiom.replaceAll("(^| )(l|d|j|n|m|t|s|c|qu) (?=[aeiouh])", "$1$2");
+                                String glued = ELISION_IN_IDIOM.matcher(idiom).replaceAll("$1$2");
                                 if (!glued.equals(idiom)) {
                                     unless.add(List.of(glued.split(" ")));
                                 }
