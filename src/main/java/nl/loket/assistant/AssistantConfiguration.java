@@ -14,8 +14,8 @@ class AssistantConfiguration {
     }
 
     @Bean
-    Triage triage() {
-        return new Triage();
+    Triage triage(AssistantProperties properties) {
+        return new Triage(properties.crisisDoubt());
     }
 
     @Bean

@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param messagesPerMinute messages one resident may send per minute before the assistant pauses for them
  * @param llm               the optional language model that rephrases an article; off without a base URL
  * @param tangle            when a message is a tangle of problems for a person (COMPLEX) rather than one question
+ * @param crisisDoubt       the crisis classifier's probability from which a message that goes to a person anyway (out
+ *                          of scope, another language, a complaint, a tangle) goes as a crisis, first in line with the
+ *                          help numbers: a person reads it either way, so doubt costs priority, never an answer
  */
 @Validated
 @ConfigurationProperties("loket.assistant")
@@ -26,7 +29,8 @@ public record AssistantProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.3") double clarifyThreshold,
         @Min(1) @DefaultValue("20") int messagesPerMinute,
         @Valid @NotNull @DefaultValue Llm llm,
-        @Valid @NotNull @DefaultValue Tangle tangle) {
+        @Valid @NotNull @DefaultValue Tangle tangle,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double crisisDoubt) {
 
     /**
      * A message that touches this many topics of the knowledge base at once, in at least this many content words, is

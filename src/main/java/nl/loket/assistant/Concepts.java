@@ -58,7 +58,8 @@ final class Concepts {
 
     /** Languages whose concepts are written in their own section prefix; Dutch and English ones have none. */
     private static final java.util.Set<String> FALLBACK_LANGUAGES = java.util.Set.of(
-            "de", "tr", "ar", "pl", "uk", "ru", "fa", "es", "fr", "pt", "ro", "it", "so", "ti");
+            "de", "tr", "ar", "pl", "uk", "ru", "fa", "es", "fr", "pt", "ro", "it", "so", "ti",
+            "zh", "bg", "ur", "sq", "hr", "am", "ps", "ku", "vi", "id", "hi");
 
     private final List<Concept> concepts;
     private final SignalList list;
@@ -250,6 +251,9 @@ final class Concepts {
     }
 
     private static boolean matches(String word, String singleWord, String entry) {
+        if (unspaced(entry)) {
+            return word.contains(entry);
+        }
         if (entry.endsWith("*")) {
             return word.startsWith(entry.substring(0, entry.length() - 1));
         }
@@ -272,6 +276,21 @@ final class Concepts {
                 && Math.abs(word.length() - entry.length()) <= 1
                 && (word.charAt(0) == entry.charAt(0) || entry.length() >= 8)
                 && FuzzyWords.withinOneEdit(word, entry);
+    }
+
+    /**
+     * Chinese, Japanese and Thai write no spaces between words, so a whole clause arrives as one "word": a concept word
+     * in such a script matches anywhere inside it, and its groups then meet at the same position.
+     */
+    static boolean unspaced(String entry) {
+        if (entry.isEmpty()) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(entry.codePointAt(0));
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI
+                || script == Character.UnicodeScript.LAO || script == Character.UnicodeScript.KHMER
+                || script == Character.UnicodeScript.MYANMAR;
     }
 
     private static String singleLetters(String word) {

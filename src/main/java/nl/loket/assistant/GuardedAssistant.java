@@ -82,25 +82,28 @@ class GuardedAssistant implements Responder {
         if (!rateLimit.allow(conversation.residentId())) {
             return clarify(prompts.text("slow-down", replyLanguage, Map.of()), replyLanguage);
         }
+        if ((triaged.isPresent() || otherLanguage(detected)) && triage.crisisInDoubt(redacted)) {
+            return new Decision(crisisReply(Priority.URGENT, conversation, detected, replyLanguage), null);
+        }
         if (triaged.isPresent()) {
             return new Decision(escalations.reply(triaged.get().reason(), triaged.get().priority(), conversation,
                     replyLanguage), null);
         }
-        if (!"nl".equals(detected.code()) && !"en".equals(detected.code())) {
+        if (otherLanguage(detected)) {
             return new Decision(escalations.otherLanguage(detected.code(), conversation), null);
         }
 
         Retrieval retrieval = knowledge.retrieve(withoutPersonalData(redacted), replyLanguage);
         if (retrieval.topicsTouched() >= properties.tangle().topics() && retrieval.contentWords() >= properties.tangle().minWords()) {
             // Several problems at once: one article would answer one and leave the rest; a person sees the whole.
-            return escalate(EscalationReason.COMPLEX, conversation, replyLanguage, retrieval.confidence());
+            return escalate(EscalationReason.COMPLEX, conversation, detected, redacted, retrieval.confidence());
         }
         if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
             Article article = knowledge.article(retrieval.topic(), replyLanguage).orElseThrow();
             if (otherOrganisations.unsupported(redacted, article).isEmpty()) {
                 return answer(article, retrieval, conversation, redacted);
             }
-            return escalate(EscalationReason.NO_ANSWER, conversation, replyLanguage, retrieval.confidence());
+            return escalate(EscalationReason.NO_ANSWER, conversation, detected, redacted, retrieval.confidence());
         }
         boolean askedBefore = lastOutcomeWas(conversation, Outcome.CLARIFY);
         if (!askedBefore && retrieval.topic() != null && retrieval.confidence() >= properties.clarifyThreshold()) {
@@ -110,7 +113,11 @@ class GuardedAssistant implements Responder {
             // "hallo", "?", "test": ask for the question instead of sending a person a greeting.
             return clarify(prompts.text("clarify-empty", replyLanguage, Map.of()), replyLanguage);
         }
-        return escalate(EscalationReason.NO_ANSWER, conversation, replyLanguage, retrieval.confidence());
+        return escalate(EscalationReason.NO_ANSWER, conversation, detected, redacted, retrieval.confidence());
+    }
+
+    private static boolean otherLanguage(DetectedLanguage detected) {
+        return !"nl".equals(detected.code()) && !"en".equals(detected.code());
     }
 
     @Override
@@ -127,8 +134,7 @@ class GuardedAssistant implements Responder {
     /** The help numbers in the resident's language; in Dutch and English when they wrote in another language. */
     private Reply crisisReply(Priority priority, Conversation conversation, DetectedLanguage detected,
                               String replyLanguage) {
-        boolean otherLanguage = !"nl".equals(detected.code()) && !"en".equals(detected.code());
-        return otherLanguage ? escalations.crisisInOtherLanguage(priority, conversation)
+        return otherLanguage(detected) ? escalations.crisisInOtherLanguage(priority, conversation)
                 : escalations.reply(EscalationReason.CRISIS, priority, conversation, replyLanguage);
     }
 
@@ -179,6 +185,16 @@ class GuardedAssistant implements Responder {
 
     private Decision escalate(EscalationReason reason, Conversation conversation, String language, Double confidence) {
         return new Decision(escalations.reply(reason, reason.defaultPriority(), conversation, language), confidence);
+    }
+
+    /** To a person for {@code reason}, or as a crisis when the message probably is one after all. */
+    private Decision escalate(EscalationReason reason, Conversation conversation, DetectedLanguage detected,
+                              String redacted, Double confidence) {
+        String language = "en".equals(detected.code()) ? "en" : "nl";
+        if (triage.crisisInDoubt(redacted)) {
+            return new Decision(crisisReply(Priority.URGENT, conversation, detected, language), confidence);
+        }
+        return escalate(reason, conversation, language, confidence);
     }
 
     private static boolean lastOutcomeWas(Conversation conversation, Outcome outcome) {

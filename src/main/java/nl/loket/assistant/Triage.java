@@ -21,14 +21,51 @@ final class Triage {
     static final String PERSONAL_DATA_WORD = "gegeven";
 
     private final List<TriageRule> rules;
+    private final CrisisClassifier classifier;
+    private final double doubtThreshold;
 
+    /**
+     * {@code loket.assistant.crisis-doubt}'s default. Not 0.5: the classifier says exactly 0.5 when it knows no word of
+     * a message (a script it was never trained on), and knowing nothing is no doubt.
+     */
+    static final double DEFAULT_DOUBT = 0.6;
+
+    /** All rules, with the default for {@link #crisisInDoubt}. */
     Triage() {
-        this(List.of(new CrisisSignals(), new CrisisConcepts(), new CrisisClassifier(), new HumanRequestSignals(), new ComplaintSignals(),
-                new CaseSpecificSignals(), new ComplexSignals()));
+        this(DEFAULT_DOUBT);
     }
 
+    /** @param doubtThreshold P(CRISIS) from which a message going to a person anyway goes as a crisis */
+    Triage(double doubtThreshold) {
+        this(new CrisisClassifier(), doubtThreshold);
+    }
+
+    private Triage(CrisisClassifier classifier, double doubtThreshold) {
+        this(List.of(new CrisisSignals(), new CrisisConcepts(), classifier, new HumanRequestSignals(), new ComplaintSignals(),
+                new CaseSpecificSignals(), new ComplexSignals()), classifier, doubtThreshold);
+    }
+
+    /** Only these rules, and no second look in doubt. */
     Triage(List<TriageRule> rules) {
+        this(rules, null, 1.0);
+    }
+
+    private Triage(List<TriageRule> rules, CrisisClassifier classifier, double doubtThreshold) {
         this.rules = List.copyOf(rules);
+        this.classifier = classifier;
+        this.doubtThreshold = doubtThreshold;
+    }
+
+    /**
+     * Whether a message that is going to a person for another reason is probably a crisis after all: then it goes
+     * first in line with the help numbers (when in doubt, urgent). Never used to hold back an answer.
+     */
+    boolean crisisInDoubt(String text) {
+        if (classifier == null) {
+            return false;
+        }
+        String normalized = TextNormalizer.forMatching(markPersonalData(text));
+        return !normalized.isEmpty() && classifier.crisisProbability(normalized) >= doubtThreshold;
     }
 
     /** Empty when nothing calls for a person; the assistant may then try to answer. */

@@ -41,7 +41,7 @@ class ConversationSummarizerTest {
 
     ConversationSummarizer summarizer(String baseUrl) {
         AssistantProperties properties = new AssistantProperties(0.3, 20,
-                new AssistantProperties.Llm(baseUrl, "k", "m", Duration.ofSeconds(3)), new AssistantProperties.Tangle(3, 10));
+                new AssistantProperties.Llm(baseUrl, "k", "m", Duration.ofSeconds(3)), new AssistantProperties.Tangle(3, 10), 0.6);
         return new ConversationSummarizer(new LanguageModelClient(properties), new Prompts(new PromptProperties("prompts")));
     }
 

@@ -44,7 +44,7 @@ class LanguageModelRephraserTest {
 
     LanguageModelRephraser rephraser(Duration timeout) {
         AssistantProperties properties = new AssistantProperties(0.3, 20,
-                new AssistantProperties.Llm(model.baseUrl() + "/v1", "test-key", "test-model", timeout), new AssistantProperties.Tangle(3, 10));
+                new AssistantProperties.Llm(model.baseUrl() + "/v1", "test-key", "test-model", timeout), new AssistantProperties.Tangle(3, 10), 0.6);
         return new LanguageModelRephraser(new LanguageModelClient(properties), new Prompts(new PromptProperties("prompts")), new SupportedAnswerCheck());
     }
 
@@ -105,7 +105,7 @@ class LanguageModelRephraserTest {
 
     @Test
     void withoutABaseUrlTheModelIsOff() {
-        AssistantProperties off = new AssistantProperties(0.3, 20, new AssistantProperties.Llm(null, null, "m", Duration.ofSeconds(4)), new AssistantProperties.Tangle(3, 10));
+        AssistantProperties off = new AssistantProperties(0.3, 20, new AssistantProperties.Llm(null, null, "m", Duration.ofSeconds(4)), new AssistantProperties.Tangle(3, 10), 0.6);
         LanguageModelRephraser rephraser = new LanguageModelRephraser(new LanguageModelClient(off), new Prompts(new PromptProperties("prompts")), new SupportedAnswerCheck());
         assertThat(rephraser.enabled()).isFalse();
         assertThat(rephraser.rephrase(PASPOORT, "paspoort", "nl")).isEmpty();

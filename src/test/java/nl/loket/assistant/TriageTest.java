@@ -282,4 +282,32 @@ class TriageTest {
         TriageResult result = TRIAGE.classify("Ik heb het nummer 0612345678 en ik wil niet meer leven").orElseThrow();
         assertThat(result.signal()).doesNotContain("0612345678").contains("triage-crisis");
     }
+
+    /** Going to a person anyway, and probably a crisis: the person sees it first, with the help numbers sent. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "kan iemand bij mijn buurvrouw gaan kijken, ik hoor haar al twee dagen niet",
+            "het gaat niet goed met me, kan iemand me bellen"})
+    void aMessageGoingToAPersonThatProbablyIsACrisisIsInDoubt(String text) {
+        assertThat(TRIAGE.classify(text).map(TriageResult::reason)).isNotEqualTo(java.util.Optional.of(EscalationReason.CRISIS));
+        assertThat(TRIAGE.crisisInDoubt(text)).isTrue();
+    }
+
+    /** Doubt needs evidence: ordinary questions, and a script the classifier never saw, are no doubt. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "hoe kan ik een klacht indienen over de afvalophaal",
+            "ik wil een medewerker spreken over mijn parkeervergunning",
+            "ik kan niet meer slapen van de zorgen, de schulden worden me te veel, kan ik hulp krijgen",
+            "我想问一下怎么办护照",
+            "Ich möchte einen Termin für einen Reisepass machen"})
+    void aMessageTheClassifierHasNoReasonToFearIsNoDoubt(String text) {
+        assertThat(TRIAGE.crisisInDoubt(text)).isFalse();
+    }
+
+    @Test
+    void onlyTheFullTriageLooksTwice() {
+        assertThat(new Triage(java.util.List.of(new CrisisSignals())).crisisInDoubt("het gaat niet goed met me, kan iemand me bellen"))
+                .isFalse();
+    }
 }
