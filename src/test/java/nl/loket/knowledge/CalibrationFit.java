@@ -25,7 +25,7 @@ class CalibrationFit {
      * out-of-scope questions are fitting data now. A set is added here only after its report was written.
      */
     static final List<String> SPENT_SETS = List.of("sealed-2026-12-06.jsonl", "sealed-2026-12-06b.jsonl",
-            "sealed-2026-12-06c.jsonl", "sealed-2026-12-06d.jsonl", "sealed-2026-12-06e.jsonl");
+            "sealed-2026-12-06c.jsonl", "sealed-2026-12-06d.jsonl", "sealed-2026-12-06e.jsonl", "sealed-2026-12-07f.jsonl");
     static final String[] NAMES = {"bias", "combined", "margin", "agree", "coverage", "topicCoverage", "probability", "outOfScope", "acronym"};
 
     record Row(double[] x, double y, double w, boolean answerable) {
@@ -61,6 +61,12 @@ class CalibrationFit {
             }
             double[] x = {1, f.combined(), f.margin(), f.agree() ? 1 : 0, f.coverage(), f.topicCoverage(), f.probability(),
                     f.outOfScope(), f.unknownAcronym() ? 1 : 0};
+            for (String left : System.getProperty("knowledge.fit.without", "").split(",")) {
+                int at = List.of(NAMES).indexOf(left);
+                if (at > 0) {
+                    x[at] = 0; // features left out, to compare a fit with and without them
+                }
+            }
             rows.add(new Row(x, answerable && f.topic().equals(item.topic()) ? 1 : 0, answerable ? 1 : NEGATIVE_WEIGHT, answerable));
         }
         double[] b = fit(rows);
