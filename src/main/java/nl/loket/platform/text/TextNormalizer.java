@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * (soft hyphen, zero-width joiners, word joiner, BOM), lower case, accents off Latin letters, look-alike
  * letters of other scripts inside a Latin message folded to Latin with ICU's confusable skeleton, digits
  * and {@code @ $} used as letters inside a word read as letters, punctuation to spaces, spaced-out letters
- * joined, letters repeated three or more times cut to two. Linear in the length of the text.
+ * joined, letters repeated three or more times cut to two, Dutch chat shorthand read as its words ("nt" as
+ * "niet", "vnacht" as "vannacht": {@code chat-shorthand.txt}). Linear in the length of the text.
  */
 public final class TextNormalizer {
 
@@ -58,7 +59,38 @@ public final class TextNormalizer {
         s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ");
         s = joinSpacedLetters(s.strip());
         s = STRETCHED_LETTER.matcher(s).replaceAll("$1$1");
-        return s.strip();
+        return withShorthandSpelledOut(s.strip());
+    }
+
+    private static final java.util.Map<String, String> SHORTHAND = shorthand();
+
+    private static java.util.Map<String, String> shorthand() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String line : ResourceLines.read("/platform/text/chat-shorthand.txt")) {
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalStateException("chat-shorthand.txt: expected 'shorthand = words', got " + line);
+            }
+            out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return java.util.Map.copyOf(out);
+    }
+
+    /** "slaap vnacht buitn" reads "slaap vannacht buitn": one map lookup per word. */
+    private static String withShorthandSpelledOut(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        String[] words = s.split(" ");
+        boolean changed = false;
+        for (int i = 0; i < words.length; i++) {
+            String full = SHORTHAND.get(words[i]);
+            if (full != null) {
+                words[i] = full;
+                changed = true;
+            }
+        }
+        return changed ? String.join(" ", words) : s;
     }
 
     /** The words of {@link #forMatching(String)}; empty for blank text. */

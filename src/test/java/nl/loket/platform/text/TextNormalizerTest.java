@@ -15,7 +15,11 @@ class TextNormalizerTest {
             "Suïcide                         | suicide",
             "HÉÉL   boos!!!                  | heel boos",
             "Ik ben heeeeel boooos           | ik ben heel boos",
-            "m'n paspoort is kwijt           | mn paspoort is kwijt",
+            "m'n paspoort is kwijt           | mijn paspoort is kwijt",
+            // Dutch chat shorthand reads as its words, so no rule has to know it
+            "slaap vnacht buiten, wil nt meer | slaap vannacht buiten wil niet meer",
+            "kan ff iemand bellen mt mn moeder | kan even iemand bellen met mijn moeder",
+            "wnr wordt t grofvuil vd buurt opgehaald | wanneer wordt t grofvuil van de buurt opgehaald",
             "don't know                      | dont know",
             "Waar is de ID-kaart?            | waar is de id kaart",
             "€1400 per maand                 | euro 1400 per maand",
