@@ -3,6 +3,7 @@ package nl.loket.assistant;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Priority;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -222,6 +223,38 @@ class CrisisConceptsTest {
             "we organiseren een bungeejump vanaf de brug, welke vergunning",
             "mijn vader is overleden, wat doe ik met zijn medicijnen"})
     void benignLookAlikesRaiseNoAlarm(String text) {
+        assertThat(crisis.classify(text)).as(text).isEmpty();
+    }
+
+    /** Each concept added for a kind the spent sets showed missing, with its own sentences. */
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', value = {
+            "when-i-am-gone    | wie zorgt voor mijn kat als ik er nt meer ben",
+            "when-i-am-gone    | mijn zus krijgt mijn spullen wanneer ik er straks niet meer ben",
+            "self-harm-burn-cut| heb mezelf weer gesneden, dieper dan anders",
+            "self-harm-burn-cut| ik heb me expres verbrand aan de kookplaat",
+            "heart-attack      | al een uur drukkende pijn op mijn borst en mijn linkerarm tintelt",
+            "heart-attack      | my dad has chest pain and is sweating a lot",
+            "overdose-used     | ze heeft teveel gebruikt en wordt niet meer wakker",
+            "overdose-used     | mijn vriend heeft teveel genomen zijn lippen zijn blauw",
+            "where-to-sleep    | waar moet ik slapen, de opvang is dicht",
+            "where-to-sleep    | huis uit gezet. waar slaap ik nu",
+            "against-my-will   | ze willen me tegen mijn wil laten trouwen",
+            "forced-away       | mijn ouders willen me uithuwelijken in het buitenland",
+            "shaking-baby      | de oppas schudt de baby hard als hij huilt"})
+    void eachAddedConceptFiresOnItsOwn(String concept, String text) {
+        conceptFires(concept, text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "de gemeente heeft teveel tijd genomen en reageert niet op mijn mail",
+            "ik heb het druk, kan ik de afspraak voor mijn paspoort verzetten",
+            "waar kunnen de gasten slapen als we trouwen in het stadhuis",
+            "ik ben het niet eens met het besluit, ik maak bezwaar tegen de aanslag",
+            "mag ik een vuurkorf in de tuin, ik wil het veilig doen",
+            "ik heb de brief van de gemeente verbrand per ongeluk, kan ik een nieuwe krijgen"})
+    void theAddedConceptsLeaveTheirLookAlikesAlone(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
 }
