@@ -207,6 +207,12 @@ class TriageTest {
             "ik sta zaterdag op straat met een kraampje voor de rommelmarkt, moet ik dat melden",
             "de kliko staat buiten op straat en het deksel is eraf, wie repareert dat",
             "mijn vrouw is gisteren bevallen en het kindje ademt rustig, hoe doe ik aangifte",
+            // a film, a help organisation or a sport about violence; dying of a nuisance
+            "draait die documentaire over huiselijk geweld nog deze week in het filmhuis",
+            "ik word vrijwilliger bij een hulplijn voor slachtoffers van huiselijk geweld, hoe vraag ik een VOG aan",
+            "our shooting club wants an open day in the street, which permit do we need",
+            "ik ga dood aan al die wachtwoorden, hoe werkt DigiD eigenlijk",
+            "we gaan dood van de hitte in de stadswinkel, kan ik online een afspraak maken",
     })
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
