@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A crisis in one of the fallback languages (German, Turkish, Arabic, Polish, Ukrainian, Russian, Farsi,
- * Spanish, French, Portuguese, Romanian, Italian, Somali, Tigrinya) goes URGENT to a person, and an ordinary
+ * Spanish, French, Portuguese, Romanian, Italian, Somali, Tigrinya, Chinese, Bulgarian, Urdu, Albanian,
+ * Bosnian/Croatian/Serbian, Amharic, Pashto, Kurdish, Vietnamese, Indonesian, Hindi) goes URGENT to a person, and an ordinary
  * question in that language with a word of death or danger does not. One line per sentence in
  * {@code triage/crisis-languages.tsv} ({@code fire|calm <TAB> language <TAB> sentence}), written for this
  * test, never taken from an evaluation set.

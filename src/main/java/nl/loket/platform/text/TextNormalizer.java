@@ -34,7 +34,11 @@ public final class TextNormalizer {
 
     // Apostrophes inside or at the edge of words are dropped, not spaced: "m'n" -> "mn", "don't" -> "dont".
     private static final Pattern APOSTROPHE = Pattern.compile("(?<=\\p{L})['’‘`´]|['’‘`´](?=\\p{L})");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    // A combining mark stays with the letter it belongs to: Devanagari, Bengali and Thai write vowels as marks, and
+    // "मरना" cut at its marks reads as loose consonants. A mark on no letter (an emoji's variation selector, the keycap
+    // drawn around a digit) goes with the punctuation. Marks of Latin and Arabic letters are already gone (withoutDiacritics).
+    private static final Pattern NOT_LETTER_OR_DIGIT =
+            Pattern.compile("(?:[^\\p{L}\\p{M}\\p{N}]|(?<!\\p{L}\\p{M}{0,8})\\p{M})+");
     private static final Pattern STRETCHED_LETTER = Pattern.compile("(\\p{L})\\1{2,}");
     // A word that mixes letters with digits or @ $ used as letters: "z3lfm00rd", "k1ll", "$uicide".
     private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}\\p{N}@$]++");

@@ -39,6 +39,14 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.forMatching("й")).isEqualTo("й");
     }
 
+    @Test
+    void keepsTheVowelMarksOfAWordButNotAMarkOnNoLetter() {
+        // Devanagari writes its vowels as combining marks: cut there, "मरना" would read as loose consonants.
+        assertThat(TextNormalizer.words("मैं मरना चाहती हूँ")).containsExactly("मैं", "मरना", "चाहती", "हूँ");
+        // An emoji's variation selector and the keycap drawn around a digit are no letters.
+        assertThat(TextNormalizer.forMatching("1\uFE0F\u20E3 \u2764\uFE0F ok")).isEqualTo("1 ok");
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "?!...", "—"})
