@@ -25,16 +25,20 @@ record AgentAccountProperties(@Valid List<Account> agents) {
      * @param roles  AGENT and/or SUPERVISOR; AGENT when none is given
      * @param queues the hand-off queues an AGENT works ({@code loket.handoff.queue}, {@code urgent-queue});
      *               empty or absent: all queues. A SUPERVISOR always sees all queues.
+     * @param teams  the teams ({@code loket.teams[n].name}) an AGENT belongs to: their queues, and the urgent queue
+     *               every agent of a team works first
      */
     record Account(
             @NotBlank String username,
             @NotBlank @Pattern(regexp = "^\\{[a-zA-Z0-9-]+\\}.+", message = "must start with an encoder prefix such as {bcrypt}") String password,
             List<@Pattern(regexp = "AGENT|SUPERVISOR|[A-Z_]+") String> roles,
-            List<@NotBlank String> queues) {
+            List<@NotBlank String> queues,
+            List<@NotBlank String> teams) {
 
         Account {
             roles = roles == null || roles.isEmpty() ? List.of("AGENT") : List.copyOf(roles);
             queues = queues == null ? List.of() : List.copyOf(queues);
+            teams = teams == null ? List.of() : List.copyOf(teams);
         }
     }
 }

@@ -6,7 +6,10 @@ import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.Message;
 import nl.loket.contact.PossibleMatch;
 import nl.loket.handoff.HandoffCase;
+import nl.loket.handoff.HandoffNote;
 import nl.loket.handoff.HandoffService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
 import nl.loket.platform.InvalidRequestException;
@@ -46,9 +49,11 @@ class AgentApi {
     private final TranscriptMasking masking;
     private final Json json;
     private final QueueAccess access;
+    private final UserDetailsService users;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
-             QueueAccess access) {
+             QueueAccess access, UserDetailsService users) {
+        this.users = users;
         this.handoff = handoff;
         this.contacts = contacts;
         this.audit = audit;
@@ -108,6 +113,46 @@ class AgentApi {
     TaskView release(@PathVariable String id, Authentication agent) {
         access.check(id, agent);
         return TaskView.of(handoff.release(id, agent.getName(), isSupervisor(agent)));
+    }
+
+    /**
+     * {@code {"team":"…","note":"…"}} or {@code {"agent":"…","note":"…"}}: hands the task to another team or a named
+     * colleague with an internal note (required). 200 with the task as it is now.
+     */
+    @PostMapping("/handoffs/{id}/transfer")
+    TaskView transfer(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        JsonNode request = json.parseRequest(body);
+        String team = request.path("team").asString(null);
+        String colleague = request.path("agent").asString(null);
+        if (colleague != null && !isAgent(colleague)) {
+            throw new InvalidRequestException("agent", "'agent' must be the user name of a colleague.");
+        }
+        HandoffTask moved = handoff.transfer(id, agent.getName(), team, colleague, request.path("note").asString(null),
+                isSupervisor(agent));
+        audit.record(agent.getName(), AuditLog.Action.TRANSFER, task.conversationId(), task.id(), task.residentId());
+        return TaskView.of(moved);
+    }
+
+    /** {@code {"text":"…"}}: an internal note on the task, for colleagues only. 201 with the note. */
+    @PostMapping("/handoffs/{id}/notes")
+    ResponseEntity<HandoffNote> note(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        HandoffNote note = handoff.note(id, agent.getName(), json.parseRequest(body).path("text").asString(null));
+        audit.record(agent.getName(), AuditLog.Action.NOTE, task.conversationId(), task.id(), task.residentId());
+        return ResponseEntity.status(201).body(note);
+    }
+
+    private boolean isAgent(String username) {
+        if (username.isBlank() || username.length() > 64) {
+            return false;
+        }
+        try {
+            return users.loadUserByUsername(username).getAuthorities().stream()
+                    .anyMatch(a -> "ROLE_AGENT".equals(a.getAuthority()) || "ROLE_SUPERVISOR".equals(a.getAuthority()));
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
     }
 
     @GetMapping("/residents/{id}/contacts")

@@ -1,6 +1,7 @@
 package nl.loket.agent;
 
 import nl.loket.contact.ContactSummary;
+import nl.loket.handoff.HandoffProperties;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskNotFoundException;
@@ -24,10 +25,20 @@ class QueueAccess {
     private final Map<String, Set<String>> queuesByUser;
     private final HandoffService handoff;
 
-    QueueAccess(AgentAccountProperties accounts, HandoffService handoff) {
+    QueueAccess(AgentAccountProperties accounts, HandoffService handoff, HandoffProperties queues) {
         this.queuesByUser = accounts.agents().stream().collect(Collectors.toMap(
-                AgentAccountProperties.Account::username, a -> Set.copyOf(a.queues()), (a, b) -> a));
+                AgentAccountProperties.Account::username, a -> queuesOf(a, queues.urgentQueue()), (a, b) -> a));
         this.handoff = handoff;
+    }
+
+    /** A team is a queue; an agent of any team also works the urgent queue (URGENT first for everyone). */
+    private static Set<String> queuesOf(AgentAccountProperties.Account account, String urgentQueue) {
+        Set<String> queues = new java.util.HashSet<>(account.queues());
+        queues.addAll(account.teams());
+        if (!account.teams().isEmpty()) {
+            queues.add(urgentQueue);
+        }
+        return Set.copyOf(queues);
     }
 
     /** The queues this user is limited to; empty means all queues. */
@@ -38,9 +49,10 @@ class QueueAccess {
         return queuesByUser.getOrDefault(user.getName(), Set.of());
     }
 
+    /** The tasks of one's queues, and a task one holds (a colleague may have handed it over by name). */
     boolean maySee(Authentication user, HandoffTask task) {
         Set<String> queues = queuesOf(user);
-        return queues.isEmpty() || queues.contains(task.queue());
+        return queues.isEmpty() || queues.contains(task.queue()) || task.claimedBy(user.getName());
     }
 
     List<HandoffTask> visible(Authentication user, List<HandoffTask> tasks) {

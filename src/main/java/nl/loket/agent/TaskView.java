@@ -13,6 +13,7 @@ import nl.loket.contact.Message;
 import nl.loket.contact.PossibleMatch;
 import nl.loket.contact.Priority;
 import nl.loket.handoff.HandoffCase;
+import nl.loket.handoff.HandoffNote;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
 
@@ -28,11 +29,11 @@ import java.util.function.UnaryOperator;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TaskView(
         String id, String reference, String conversationId, String residentId, Channel channel, String relay,
-        String language, EscalationReason reason, Priority priority, String queue, TaskStatus status, String summary,
+        String language, EscalationReason reason, Priority priority, String queue, String team, TaskStatus status, String summary,
         OffsetDateTime createdAt, String claimedBy, OffsetDateTime claimedAt, OffsetDateTime firstReplyAt,
         OffsetDateTime closedAt, Resolution resolution, Boolean callback, List<String> contact,
         List<Line> transcript, List<ContactSummary> history, List<String> suggestions,
-        List<PossibleMatch> possibleMatches) {
+        List<PossibleMatch> possibleMatches, List<HandoffNote> notes) {
 
     /** One message: who, which way, what, when, and for agent replies whether it went out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,9 +45,9 @@ record TaskView(
 
     static TaskView of(HandoffTask t) {
         return new TaskView(t.id(), t.reference(), t.conversationId(), t.residentId(), t.channel(), t.relay(),
-                t.language(), t.reason(), t.priority(), t.queue(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
+                t.language(), t.reason(), t.priority(), t.queue(), t.team(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), null, null, null,
-                t.suggestions(), null);
+                t.suggestions(), null, t.notes());
     }
 
     static TaskView of(HandoffCase c, UnaryOperator<String> mask) {
@@ -58,9 +59,10 @@ record TaskView(
                 .toList();
         List<Line> transcript = c.transcript().stream().map(m -> line(m, mask)).toList();
         return new TaskView(t.id(), t.reference(), t.conversationId(), t.residentId(), t.channel(), t.relay(),
-                t.language(), t.reason(), t.priority(), t.queue(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
+                t.language(), t.reason(), t.priority(), t.queue(), t.team(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), contact, transcript,
-                c.history().stream().map(h -> h.withSubject(mask)).toList(), t.suggestions(), c.possibleMatches());
+                c.history().stream().map(h -> h.withSubject(mask)).toList(), t.suggestions(), c.possibleMatches(),
+                t.notes().stream().map(n -> new HandoffNote(n.author(), n.at(), n.kind(), n.to(), mask.apply(n.text()))).toList());
     }
 
     static Line line(Message m, UnaryOperator<String> mask) {

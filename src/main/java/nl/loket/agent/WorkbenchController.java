@@ -8,7 +8,9 @@ import nl.loket.contact.ContactService;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
 import nl.loket.handoff.HandoffCase;
+import nl.loket.handoff.HandoffProperties;
 import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.TeamProperties;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
 import nl.loket.platform.ProblemException;
@@ -61,9 +63,20 @@ class WorkbenchController {
     private final Clock clock;
     private final QueueAccess access;
     private final ContactService contacts;
+    private final List<TeamOption> teams;
+
+    /** A team to hand a task to, as the transfer form offers it. */
+    record TeamOption(String name, String title) { }
 
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
-                        Clock clock, QueueAccess access, ContactService contacts) {
+                        Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
+                        HandoffProperties handoffProperties) {
+        List<TeamOption> options = new java.util.ArrayList<>();
+        teamProperties.teams().forEach(t -> options.add(new TeamOption(t.name(), t.title())));
+        if (options.stream().noneMatch(o -> o.name().equals(handoffProperties.queue()))) {
+            options.add(new TeamOption(handoffProperties.queue(), "Algemeen"));
+        }
+        this.teams = List.copyOf(options);
         this.handoff = handoff;
         this.contacts = contacts;
         this.audit = audit;
@@ -212,6 +225,52 @@ class WorkbenchController {
         }
     }
 
+    /** Hands the task to another team or a named colleague, with a note for them; the resident is told. */
+    @PostMapping("/tasks/{id}/transfer")
+    String transfer(@PathVariable String id, @RequestParam(required = false) String team,
+                    @RequestParam(required = false) String colleague, @RequestParam(required = false) String note,
+                    Authentication agent, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        String toTeam = team == null || team.isBlank() ? null : team;
+        String toAgent = colleague == null || colleague.isBlank() ? null : colleague.strip();
+        try {
+            HandoffTask task = access.check(id, agent);
+            if (!task.claimedBy(agent.getName())) {
+                response.setStatus(409);
+                model.addAttribute("error", NOT_YOURS);
+                return conversationPage(id, false, model, agent);
+            }
+            HandoffTask moved = handoff.transfer(id, agent.getName(), toTeam, toAgent, note, false);
+            audit.record(agent.getName(), AuditLog.Action.TRANSFER, task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", "Taak " + moved.reference() + " is overgedragen aan "
+                    + (toTeam != null ? teamTitle(toTeam) : toAgent) + ".");
+            return "redirect:/agent";
+        } catch (ProblemException e) {
+            return failed(id, e, e.status() == 400
+                    ? "Kies een team óf vul een collega in, en schrijf een notitie voor uw collega." : NOT_YOURS,
+                    null, model, agent, response);
+        }
+    }
+
+    /** An internal note: for colleagues, never sent to the resident. */
+    @PostMapping("/tasks/{id}/notes")
+    String note(@PathVariable String id, @RequestParam(required = false) String text, Authentication agent, Model model,
+                RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            HandoffTask task = access.check(id, agent);
+            handoff.note(id, agent.getName(), text);
+            audit.record(agent.getName(), AuditLog.Action.NOTE, task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", "Notitie bewaard. De inwoner ziet deze niet.");
+            return "redirect:/agent/tasks/" + id;
+        } catch (ProblemException e) {
+            return failed(id, e, e.status() == 400 ? "Schrijf eerst een notitie (hoogstens 2.000 tekens)." : NOT_YOURS,
+                    null, model, agent, response);
+        }
+    }
+
+    private String teamTitle(String name) {
+        return teams.stream().filter(t -> t.name().equals(name)).map(TeamOption::title).findFirst().orElse(name);
+    }
+
     @PostMapping("/tasks/{id}/close")
     String close(@PathVariable String id, @RequestParam(required = false) String resolution, Authentication agent,
                  Model model, RedirectAttributes flash, HttpServletResponse response) {
@@ -264,6 +323,11 @@ class WorkbenchController {
         model.addAttribute("tolkcontact", "TOLKCONTACT".equalsIgnoreCase(t.relay()));
         model.addAttribute("languageLabel", WorkbenchLabels.language(t.language()));
         model.addAttribute("reasonLabel", WorkbenchLabels.reason(t.reason()));
+        model.addAttribute("teamLabel", t.team() == null ? "Algemeen" : teamTitle(t.team()));
+        model.addAttribute("teams", teams.stream().filter(o -> !o.name().equals(t.team())).toList());
+        model.addAttribute("notes", t.notes().stream().map(n -> new NoteRow(n.author(), WorkbenchLabels.dateTime(n.at()),
+                n.kind() == nl.loket.handoff.HandoffNote.Kind.TRANSFER ? "Overgedragen aan " + teamTitle(n.to()) : "Notitie",
+                mask.apply(n.text()))).toList());
         model.addAttribute("priorityLabel", WorkbenchLabels.priority(t.priority()));
         model.addAttribute("statusLabel", statusLabel(t, agent.getName()));
         model.addAttribute("createdAt", WorkbenchLabels.dateTime(t.createdAt()));
@@ -291,6 +355,9 @@ class WorkbenchController {
         model.addAttribute("resolutionLabel", WorkbenchLabels.resolution(t.resolution()));
         return "agent/conversation";
     }
+
+    /** An internal note as the task page shows it. */
+    record NoteRow(String author, String at, String kind, String text) { }
 
     private Queue queueOf(Authentication agent) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -12,6 +12,7 @@ import nl.loket.contact.Reply;
 import nl.loket.contact.RetentionProperties;
 import nl.loket.platform.Ids;
 import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.Prompts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import nl.loket.platform.reactions.Reactions;
@@ -43,10 +44,14 @@ public class HandoffService {
     private final RetentionProperties retention;
     private final Clock clock;
     private final Reactions events;
+    private final TeamRouting routing;
+    private final Prompts prompts;
 
     HandoffService(TaskStore tasks, ContactService contacts, HandoffSummary summaries, ReplyDelivery delivery,
                    HandoffProperties properties, RetentionProperties retention, Clock clock,
-                   Reactions events) {
+                   Reactions events, TeamRouting routing, Prompts prompts) {
+        this.routing = routing;
+        this.prompts = prompts;
         this.tasks = tasks;
         this.contacts = contacts;
         this.summaries = summaries;
@@ -69,13 +74,16 @@ public class HandoffService {
         Reply.Escalation escalation = event.escalation();
         EscalationReason reason = escalation != null && escalation.reason() != null ? escalation.reason() : EscalationReason.NO_ANSWER;
         Priority priority = escalation != null && escalation.priority() != null ? escalation.priority() : reason.defaultPriority();
+        List<String> suggestions = HandoffSummary.suggestions(conversation);
+        String team = routing.teamFor(reason, suggestions, conversation.language(), conversation.relay());
         HandoffTask task = new HandoffTask(Ids.newId(), conversation.id(), conversation.reference(), event.residentId(),
                 conversation.channel(), conversation.relay(), conversation.language(), reason, priority,
-                priority == Priority.URGENT ? properties.urgentQueue() : properties.queue(), TaskStatus.WAITING,
-                summaries.summarize(conversation, messages, reason), HandoffSummary.suggestions(conversation),
-                OffsetDateTime.now(clock), null, null, null, null, null, false);
+                priority == Priority.URGENT ? properties.urgentQueue() : team, team, TaskStatus.WAITING,
+                summaries.summarize(conversation, messages, reason), suggestions,
+                OffsetDateTime.now(clock), null, null, null, null, null, false, List.of());
         HandoffTask stored = tasks.create(task);
-        log.info("Hand-off task {} for conversation {}: {} {}", stored.id(), stored.conversationId(), priority, reason);
+        log.info("Hand-off task {} for conversation {}: {} {}, team {}", stored.id(), stored.conversationId(), priority,
+                reason, stored.team());
         return stored;
     }
 
@@ -244,6 +252,79 @@ public class HandoffService {
         tasks.expireClosed(closed, Duration.ofDays(retention.conversationDays()));
         log.info("Hand-off task {} closed: {}", closed.id(), resolution);
         return closed;
+    }
+
+    /**
+     * Hands a task to another team (it waits in that team's queue) or to a named colleague (who holds it from now
+     * on), with an internal note that says why. Only the agent who holds the task, or a supervisor, may. The resident
+     * is told on their own channel that a colleague takes over and that they need not repeat anything.
+     *
+     * @param toTeam  a team ({@code loket.teams[n].name} or the fallback queue), or null
+     * @param toAgent a colleague's user name (checked by the caller, which knows the accounts), or null
+     */
+    public HandoffTask transfer(String taskId, String agent, String toTeam, String toAgent, String note, boolean supervisor) {
+        String text = requiredNote(note);
+        if ((toTeam == null) == (toAgent == null)) {
+            throw new InvalidRequestException("team", "Give either 'team' or 'agent', not both and not neither.");
+        }
+        if (toTeam != null && !routing.exists(toTeam)) {
+            throw new InvalidRequestException("team", "'team' must be one of the configured teams.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        HandoffNote written = new HandoffNote(agent, now, HandoffNote.Kind.TRANSFER, toTeam != null ? toTeam : toAgent, text);
+        HandoffTask moved = tasks.update(taskId, task -> {
+            mayChange(task, agent, supervisor);
+            return toTeam != null
+                    ? task.transferredTo(toTeam, task.priority() == Priority.URGENT ? properties.urgentQueue() : toTeam, written)
+                    : task.transferredToAgent(toAgent, now, written);
+        }, toTeam != null ? TaskStore.Transition.backToQueue() : TaskStore.Transition.claim(deadline()));
+        if (toTeam != null) {
+            contacts.requeue(moved.conversationId());
+        } else {
+            contacts.assign(moved.conversationId());
+        }
+        tellResidentAColleagueTakesOver(moved);
+        log.info("Hand-off task {} transferred by {} to {} {}", moved.id(), agent, toTeam != null ? "team" : "agent",
+                toTeam != null ? toTeam : toAgent);
+        return moved;
+    }
+
+    /** Adds an internal note to an open task this agent may see; it is never sent to the resident. */
+    public HandoffNote note(String taskId, String agent, String note) {
+        HandoffNote written = new HandoffNote(agent, OffsetDateTime.now(clock), HandoffNote.Kind.NOTE, null, requiredNote(note));
+        tasks.update(taskId, task -> {
+            if (task.status() == TaskStatus.CLOSED) {
+                throw new TaskClosedException();
+            }
+            return task.withNote(written);
+        }, TaskStore.Transition.none());
+        return written;
+    }
+
+    private static String requiredNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidRequestException("note", "'note' is required: say in a sentence what the colleague needs to know.");
+        }
+        if (note.length() > HandoffNote.MAX_LENGTH) {
+            throw new InvalidRequestException("note", "'note' may be at most " + HandoffNote.MAX_LENGTH + " characters.");
+        }
+        return note.strip();
+    }
+
+    private static void mayChange(HandoffTask task, String agent, boolean supervisor) {
+        if (task.status() == TaskStatus.CLOSED) {
+            throw new TaskClosedException();
+        }
+        if (!task.claimedBy(agent) && !supervisor) {
+            throw new TaskNotClaimedByYouException();
+        }
+    }
+
+    // The resident hears it in their own channel and language, in plain words; it is not the agent's first answer.
+    private void tellResidentAColleagueTakesOver(HandoffTask task) {
+        String language = "en".equals(task.language()) ? "en" : "nl";
+        Message told = contacts.appendAgentMessage(task.conversationId(), prompts.text("transferred", language, java.util.Map.of()));
+        delivery.dispatch(task, told);
     }
 
     private long deadline() {

@@ -13,9 +13,11 @@ import java.util.List;
  * One conversation waiting for, or with, a person (≈ Klantinteracties InterneTaak). Stored as JSON;
  * every change goes through a compare-and-set on that JSON, so two instances never overwrite each other.
  *
- * @param queue       the team queue it belongs to (one per task)
+ * @param queue       the queue it waits in: its team's, or the urgent queue every agent works first
+ * @param team        the team that owns it ({@code loket.teams[n]}), by its topic, language, relay and reason
  * @param suggestions knowledge topics and article ids the assistant already found, for the agent to start from
  * @param callback    the resident can only be reached by calling back (phone contact)
+ * @param notes       internal notes, oldest first: never sent to the resident
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HandoffTask(
@@ -29,6 +31,7 @@ public record HandoffTask(
         EscalationReason reason,
         Priority priority,
         String queue,
+        String team,
         TaskStatus status,
         String summary,
         List<String> suggestions,
@@ -38,10 +41,12 @@ public record HandoffTask(
         OffsetDateTime firstReplyAt,
         OffsetDateTime closedAt,
         Resolution resolution,
-        boolean callback) {
+        boolean callback,
+        List<HandoffNote> notes) {
 
     public HandoffTask {
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     public boolean claimedBy(String agent) {
@@ -50,44 +55,70 @@ public record HandoffTask(
 
     HandoffTask claimed(String agent, OffsetDateTime at) {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
-                queue, TaskStatus.CLAIMED, summary, suggestions, createdAt, agent, at, firstReplyAt, closedAt,
-                resolution, callback);
+                queue, team, TaskStatus.CLAIMED, summary, suggestions, createdAt, agent, at, firstReplyAt, closedAt,
+                resolution, callback, notes);
     }
 
     /** The same task, first in line: a crisis showed while it waited. */
     HandoffTask urgent(String urgentQueue) {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, EscalationReason.CRISIS,
-                Priority.URGENT, urgentQueue, status, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt,
-                closedAt, resolution, callback);
+                Priority.URGENT, urgentQueue, team, status, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt,
+                closedAt, resolution, callback, notes);
     }
 
     HandoffTask withSummary(String newSummary) {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
-                queue, status, newSummary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, closedAt,
-                resolution, callback);
+                queue, team, status, newSummary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, closedAt,
+                resolution, callback, notes);
     }
 
     HandoffTask released() {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
-                queue, TaskStatus.WAITING, summary, suggestions, createdAt, null, null, firstReplyAt, closedAt,
-                resolution, callback);
+                queue, team, TaskStatus.WAITING, summary, suggestions, createdAt, null, null, firstReplyAt, closedAt,
+                resolution, callback, notes);
     }
 
     HandoffTask replied(OffsetDateTime at) {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
-                queue, status, summary, suggestions, createdAt, claimedBy, claimedAt,
-                firstReplyAt == null ? at : firstReplyAt, closedAt, resolution, callback);
+                queue, team, status, summary, suggestions, createdAt, claimedBy, claimedAt,
+                firstReplyAt == null ? at : firstReplyAt, closedAt, resolution, callback, notes);
     }
 
     HandoffTask needsCallback() {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
-                queue, status, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, closedAt,
-                resolution, true);
+                queue, team, status, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, closedAt,
+                resolution, true, notes);
     }
 
     HandoffTask closed(Resolution how, OffsetDateTime at) {
         return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
-                queue, TaskStatus.CLOSED, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, at,
-                how, callback);
+                queue, team, TaskStatus.CLOSED, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, at,
+                how, callback, notes);
+    }
+
+    /** The same task for another team: waiting in that team's queue (an urgent one stays first in line). */
+    HandoffTask transferredTo(String newTeam, String newQueue, HandoffNote note) {
+        return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
+                newQueue, newTeam, TaskStatus.WAITING, summary, suggestions, createdAt, null, null, firstReplyAt,
+                closedAt, resolution, callback, append(note));
+    }
+
+    /** The same task held by a named colleague from now on. */
+    HandoffTask transferredToAgent(String agent, OffsetDateTime at, HandoffNote note) {
+        return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
+                queue, team, TaskStatus.CLAIMED, summary, suggestions, createdAt, agent, at, firstReplyAt, closedAt,
+                resolution, callback, append(note));
+    }
+
+    HandoffTask withNote(HandoffNote note) {
+        return new HandoffTask(id, conversationId, reference, residentId, channel, relay, language, reason, priority,
+                queue, team, status, summary, suggestions, createdAt, claimedBy, claimedAt, firstReplyAt, closedAt,
+                resolution, callback, append(note));
+    }
+
+    private List<HandoffNote> append(HandoffNote note) {
+        List<HandoffNote> all = new java.util.ArrayList<>(notes);
+        all.add(note);
+        return all;
     }
 }

@@ -8,6 +8,7 @@ import nl.loket.contact.ConversationState;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
+import nl.loket.support.Axe;
 import nl.loket.support.HandoffIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,69 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
         assertThat(conversation.state()).isEqualTo(ConversationState.CLOSED);
         assertThat(conversation.resolution()).isEqualTo(Resolution.ANSWERED);
         assertThat(handoff.task(task.id()).resolution()).isEqualTo(Resolution.ANSWERED);
+    }
+
+    @Test
+    void anAgentHandsATaskToAnotherTeamWithANoteAndTheColleagueAnswersWithoutTheResidentRepeating() throws IOException {
+        // The resident asks about a passport, then wants a person: a Burgerzaken task.
+        Chat chat = chat();
+        say(chat, "Hoe vraag ik een paspoort aan?");
+        say(chat, "Ik wil een medewerker spreken");
+        HandoffTask task = handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id())
+                .orElseThrow();
+        assertThat(task.team()).isEqualTo("burgerzaken");
+
+        // Bas of Burgerzaken opens and claims it, then hands it to Belastingen with a note, keyboard only.
+        login(BURGERZAKEN_AGENT);
+        driver.get(url("/agent/tasks/" + task.id()));
+        assertThat(driver.findElement(By.id("task-team")).getText()).isEqualTo("Burgerzaken");
+        driver.findElement(By.cssSelector("form[action$='/claim'] button")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "Opgepakt door u"));
+        assertThat(Axe.run((JavascriptExecutor) driver)).contains("\"violations\":[]");
+        tabUntil("id", "transfer-team");
+        keys("Bel");
+        assertThat(new Select(driver.findElement(By.id("transfer-team"))).getFirstSelectedOption().getText()).isEqualTo("Belastingen");
+        tabUntil("id", "transfer-note");
+        keys("Het gaat eigenlijk om de WOZ-beschikking van haar nieuwe huis.");
+        tab();
+        assertThat(focused().getAttribute("id")).isEqualTo("transfer");
+        screenshot("agent-transfer.png", true);
+        keys(Keys.ENTER);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "overgedragen aan Belastingen"));
+        assertThat(handoff.task(task.id()).team()).isEqualTo("belastingen");
+
+        // Bea of Belastingen finds it in her queue, reads the note and the whole story, and answers.
+        logout();
+        login(BELASTINGEN_AGENT);
+        assertThat(driver.findElement(By.cssSelector("tr[data-task-id='" + task.id() + "']")).getText()).contains(task.reference());
+        driver.get(url("/agent/tasks/" + task.id()));
+        assertThat(driver.findElement(By.id("notes")).getText()).contains("Overgedragen aan Belastingen").contains("WOZ-beschikking")
+                .contains(BURGERZAKEN_AGENT);
+        assertThat(driver.findElement(By.id("transcript")).getText()).contains("Hoe vraag ik een paspoort aan?");
+        driver.findElement(By.cssSelector("form[action$='/claim'] button")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "Opgepakt door u"));
+        String text = "Goedemiddag, ik help u verder met de WOZ-waarde. " + UUID.randomUUID().toString().substring(0, 6);
+        driver.findElement(By.id("reply")).sendKeys(text);
+        driver.findElement(By.id("send")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Uw antwoord is opgeslagen"));
+        assertThat(Axe.run((JavascriptExecutor) driver)).contains("\"violations\":[]");
+
+        // The resident was told a colleague takes over, never asked to repeat, and got the answer; no note reached them.
+        String seen = chatMessages(chat).toString();
+        assertThat(seen).contains("U hoeft niets opnieuw te vertellen").contains(text).doesNotContain("WOZ-beschikking");
+    }
+
+    private void login(String user) {
+        driver.get(url("/agent"));
+        wait(ExpectedConditions.urlContains("/agent/login"));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+    }
+
+    private void logout() {
+        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        wait(ExpectedConditions.urlContains("/agent/login"));
     }
 
     @Test

@@ -15,9 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,18 +115,8 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     /** axe-core, WCAG 2.0/2.1 A and AA rules; the JSON of its findings. */
-    String axe() throws IOException {
-        try (InputStream in = DashboardBrowser.class.getResourceAsStream("/axe/axe.min.js")) {
-            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return (String) driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
-                  .then(r => done(JSON.stringify({violations: r.violations.map(v => ({id: v.id, impact: v.impact,
-                      nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})),
-                      passes: r.passes.length})))
-                  .catch(e => done(JSON.stringify({error: String(e)})));
-                """, WCAG_TAGS);
+    String axe() {
+        return nl.loket.support.Axe.run(driver);
     }
 
     List<String> cspViolations() {

@@ -37,8 +37,8 @@ public final class TextNormalizer {
     // A combining mark stays with the letter it belongs to: Devanagari, Bengali and Thai write vowels as marks, and
     // "मरना" cut at its marks reads as loose consonants. A mark on no letter (an emoji's variation selector, the keycap
     // drawn around a digit) goes with the punctuation. Marks of Latin and Arabic letters are already gone (withoutDiacritics).
-    private static final Pattern NOT_LETTER_OR_DIGIT =
-            Pattern.compile("(?:[^\\p{L}\\p{M}\\p{N}]|(?<!\\p{L}\\p{M}{0,8})\\p{M})+");
+    /** At most this many marks in a row count as part of the letter before them. */
+    private static final int MAX_MARKS_ON_A_LETTER = 8;
     private static final Pattern STRETCHED_LETTER = Pattern.compile("(\\p{L})\\1{2,}");
     // A word that mixes letters with digits or @ $ used as letters: "z3lfm00rd", "k1ll", "$uicide".
     private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}\\p{N}@$]++");
@@ -60,7 +60,7 @@ public final class TextNormalizer {
         s = foldLookAlikes(s);
         s = APOSTROPHE.matcher(s).replaceAll("");
         s = lettersForDigits(s);
-        s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ");
+        s = wordsSeparatedBySpaces(s);
         s = joinSpacedLetters(s.strip());
         s = STRETCHED_LETTER.matcher(s).replaceAll("$1$1");
         return withShorthandSpelledOut(s.strip());
@@ -95,6 +95,43 @@ public final class TextNormalizer {
             }
         }
         return changed ? String.join(" ", words) : s;
+    }
+
+    /**
+     * Everything that is not a letter, a digit or a mark on a letter becomes one space per run. A loop, not a regular
+     * expression: an alternation inside a repeated group recurses once per character in Java and overflows the stack on
+     * a long run of punctuation.
+     */
+    private static String wordsSeparatedBySpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inGap = false;
+        int marksSinceLetter = -1; // -1: not right after a letter (and its marks)
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+            boolean number = type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                    || type == Character.OTHER_NUMBER;
+            boolean keep = Character.isLetter(cp) || number
+                    || mark && marksSinceLetter >= 0 && marksSinceLetter <= MAX_MARKS_ON_A_LETTER;
+            if (Character.isLetter(cp)) {
+                marksSinceLetter = 0;
+            } else if (mark && marksSinceLetter >= 0) {
+                marksSinceLetter++;
+            } else {
+                marksSinceLetter = -1;
+            }
+            if (keep) {
+                out.appendCodePoint(cp);
+                inGap = false;
+            } else if (!inGap) {
+                out.append(' ');
+                inGap = true;
+            }
+        }
+        return out.toString();
     }
 
     /** The words of {@link #forMatching(String)}; empty for blank text. */

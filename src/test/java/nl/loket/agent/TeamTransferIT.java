@@ -1,0 +1,142 @@
+package nl.loket.agent;
+
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Message;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.support.HandoffIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Teams ({@code loket.teams}, the shipped sample division): a hand-off lands in the team of the topic the resident
+ * asked about, an agent of that team hands it to another team or a colleague with a note, the resident is told
+ * without having to repeat anything, and notes stay internal.
+ */
+class TeamTransferIT extends HandoffIntegrationTest {
+
+    @Autowired HandoffService handoff;
+    @Autowired ContactService contacts;
+
+    /** A resident asks about a passport, then wants a person: the task belongs to Burgerzaken. */
+    HandoffTask passportTask() {
+        Chat chat = chat();
+        say(chat, "Hoe vraag ik een paspoort aan?");
+        say(chat, "Ik wil een medewerker spreken");
+        return handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id()).orElseThrow();
+    }
+
+    List<String> listedIds(String user) {
+        List<String> ids = new ArrayList<>();
+        body(agentGet(user, "/api/agent/handoffs")).forEach(t -> ids.add(t.get("id").asString()));
+        return ids;
+    }
+
+    String transfer(String target, String value, String note) {
+        Map<String, String> request = note == null ? Map.of(target, value) : Map.of(target, value, "note", note);
+        return json.writeValueAsString(request);
+    }
+
+    @Test
+    void aHandOffGoesToTheTeamOfItsTopicAndOnlyThatTeamSeesIt() {
+        HandoffTask task = passportTask();
+        assertThat(task.team()).isEqualTo("burgerzaken");
+        assertThat(task.queue()).isEqualTo("burgerzaken");
+        assertThat(body(agentGet(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id())).get("team").asString())
+                .isEqualTo("burgerzaken");
+        assertThat(listedIds(BURGERZAKEN_AGENT)).contains(task.id());
+        assertThat(listedIds(BELASTINGEN_AGENT)).doesNotContain(task.id());
+        assertThat(agentGet(BELASTINGEN_AGENT, "/api/agent/handoffs/" + task.id()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCrisisIsFirstInLineForEveryTeam() {
+        Chat chat = chat();
+        say(chat, "ik wil niet meer leven");
+        HandoffTask task = handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id())
+                .orElseThrow();
+        assertThat(task.queue()).isEqualTo("urgent");
+        assertThat(listedIds(BURGERZAKEN_AGENT)).contains(task.id());
+        assertThat(listedIds(BELASTINGEN_AGENT)).contains(task.id());
+    }
+
+    @Test
+    void aTransferToAnotherTeamNeedsANoteAndTellsTheResidentWithoutAskingThemToRepeat() {
+        HandoffTask task = passportTask();
+        String path = "/api/agent/handoffs/" + task.id() + "/transfer";
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> noNote = agentPost(BURGERZAKEN_AGENT, path, transfer("team", "belastingen", null));
+        assertThat(noNote.statusCode()).as(noNote.body()).isEqualTo(400);
+        assertThat(noNote.body()).contains("note");
+        assertThat(agentPost(BURGERZAKEN_AGENT, path, transfer("team", "bestaat-niet", "zie vraag")).statusCode()).isEqualTo(400);
+        assertThat(agentPost(BURGERZAKEN_AGENT, path, "{\"team\":\"belastingen\",\"agent\":\"bea\",\"note\":\"x\"}").statusCode())
+                .isEqualTo(400);
+        int messagesBefore = contacts.messages(task.conversationId()).size();
+
+        HttpResponse<String> moved = agentPost(BURGERZAKEN_AGENT, path,
+                transfer("team", "belastingen", "Vraag gaat eigenlijk over de WOZ-waarde van haar nieuwe huis."));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode view = body(moved);
+        assertThat(view.get("team").asString()).isEqualTo("belastingen");
+        assertThat(view.get("status").asString()).isEqualTo("WAITING");
+        assertThat(view.get("notes").get(0).get("kind").asString()).isEqualTo("TRANSFER");
+        assertThat(view.get("notes").get(0).get("to").asString()).isEqualTo("belastingen");
+
+        assertThat(agentGet(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id()).statusCode()).isEqualTo(404);
+        JsonNode seen = body(agentGet(BELASTINGEN_AGENT, "/api/agent/handoffs/" + task.id()));
+        assertThat(seen.get("notes").get(0).get("text").asString()).contains("WOZ-waarde");
+        assertThat(seen.get("transcript").toString()).contains("paspoort");
+
+        List<Message> messages = contacts.messages(task.conversationId());
+        assertThat(messages).hasSize(messagesBefore + 1);
+        assertThat(messages.get(messages.size() - 1).text()).contains("U hoeft niets opnieuw te vertellen").doesNotContain("WOZ");
+        assertThat(agentGet("supervisor", "/api/agent/audit?limit=20").body()).contains("TRANSFER");
+    }
+
+    @Test
+    void aTransferToANamedColleagueHandsThemTheTaskToAnswer() {
+        HandoffTask task = passportTask();
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/transfer",
+                transfer("agent", "niemand-bekend", "x")).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> moved = agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/transfer",
+                transfer("agent", BELASTINGEN_AGENT, "Jij weet hoe dit zit met de aanslag."));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(body(moved).get("claimedBy").asString()).isEqualTo(BELASTINGEN_AGENT);
+        assertThat(body(moved).get("status").asString()).isEqualTo("CLAIMED");
+
+        HttpResponse<String> answered = agentPost(BELASTINGEN_AGENT, "/api/agent/handoffs/" + task.id() + "/messages",
+                "{\"text\":\"Ik help u verder met uw vraag.\"}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/messages", "{\"text\":\"nog iets\"}")
+                .statusCode()).isIn(403, 404, 409);
+    }
+
+    @Test
+    void anInternalNoteIsForColleaguesAndNeverReachesTheResident() {
+        HandoffTask task = passportTask();
+        int messagesBefore = contacts.messages(task.conversationId()).size();
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/notes", "{}").statusCode()).isEqualTo(400);
+        HttpResponse<String> noted = agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/notes",
+                "{\"text\":\"Mevrouw belt ook over haar verhuizing.\"}");
+        assertThat(noted.statusCode()).as(noted.body()).isEqualTo(201);
+        assertThat(body(noted).get("kind").asString()).isEqualTo("NOTE");
+
+        assertThat(body(agentGet(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id())).get("notes").get(0).get("text").asString())
+                .contains("verhuizing");
+        assertThat(contacts.messages(task.conversationId())).hasSize(messagesBefore);
+        assertThat(agentPost(BELASTINGEN_AGENT, "/api/agent/handoffs/" + task.id() + "/notes", "{\"text\":\"x\"}").statusCode())
+                .isEqualTo(404);
+    }
+}
