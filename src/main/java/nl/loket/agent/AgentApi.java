@@ -50,10 +50,12 @@ class AgentApi {
     private final Json json;
     private final QueueAccess access;
     private final UserDetailsService users;
+    private final LiveUpdates live;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
-             QueueAccess access, UserDetailsService users) {
+             QueueAccess access, UserDetailsService users, LiveUpdates live) {
         this.users = users;
+        this.live = live;
         this.handoff = handoff;
         this.contacts = contacts;
         this.audit = audit;
@@ -73,6 +75,15 @@ class AgentApi {
     @GetMapping("/handoffs/{id}")
     TaskView one(@PathVariable String id, @RequestParam(defaultValue = "false") boolean reveal, Authentication agent) {
         return read(id, reveal, agent);
+    }
+
+    /**
+     * Server-Sent Events for the logged-in agent: {@code task} when a task of their queues appears or changes,
+     * {@code message} when the resident writes in a task they hold (ids and states only; read the task for the rest).
+     */
+    @GetMapping(value = "/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream(Authentication agent) {
+        return live.open(agent);
     }
 
     /** Claims the most urgent waiting task: 200 with it, or 204 when the queue is empty. */

@@ -64,13 +64,15 @@ class WorkbenchController {
     private final QueueAccess access;
     private final ContactService contacts;
     private final List<TeamOption> teams;
+    private final LiveUpdates live;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
 
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
-                        HandoffProperties handoffProperties) {
+                        HandoffProperties handoffProperties, LiveUpdates live) {
+        this.live = live;
         List<TeamOption> options = new java.util.ArrayList<>();
         teamProperties.teams().forEach(t -> options.add(new TeamOption(t.name(), t.title())));
         if (options.stream().noneMatch(o -> o.name().equals(handoffProperties.queue()))) {
@@ -223,6 +225,12 @@ class WorkbenchController {
         } catch (ProblemException e) {
             return failed(id, e, NOT_YOURS, null, model, agent, response);
         }
+    }
+
+    /** The page's live updates (the session's agent): the same events as {@code GET /api/agent/stream}. */
+    @GetMapping(value = "/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream(Authentication agent) {
+        return live.open(agent);
     }
 
     /** Hands the task to another team or a named colleague, with a note for them; the resident is told. */

@@ -10,6 +10,7 @@ import nl.loket.contact.Message;
 import nl.loket.contact.Priority;
 import nl.loket.contact.Reply;
 import nl.loket.contact.RetentionProperties;
+import nl.loket.platform.Broadcast;
 import nl.loket.platform.Ids;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Prompts;
@@ -46,10 +47,12 @@ public class HandoffService {
     private final Reactions events;
     private final TeamRouting routing;
     private final Prompts prompts;
+    private final Broadcast broadcast;
 
     HandoffService(TaskStore tasks, ContactService contacts, HandoffSummary summaries, ReplyDelivery delivery,
                    HandoffProperties properties, RetentionProperties retention, Clock clock,
-                   Reactions events, TeamRouting routing, Prompts prompts) {
+                   Reactions events, TeamRouting routing, Prompts prompts, Broadcast broadcast) {
+        this.broadcast = broadcast;
         this.routing = routing;
         this.prompts = prompts;
         this.tasks = tasks;
@@ -84,6 +87,7 @@ public class HandoffService {
         HandoffTask stored = tasks.create(task);
         log.info("Hand-off task {} for conversation {}: {} {}, team {}", stored.id(), stored.conversationId(), priority,
                 reason, stored.team());
+        changed(stored.id());
         return stored;
     }
 
@@ -128,7 +132,11 @@ public class HandoffService {
                 .filter(task -> task.status() != TaskStatus.CLOSED)
                 .map(task -> tasks.update(task.id(), current -> current.priority() == Priority.URGENT
                                 || current.status() == TaskStatus.CLOSED ? current : current.urgent(properties.urgentQueue()),
-                        task.status() == TaskStatus.WAITING ? TaskStore.Transition.queueAgain() : TaskStore.Transition.none()));
+                        task.status() == TaskStatus.WAITING ? TaskStore.Transition.queueAgain() : TaskStore.Transition.none()))
+                .map(raised -> {
+                    changed(raised.id());
+                    return raised;
+                });
     }
 
     /** Claims one task; exactly one of several agents at once gets it, the others a 409. Claiming your own again is fine. */
@@ -153,6 +161,7 @@ public class HandoffService {
             events.publish(new TaskClaimed(claimed.id(), claimed.conversationId(), claimed.channel(),
                     claimed.relay(), claimed.createdAt(), claimed.claimedAt()));
         }
+        changed(claimed.id());
         return claimed;
     }
 
@@ -232,6 +241,7 @@ public class HandoffService {
             return task.released();
         }, TaskStore.Transition.backToQueue());
         contacts.requeue(released.conversationId());
+        changed(released.id());
         return released;
     }
 
@@ -251,6 +261,7 @@ public class HandoffService {
         contacts.close(closed.conversationId(), resolution);
         tasks.expireClosed(closed, Duration.ofDays(retention.conversationDays()));
         log.info("Hand-off task {} closed: {}", closed.id(), resolution);
+        changed(closed.id());
         return closed;
     }
 
@@ -286,6 +297,7 @@ public class HandoffService {
         tellResidentAColleagueTakesOver(moved);
         log.info("Hand-off task {} transferred by {} to {} {}", moved.id(), agent, toTeam != null ? "team" : "agent",
                 toTeam != null ? toTeam : toAgent);
+        changed(moved.id());
         return moved;
     }
 
@@ -298,6 +310,7 @@ public class HandoffService {
             }
             return task.withNote(written);
         }, TaskStore.Transition.none());
+        changed(taskId);
         return written;
     }
 
@@ -326,6 +339,14 @@ public class HandoffService {
         Message told = contacts.appendAgentMessage(task.conversationId(), prompts.text("transferred", language, java.util.Map.of()));
         delivery.dispatch(task, told);
     }
+
+    /** Tells every instance's open workbenches that this task changed (they read it themselves). */
+    private void changed(String taskId) {
+        broadcast.publish(TASKS_TOPIC, taskId);
+    }
+
+    /** The broadcast topic of task changes: the notice is the task id. */
+    public static final String TASKS_TOPIC = "tasks";
 
     private long deadline() {
         return clock.instant().plus(properties.claimTimeout()).toEpochMilli();

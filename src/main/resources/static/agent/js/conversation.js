@@ -161,6 +161,13 @@
   }
 
   if (updatesUrl && transcript) {
+    // Live: a message from the resident or a change to the task arrives at once; polling stays as the fallback.
+    var streamUrl = main.getAttribute('data-stream-url');
+    if (streamUrl && window.EventSource) {
+      var live = new EventSource(streamUrl);
+      live.addEventListener('message', poll);
+      live.addEventListener('task', poll);
+    }
     setInterval(poll, 5000);
   }
 }());

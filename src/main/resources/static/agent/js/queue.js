@@ -129,5 +129,10 @@
       .catch(function () { /* volgende poging over 5 seconden */ });
   }
 
+  // Live: the server says when a task of this agent's queues appears or changes; polling stays as the fallback.
+  var streamUrl = table.getAttribute('data-stream-url');
+  if (streamUrl && window.EventSource) {
+    new EventSource(streamUrl).addEventListener('task', poll);
+  }
   setInterval(poll, 5000);
 }());

@@ -1,0 +1,142 @@
+package nl.loket.agent;
+
+import nl.loket.contact.MessageHandled;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskNotFoundException;
+import nl.loket.platform.Broadcast;
+import nl.loket.platform.reactions.Reaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Live updates for the agents' workbenches over Server-Sent Events ({@code GET /api/agent/stream}): an event
+ * {@code task} when a task the agent may see appears or changes (on any instance: the hand-off module broadcasts
+ * the task id), and {@code message} when the resident writes in a task the agent holds. Events carry ids and
+ * states, never the resident's text: the page reads the task itself, which is audited as always.
+ */
+@Configuration(proxyBeanMethods = false)
+class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    /** The broadcast topic of resident messages in conversations a person holds: the notice is the conversation id. */
+    static final String RESIDENT_WROTE = "resident-wrote";
+    /** How long one stream stays open; the browser's EventSource reconnects by itself. */
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private record Listener(Authentication agent, SseEmitter emitter) { }
+
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final HandoffService handoff;
+    private final QueueAccess access;
+    private final Broadcast broadcast;
+
+    LiveUpdates(HandoffService handoff, QueueAccess access, Broadcast broadcast) {
+        this.handoff = handoff;
+        this.access = access;
+        this.broadcast = broadcast;
+        broadcast.subscribe(HandoffService.TASKS_TOPIC, this::taskChanged);
+        broadcast.subscribe(RESIDENT_WROTE, this::residentWrote);
+    }
+
+    /** A resident's message in a conversation a person holds is announced to every instance. */
+    @Bean
+    Reaction<MessageHandled> announceResidentMessages() {
+        return Reaction.atOnce("agent-live", MessageHandled.class, event -> {
+            if (event.withPerson()) {
+                broadcast.publish(RESIDENT_WROTE, event.conversationId());
+            }
+        });
+    }
+
+    SseEmitter open(Authentication agent) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Listener listener = new Listener(agent, emitter);
+        listeners.add(listener);
+        emitter.onCompletion(() -> listeners.remove(listener));
+        emitter.onTimeout(() -> listeners.remove(listener));
+        emitter.onError(e -> listeners.remove(listener));
+        send(listener, SseEmitter.event().name("ready").data(Map.of("agent", agent.getName()), MediaType.APPLICATION_JSON));
+        return emitter;
+    }
+
+    private void taskChanged(String taskId) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Optional<HandoffTask> task = find(taskId);
+        if (task.isEmpty()) {
+            return;
+        }
+        HandoffTask t = task.get();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", t.id());
+        data.put("reference", t.reference());
+        data.put("status", t.status());
+        data.put("priority", t.priority());
+        data.put("queue", t.queue());
+        data.put("team", t.team());
+        if (t.claimedBy() != null) {
+            data.put("claimedBy", t.claimedBy());
+        }
+        for (Listener listener : listeners) {
+            if (access.maySee(listener.agent(), t)) {
+                send(listener, SseEmitter.event().name("task").id(t.id()).data(data, MediaType.APPLICATION_JSON));
+            }
+        }
+    }
+
+    private void residentWrote(String conversationId) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        handoff.taskOfConversation(conversationId).filter(t -> t.claimedBy() != null).ifPresent(t -> {
+            for (Listener listener : listeners) {
+                if (t.claimedBy(listener.agent().getName())) {
+                    send(listener, SseEmitter.event().name("message")
+                            .data(Map.of("taskId", t.id(), "conversationId", conversationId), MediaType.APPLICATION_JSON));
+                }
+            }
+        });
+    }
+
+    private Optional<HandoffTask> find(String taskId) {
+        try {
+            return Optional.of(handoff.task(taskId));
+        } catch (TaskNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A comment now and then keeps proxies from closing an idle stream and finds streams whose browser left. */
+    @Scheduled(fixedDelay = 20_000)
+    void keepAlive() {
+        for (Listener listener : listeners) {
+            send(listener, SseEmitter.event().comment("keep-alive"));
+        }
+    }
+
+    private void send(Listener listener, SseEmitter.SseEventBuilder event) {
+        try {
+            listener.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            listeners.remove(listener);
+            log.debug("Live update stream of {} closed: {}", listener.agent().getName(), e.toString());
+        }
+    }
+}
