@@ -51,9 +51,11 @@ class AgentApi {
     private final QueueAccess access;
     private final UserDetailsService users;
     private final LiveUpdates live;
+    private final TeamOverview teams;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
-             QueueAccess access, UserDetailsService users, LiveUpdates live) {
+             QueueAccess access, UserDetailsService users, LiveUpdates live, TeamOverview teams) {
+        this.teams = teams;
         this.users = users;
         this.live = live;
         this.handoff = handoff;
@@ -209,6 +211,12 @@ class AgentApi {
             throw new ResidentNotFoundException(); // the same answer as for a resident who does not exist
         }
         return history;
+    }
+
+    /** Supervisors only: per team waiting by priority, in hand, the longest wait against the target, breaches. */
+    @GetMapping("/teams")
+    List<TeamOverview.TeamLine> teams() {
+        return teams.now();
     }
 
     /** Supervisors only (see SecurityConfiguration): the newest audit entries first. */

@@ -139,4 +139,23 @@ class TeamTransferIT extends HandoffIntegrationTest {
         assertThat(agentPost(BELASTINGEN_AGENT, "/api/agent/handoffs/" + task.id() + "/notes", "{\"text\":\"x\"}").statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aTeamLeadSeesWaitingPerTeamAndPriorityAgainstTheTarget() {
+        HandoffTask task = passportTask();
+        HttpResponse<String> overview = agentGet("supervisor", "/api/agent/teams");
+        assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
+        JsonNode burgerzaken = null;
+        for (JsonNode line : body(overview)) {
+            if ("burgerzaken".equals(line.get("team").asString())) {
+                burgerzaken = line;
+            }
+        }
+        assertThat(burgerzaken).isNotNull();
+        assertThat(burgerzaken.get("title").asString()).isEqualTo("Burgerzaken");
+        assertThat(burgerzaken.get("waiting").get("NORMAL").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(burgerzaken.get("targetMinutes").asLong()).isEqualTo(2 * 24 * 60);
+        assertThat(burgerzaken.get("breached").toString()).doesNotContain(task.reference());
+        assertThat(agentGet(BURGERZAKEN_AGENT, "/api/agent/teams").statusCode()).isEqualTo(403);
+    }
 }
