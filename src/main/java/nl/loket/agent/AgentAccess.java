@@ -17,6 +17,6 @@ class AgentAccess implements ModuleAccess {
 
     @Override
     public List<AccessRule> apiRules() {
-        return List.of(AccessRule.supervisors("/api/agent/audit", "/api/agent/audit/**", "/api/agent/teams"));
+        return List.of(AccessRule.supervisors("/api/agent/audit", "/api/agent/audit/**", "/api/agent/teams", "/api/agent/agents"));
     }
 }

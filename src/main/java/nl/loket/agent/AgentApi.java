@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,9 +53,11 @@ class AgentApi {
     private final UserDetailsService users;
     private final LiveUpdates live;
     private final TeamOverview teams;
+    private final AgentStatuses statuses;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
-             QueueAccess access, UserDetailsService users, LiveUpdates live, TeamOverview teams) {
+             QueueAccess access, UserDetailsService users, LiveUpdates live, TeamOverview teams, AgentStatuses statuses) {
+        this.statuses = statuses;
         this.teams = teams;
         this.users = users;
         this.live = live;
@@ -211,6 +214,29 @@ class AgentApi {
             throw new ResidentNotFoundException(); // the same answer as for a resident who does not exist
         }
         return history;
+    }
+
+    /** The logged-in agent's own status. */
+    @GetMapping("/status")
+    AgentStatuses.AgentStatus status(Authentication agent) {
+        return statuses.of(agent.getName());
+    }
+
+    /** {@code {"status":"AVAILABLE|BUSY|AWAY|OFFLINE"}}: the agent's own status, audited; 400 for anything else. */
+    @PutMapping("/status")
+    AgentStatuses.AgentStatus setStatus(@RequestBody(required = false) String body, Authentication agent) {
+        String value = json.parseRequest(body).path("status").asString("");
+        try {
+            return statuses.set(agent.getName(), AgentStatuses.Status.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "'status' must be AVAILABLE, BUSY, AWAY or OFFLINE.");
+        }
+    }
+
+    /** Supervisors only: every agent's status and since when. */
+    @GetMapping("/agents")
+    java.util.Collection<AgentStatuses.AgentStatus> agents() {
+        return statuses.all().values();
     }
 
     /** Supervisors only: per team waiting by priority, in hand, the longest wait against the target, breaches. */

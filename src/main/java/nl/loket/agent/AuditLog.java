@@ -25,11 +25,11 @@ class AuditLog {
      * What the agent did: read a task with its transcript, read it unmasked, read a resident's history, or
      * decided that a possible match (same typed phone number or e-mail) is, or is not, the same person.
      */
-    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED, LOGIN_LOCKED, TRANSFER, NOTE }
+    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED, LOGIN_LOCKED, TRANSFER, NOTE, STATUS }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String id, OffsetDateTime at, String agent, Action action, String conversationId, String taskId,
-                 String residentId) { }
+                 String residentId, String detail) { }
 
     private static final long MAX_ENTRIES = 1_000_000;
 
@@ -50,6 +50,11 @@ class AuditLog {
     }
 
     void record(String agent, Action action, String conversationId, String taskId, String residentId) {
+        record(agent, action, conversationId, taskId, residentId, null);
+    }
+
+    /** @param detail what changed, for actions that are not about a resident (a status: AVAILABLE, AWAY…) */
+    void record(String agent, Action action, String conversationId, String taskId, String residentId, String detail) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("at", OffsetDateTime.now(clock).toString());
         fields.put("agent", agent);
@@ -57,6 +62,7 @@ class AuditLog {
         put(fields, "conversationId", conversationId);
         put(fields, "taskId", taskId);
         put(fields, "residentId", residentId);
+        put(fields, "detail", detail);
         try (Jedis jedis = pool.getResource()) {
             jedis.xadd(key(), XAddParams.xAddParams().maxLen(MAX_ENTRIES).approximateTrimming(), fields);
         }
@@ -72,7 +78,7 @@ class AuditLog {
     private static Entry toEntry(StreamEntry e) {
         Map<String, String> f = e.getFields();
         return new Entry(e.getID().toString(), OffsetDateTime.parse(f.get("at")), f.get("agent"),
-                Action.valueOf(f.get("action")), f.get("conversationId"), f.get("taskId"), f.get("residentId"));
+                Action.valueOf(f.get("action")), f.get("conversationId"), f.get("taskId"), f.get("residentId"), f.get("detail"));
     }
 
     private static void put(Map<String, String> fields, String name, String value) {

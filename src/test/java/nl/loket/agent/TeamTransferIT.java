@@ -158,4 +158,20 @@ class TeamTransferIT extends HandoffIntegrationTest {
         assertThat(burgerzaken.get("breached").toString()).doesNotContain(task.reference());
         assertThat(agentGet(BURGERZAKEN_AGENT, "/api/agent/teams").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void anAgentSetsTheirStatusAndTheTeamLeadSeesIt() {
+        java.util.function.BiFunction<String, String, HttpResponse<String>> put = (user, body) -> send(request("/api/agent/status")
+                .header("Content-Type", "application/json").header(basic(user)[0], basic(user)[1])
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(put.apply(BELASTINGEN_AGENT, "{\"status\":\"koffie\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> set = put.apply(BELASTINGEN_AGENT, "{\"status\":\"available\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(body(agentGet(BELASTINGEN_AGENT, "/api/agent/status")).get("status").asString()).isEqualTo("AVAILABLE");
+
+        assertThat(agentGet(BELASTINGEN_AGENT, "/api/agent/agents").statusCode()).isEqualTo(403);
+        String all = agentGet("supervisor", "/api/agent/agents").body();
+        assertThat(all).contains("\"agent\":\"" + BELASTINGEN_AGENT + "\"").contains("AVAILABLE");
+        assertThat(agentGet("supervisor", "/api/agent/audit?limit=50").body()).contains("\"action\":\"STATUS\"");
+    }
 }
