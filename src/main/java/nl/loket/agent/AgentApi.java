@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,9 +55,12 @@ class AgentApi {
     private final LiveUpdates live;
     private final TeamOverview teams;
     private final AgentStatuses statuses;
+    private final Snippets snippets;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
-             QueueAccess access, UserDetailsService users, LiveUpdates live, TeamOverview teams, AgentStatuses statuses) {
+             QueueAccess access, UserDetailsService users, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
+             Snippets snippets) {
+        this.snippets = snippets;
         this.statuses = statuses;
         this.teams = teams;
         this.users = users;
@@ -214,6 +218,32 @@ class AgentApi {
             throw new ResidentNotFoundException(); // the same answer as for a resident who does not exist
         }
         return history;
+    }
+
+    /** The agent's own standard replies, then their teams'. */
+    @GetMapping("/snippets")
+    List<Snippets.Snippet> snippets(Authentication agent) {
+        return snippets.of(agent.getName(), access.teamsOf(agent));
+    }
+
+    /** {@code {"title","text"}}: a standard reply of the agent's own; 201 with it. */
+    @PostMapping("/snippets")
+    ResponseEntity<Snippets.Snippet> addSnippet(@RequestBody(required = false) String body, Authentication agent) {
+        JsonNode request = json.parseRequest(body);
+        return ResponseEntity.status(201).body(snippets.add(agent.getName(), request.path("title").asString(null),
+                request.path("text").asString(null)));
+    }
+
+    @DeleteMapping("/snippets/{snippetId}")
+    ResponseEntity<Void> deleteSnippet(@PathVariable String snippetId, Authentication agent) {
+        return snippetId.length() <= 64 && snippets.delete(agent.getName(), snippetId)
+                ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    /** The standard replies with {kenmerk}, {medewerker} and {team} filled in for this task. */
+    @GetMapping("/handoffs/{id}/snippets")
+    List<Snippets.Snippet> snippetsForTask(@PathVariable String id, Authentication agent) {
+        return snippets.forTask(agent.getName(), access.teamsOf(agent), access.check(id, agent));
     }
 
     /** The logged-in agent's own status. */

@@ -23,11 +23,14 @@ import java.util.stream.Collectors;
 class QueueAccess {
 
     private final Map<String, Set<String>> queuesByUser;
+    private final Map<String, Set<String>> teamsByUser;
     private final HandoffService handoff;
 
     QueueAccess(AgentAccountProperties accounts, HandoffService handoff, HandoffProperties queues) {
         this.queuesByUser = accounts.agents().stream().collect(Collectors.toMap(
                 AgentAccountProperties.Account::username, a -> queuesOf(a, queues.urgentQueue()), (a, b) -> a));
+        this.teamsByUser = accounts.agents().stream().collect(Collectors.toMap(
+                AgentAccountProperties.Account::username, a -> Set.copyOf(a.teams()), (a, b) -> a));
         this.handoff = handoff;
     }
 
@@ -50,6 +53,11 @@ class QueueAccess {
     }
 
     /** The tasks of one's queues, and a task one holds (a colleague may have handed it over by name). */
+    /** The teams this user belongs to; empty: none configured (then every team's snippets are offered). */
+    Set<String> teamsOf(Authentication user) {
+        return teamsByUser.getOrDefault(user.getName(), Set.of());
+    }
+
     boolean maySee(Authentication user, HandoffTask task) {
         Set<String> queues = queuesOf(user);
         return queues.isEmpty() || queues.contains(task.queue()) || task.claimedBy(user.getName());

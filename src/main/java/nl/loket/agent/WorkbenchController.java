@@ -65,14 +65,16 @@ class WorkbenchController {
     private final ContactService contacts;
     private final List<TeamOption> teams;
     private final LiveUpdates live;
+    private final Snippets snippets;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
 
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
-                        HandoffProperties handoffProperties, LiveUpdates live) {
+                        HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets) {
         this.live = live;
+        this.snippets = snippets;
         List<TeamOption> options = new java.util.ArrayList<>();
         teamProperties.teams().forEach(t -> options.add(new TeamOption(t.name(), t.title())));
         if (options.stream().noneMatch(o -> o.name().equals(handoffProperties.queue()))) {
@@ -354,6 +356,7 @@ class WorkbenchController {
                 .toList());
         model.addAttribute("history", c.history().stream().map(h -> contact(h.withSubject(mask))).toList());
         model.addAttribute("suggestions", suggestions(t));
+        model.addAttribute("snippets", snippets.forTask(agent.getName(), access.teamsOf(agent), t));
         model.addAttribute("mine", t.claimedBy(agent.getName()));
         model.addAttribute("waitingTask", t.status() == TaskStatus.WAITING);
         model.addAttribute("closed", t.status() == TaskStatus.CLOSED);

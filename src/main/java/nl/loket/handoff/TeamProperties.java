@@ -41,6 +41,7 @@ public record TeamProperties(@Valid List<Team> teams) {
      * @param relay          this team takes calls through the sign-language relay
      * @param reasons        escalation reasons this team takes whatever the topic (e.g. COMPLAINT)
      * @param responseTarget how long a task of this team may wait for its first answer
+     * @param snippets       the team's standard replies, with placeholders {kenmerk}, {medewerker} and {team}
      */
     public record Team(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower case letters, digits and dashes") String name,
@@ -49,13 +50,18 @@ public record TeamProperties(@Valid List<Team> teams) {
             List<@Pattern(regexp = "[a-z]{2,3}") String> languages,
             boolean relay,
             List<EscalationReason> reasons,
-            Duration responseTarget) {
+            Duration responseTarget,
+            @Valid List<Snippet> snippets) {
 
         public Team {
             title = title == null || title.isBlank() ? name : title;
             topics = topics == null ? List.of() : List.copyOf(topics);
             languages = languages == null ? List.of() : List.copyOf(languages);
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            snippets = snippets == null ? List.of() : List.copyOf(snippets);
         }
     }
+
+    /** A standard reply an agent can insert and edit before sending. */
+    public record Snippet(@NotBlank String title, @NotBlank String text) { }
 }

@@ -75,7 +75,7 @@
       reply.value = reply.value ? reply.value.replace(/\s+$/, '') + '\n\n' + text : text;
       updateCounter();
       reply.focus();
-      announce('Artikel ingevoegd in uw antwoord.');
+      announce(button.getAttribute('data-announce') || 'Artikel ingevoegd in uw antwoord.');
     });
   });
 

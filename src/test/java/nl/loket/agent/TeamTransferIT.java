@@ -174,4 +174,26 @@ class TeamTransferIT extends HandoffIntegrationTest {
         assertThat(all).contains("\"agent\":\"" + BELASTINGEN_AGENT + "\"").contains("AVAILABLE");
         assertThat(agentGet("supervisor", "/api/agent/audit?limit=50").body()).contains("\"action\":\"STATUS\"");
     }
+
+    @Test
+    void standardRepliesAreTheTeamsAndOnesOwnFilledInForTheTask() {
+        HandoffTask task = passportTask();
+        String filled = agentGet(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/snippets").body();
+        assertThat(filled).contains("Afspraak bij de Stadswinkel").contains(task.reference()).contains(BURGERZAKEN_AGENT)
+                .contains("team Burgerzaken").doesNotContain("{kenmerk}").doesNotContain("Bezwaar tegen de aanslag");
+
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/snippets", "{\"text\":\"zonder titel\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> added = agentPost(BURGERZAKEN_AGENT, "/api/agent/snippets",
+                "{\"title\":\"Terugbellen\",\"text\":\"Ik bel u morgen terug over {kenmerk}. {onbekend} blijft staan.\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String id = body(added).get("id").asString();
+        assertThat(agentGet(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/snippets").body())
+                .contains("Ik bel u morgen terug over " + task.reference() + ". {onbekend} blijft staan.");
+        assertThat(agentGet(BELASTINGEN_AGENT, "/api/agent/snippets").body()).doesNotContain("Terugbellen");
+
+        java.util.function.Supplier<Integer> delete = () -> send(request("/api/agent/snippets/" + id)
+                .header(basic(BURGERZAKEN_AGENT)[0], basic(BURGERZAKEN_AGENT)[1]).DELETE().build()).statusCode();
+        assertThat(delete.get()).isEqualTo(204);
+        assertThat(delete.get()).isEqualTo(404);
+    }
 }
