@@ -154,6 +154,24 @@ class AgentApi {
         return TaskView.of(moved);
     }
 
+    /**
+     * {@code {"team":"…","question":"…"}} or {@code {"agent":"…","question":"…"}}: asks a colleague or team about the
+     * case without handing it over; they may read the task and answer with a note. 201 with the CONSULT note.
+     */
+    @PostMapping("/handoffs/{id}/consult")
+    ResponseEntity<HandoffNote> consult(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        JsonNode request = json.parseRequest(body);
+        String colleague = request.path("agent").asString(null);
+        if (colleague != null && !isAgent(colleague)) {
+            throw new InvalidRequestException("agent", "'agent' must be the user name of a colleague.");
+        }
+        HandoffNote note = handoff.consult(id, agent.getName(), request.path("team").asString(null), colleague,
+                request.path("question").asString(null), isSupervisor(agent));
+        audit.record(agent.getName(), AuditLog.Action.CONSULT, task.conversationId(), task.id(), task.residentId());
+        return ResponseEntity.status(201).body(note);
+    }
+
     /** {@code {"text":"…"}}: an internal note on the task, for colleagues only. 201 with the note. */
     @PostMapping("/handoffs/{id}/notes")
     ResponseEntity<HandoffNote> note(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {

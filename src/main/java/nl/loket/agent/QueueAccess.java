@@ -52,15 +52,19 @@ class QueueAccess {
         return queuesByUser.getOrDefault(user.getName(), Set.of());
     }
 
-    /** The tasks of one's queues, and a task one holds (a colleague may have handed it over by name). */
     /** The teams this user belongs to; empty: none configured (then every team's snippets are offered). */
     Set<String> teamsOf(Authentication user) {
         return teamsByUser.getOrDefault(user.getName(), Set.of());
     }
 
+    /**
+     * The tasks of one's queues, a task one holds (a colleague may have handed it over by name), and an open task one
+     * was consulted about (by name or through one's team).
+     */
     boolean maySee(Authentication user, HandoffTask task) {
         Set<String> queues = queuesOf(user);
-        return queues.isEmpty() || queues.contains(task.queue()) || task.claimedBy(user.getName());
+        return queues.isEmpty() || queues.contains(task.queue()) || task.claimedBy(user.getName())
+                || task.consulted(user.getName(), teamsOf(user));
     }
 
     List<HandoffTask> visible(Authentication user, List<HandoffTask> tasks) {

@@ -261,6 +261,25 @@ class WorkbenchController {
         }
     }
 
+    /** Asks a colleague or team about the case; the task stays with this agent. */
+    @PostMapping("/tasks/{id}/consult")
+    String consult(@PathVariable String id, @RequestParam(required = false) String team,
+                   @RequestParam(required = false) String colleague, @RequestParam(required = false) String question,
+                   Authentication agent, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        String toTeam = team == null || team.isBlank() ? null : team;
+        String toAgent = colleague == null || colleague.isBlank() ? null : colleague.strip();
+        try {
+            HandoffTask task = access.check(id, agent);
+            handoff.consult(id, agent.getName(), toTeam, toAgent, question, false);
+            audit.record(agent.getName(), AuditLog.Action.CONSULT, task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", "Uw vraag staat bij de notities. U houdt de taak.");
+            return "redirect:/agent/tasks/" + id;
+        } catch (ProblemException e) {
+            return failed(id, e, e.status() == 400
+                    ? "Kies een team óf vul een collega in, en schrijf uw vraag." : NOT_YOURS, null, model, agent, response);
+        }
+    }
+
     /** An internal note: for colleagues, never sent to the resident. */
     @PostMapping("/tasks/{id}/notes")
     String note(@PathVariable String id, @RequestParam(required = false) String text, Authentication agent, Model model,
@@ -336,7 +355,11 @@ class WorkbenchController {
         model.addAttribute("teamLabel", t.team() == null ? "Algemeen" : teamTitle(t.team()));
         model.addAttribute("teams", teams.stream().filter(o -> !o.name().equals(t.team())).toList());
         model.addAttribute("notes", t.notes().stream().map(n -> new NoteRow(n.author(), WorkbenchLabels.dateTime(n.at()),
-                n.kind() == nl.loket.handoff.HandoffNote.Kind.TRANSFER ? "Overgedragen aan " + teamTitle(n.to()) : "Notitie",
+                switch (n.kind()) {
+                    case TRANSFER -> "Overgedragen aan " + teamTitle(n.to());
+                    case CONSULT -> "Vraag aan " + teamTitle(n.to());
+                    case NOTE -> "Notitie";
+                },
                 mask.apply(n.text()))).toList());
         model.addAttribute("priorityLabel", WorkbenchLabels.priority(t.priority()));
         model.addAttribute("statusLabel", statusLabel(t, agent.getName()));

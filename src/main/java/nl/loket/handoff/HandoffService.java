@@ -301,6 +301,28 @@ public class HandoffService {
         return moved;
     }
 
+    /**
+     * Asks a colleague or a team a question about the case without handing it over: a CONSULT note. The one asked may
+     * read the task while it is open and answers with a note; the task stays with its holder.
+     */
+    public HandoffNote consult(String taskId, String agent, String toTeam, String toAgent, String question, boolean supervisor) {
+        String text = requiredNote(question);
+        if ((toTeam == null) == (toAgent == null)) {
+            throw new InvalidRequestException("team", "Give either 'team' or 'agent', not both and not neither.");
+        }
+        if (toTeam != null && !routing.exists(toTeam)) {
+            throw new InvalidRequestException("team", "'team' must be one of the configured teams.");
+        }
+        HandoffNote written = new HandoffNote(agent, OffsetDateTime.now(clock), HandoffNote.Kind.CONSULT,
+                toTeam != null ? toTeam : toAgent, text);
+        tasks.update(taskId, task -> {
+            mayChange(task, agent, supervisor);
+            return task.withNote(written);
+        }, TaskStore.Transition.none());
+        changed(taskId);
+        return written;
+    }
+
     /** Adds an internal note to an open task this agent may see; it is never sent to the resident. */
     public HandoffNote note(String taskId, String agent, String note) {
         HandoffNote written = new HandoffNote(agent, OffsetDateTime.now(clock), HandoffNote.Kind.NOTE, null, requiredNote(note));

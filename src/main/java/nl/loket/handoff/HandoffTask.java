@@ -121,4 +121,10 @@ public record HandoffTask(
         all.add(note);
         return all;
     }
+
+    /** Whether a colleague (or one of their teams) was asked about this open task and may read it to answer. */
+    public boolean consulted(String agent, java.util.Set<String> teams) {
+        return status != TaskStatus.CLOSED && notes.stream().anyMatch(n -> n.kind() == HandoffNote.Kind.CONSULT
+                && (n.to().equals(agent) || teams.contains(n.to())));
+    }
 }

@@ -196,4 +196,27 @@ class TeamTransferIT extends HandoffIntegrationTest {
         assertThat(delete.get()).isEqualTo(204);
         assertThat(delete.get()).isEqualTo(404);
     }
+
+    @Test
+    void aConsultedColleagueReadsTheCaseAndAnswersInsideTheTaskWithoutTakingItOver() {
+        HandoffTask task = passportTask();
+        String path = "/api/agent/handoffs/" + task.id();
+        assertThat(agentPost(BURGERZAKEN_AGENT, path + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentGet(BELASTINGEN_AGENT, path).statusCode()).isEqualTo(404);
+        assertThat(agentPost(BURGERZAKEN_AGENT, path + "/consult", "{\"agent\":\"bea\"}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> asked = agentPost(BURGERZAKEN_AGENT, path + "/consult",
+                "{\"agent\":\"bea\",\"question\":\"Telt een verhuizing mee voor de WOZ van dit jaar?\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        assertThat(body(asked).get("kind").asString()).isEqualTo("CONSULT");
+
+        assertThat(agentGet(BELASTINGEN_AGENT, path).statusCode()).isEqualTo(200);
+        assertThat(agentPost(BELASTINGEN_AGENT, path + "/notes", "{\"text\":\"Nee, de WOZ geldt per 1 januari.\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(agentPost(BELASTINGEN_AGENT, path + "/messages", "{\"text\":\"hallo\"}").statusCode()).isIn(403, 409);
+
+        JsonNode seen = body(agentGet(BURGERZAKEN_AGENT, path));
+        assertThat(seen.get("claimedBy").asString()).isEqualTo(BURGERZAKEN_AGENT);
+        assertThat(seen.get("notes").toString()).contains("Telt een verhuizing mee").contains("per 1 januari");
+    }
 }
