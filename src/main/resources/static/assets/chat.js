@@ -181,6 +181,14 @@
     return api('GET', '/api/chat/sessions/' + encodeURIComponent(state.sessionId) + '/messages');
   }
 
+  /** "Medewerker typt…" while the agent holding the conversation types (a header of the message list). */
+  function showTyping(on) {
+    if (status.className.indexOf('loket-status--busy') >= 0) { return; }
+    var text = t('agentTyping');
+    if (on && status.textContent !== text) { status.textContent = text; }
+    if (!on && status.textContent === text) { status.textContent = ''; }
+  }
+
   function markAllSeen() {
     return listMessages().then(function (all) { all.forEach(function (m) { seen[m.id] = true; }); })
       .catch(function () { /* the next poll tries again */ });
@@ -189,13 +197,20 @@
   /** After hand-off, agent replies arrive by polling, only while the page is visible. */
   function poll() {
     if (document.visibilityState !== 'visible' || !state.sessionId) { return; }
-    listMessages().then(function (all) {
-      all.forEach(function (m) {
-        if (seen[m.id]) { return; }
-        seen[m.id] = true;
-        if (m.author === 'agent') { addMessage('agent', m.text, state.replyLang); }
-      });
-    }).catch(function () { /* keep trying quietly */ });
+    var path = '/api/chat/sessions/' + encodeURIComponent(state.sessionId) + '/messages';
+    fetch(path, { headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + state.token }, credentials: 'omit' })
+      .then(function (r) {
+        if (!r.ok) { throw new Error('HTTP ' + r.status); }
+        showTyping(r.headers.get('Loket-Agent-Typing') === 'true');
+        return r.json();
+      })
+      .then(function (all) {
+        all.forEach(function (m) {
+          if (seen[m.id]) { return; }
+          seen[m.id] = true;
+          if (m.author === 'agent') { addMessage('agent', m.text, state.replyLang); showTyping(false); }
+        });
+      }).catch(function () { /* keep trying quietly */ });
   }
   function startPolling() {
     if (pollTimer) { return; }

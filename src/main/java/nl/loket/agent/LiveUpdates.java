@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * states, never the resident's text: the page reads the task itself, which is audited as always.
  */
 @Configuration(proxyBeanMethods = false)
-class LiveUpdates {
+class LiveUpdates implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -129,6 +129,35 @@ class LiveUpdates {
         for (Listener listener : listeners) {
             send(listener, SseEmitter.event().comment("keep-alive"));
         }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Before the web server's graceful shutdown: an open stream is a request in flight, and the server would wait for
+     * it to end. Closing them lets the browsers reconnect to another instance at once.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Listener listener : listeners) {
+            try {
+                listener.emitter().complete();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void send(Listener listener, SseEmitter.SseEventBuilder event) {

@@ -66,13 +66,16 @@ class WorkbenchController {
     private final List<TeamOption> teams;
     private final LiveUpdates live;
     private final Snippets snippets;
+    private final nl.loket.contact.AgentTyping typing;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
 
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
-                        HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets) {
+                        HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
+                        nl.loket.contact.AgentTyping typing) {
+        this.typing = typing;
         this.live = live;
         this.snippets = snippets;
         List<TeamOption> options = new java.util.ArrayList<>();
@@ -259,6 +262,16 @@ class WorkbenchController {
                     ? "Kies een team óf vul een collega in, en schrijf een notitie voor uw collega." : NOT_YOURS,
                     null, model, agent, response);
         }
+    }
+
+    /** The agent holding the task is typing: the resident's chat shows "Medewerker typt…" for a few seconds. 204. */
+    @PostMapping("/tasks/{id}/typing")
+    org.springframework.http.ResponseEntity<Void> typing(@PathVariable String id, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        if (task.claimedBy(agent.getName())) {
+            typing.typing(task.conversationId());
+        }
+        return org.springframework.http.ResponseEntity.noContent().build();
     }
 
     /** Asks a colleague or team about the case; the task stays with this agent. */

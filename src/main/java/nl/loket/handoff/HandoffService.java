@@ -1,5 +1,6 @@
 package nl.loket.handoff;
 
+import nl.loket.contact.AgentTyping;
 import nl.loket.contact.Resolution;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.ContactSummary;
@@ -48,10 +49,12 @@ public class HandoffService {
     private final TeamRouting routing;
     private final Prompts prompts;
     private final Broadcast broadcast;
+    private final AgentTyping typing;
 
     HandoffService(TaskStore tasks, ContactService contacts, HandoffSummary summaries, ReplyDelivery delivery,
                    HandoffProperties properties, RetentionProperties retention, Clock clock,
-                   Reactions events, TeamRouting routing, Prompts prompts, Broadcast broadcast) {
+                   Reactions events, TeamRouting routing, Prompts prompts, Broadcast broadcast, AgentTyping typing) {
+        this.typing = typing;
         this.broadcast = broadcast;
         this.routing = routing;
         this.prompts = prompts;
@@ -217,6 +220,7 @@ public class HandoffService {
             throw task.status() == TaskStatus.CLOSED ? new TaskClosedException() : new TaskNotClaimedByYouException();
         }
         Message stored = contacts.appendAgentMessage(task.conversationId(), text.strip());
+        typing.stopped(task.conversationId());
         HandoffTask replied = tasks.update(taskId, t -> t.firstReplyAt() != null ? t : t.replied(stored.at()),
                 TaskStore.Transition.none());
         tasks.extendClaim(taskId, deadline());

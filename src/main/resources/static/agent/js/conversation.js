@@ -160,6 +160,22 @@
       .catch(function () { /* volgende poging over 5 seconden */ });
   }
 
+  // "Medewerker typt…" in the resident's chat: at most one signal per 3 seconds while the agent types.
+  var typingUrl = main ? main.getAttribute('data-typing-url') : null;
+  var csrfMeta = document.querySelector('meta[name="_csrf"]');
+  var csrfParamMeta = document.querySelector('meta[name="_csrf_parameter"]');
+  var lastTyping = 0;
+  if (reply && typingUrl && csrfMeta && csrfParamMeta) {
+    reply.addEventListener('input', function () {
+      var now = Date.now();
+      if (now - lastTyping < 3000) { return; }
+      lastTyping = now;
+      var body = new URLSearchParams();
+      body.append(csrfParamMeta.getAttribute('content'), csrfMeta.getAttribute('content'));
+      fetch(typingUrl, { method: 'POST', credentials: 'same-origin', body: body }).catch(function () { /* only a hint */ });
+    });
+  }
+
   if (updatesUrl && transcript) {
     // Live: a message from the resident or a change to the task arrives at once; polling stays as the fallback.
     var streamUrl = main.getAttribute('data-stream-url');

@@ -219,4 +219,28 @@ class TeamTransferIT extends HandoffIntegrationTest {
         assertThat(seen.get("claimedBy").asString()).isEqualTo(BURGERZAKEN_AGENT);
         assertThat(seen.get("notes").toString()).contains("Telt een verhuizing mee").contains("per 1 januari");
     }
+
+    @Test
+    void theResidentSeesThatTheAgentHoldingTheirChatIsTypingUntilTheReplyIsSent() {
+        Chat chat = chat();
+        say(chat, "Hoe vraag ik een paspoort aan?");
+        say(chat, "Ik wil een medewerker spreken");
+        HandoffTask task = handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id())
+                .orElseThrow();
+        java.util.function.Supplier<String> typingHeader = () -> get("/api/chat/sessions/" + chat.id() + "/messages",
+                "Authorization", "Bearer " + chat.token()).headers().firstValue("Loket-Agent-Typing").orElse("");
+        WorkbenchSession bas = new WorkbenchSession(port).loggedIn(BURGERZAKEN_AGENT, PASSWORD);
+        bas.get("/agent/tasks/" + task.id());
+
+        assertThat(bas.post("/agent/tasks/" + task.id() + "/typing", Map.of()).statusCode()).isEqualTo(204);
+        assertThat(typingHeader.get()).as("not held yet: no hint").isEqualTo("false");
+
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(bas.post("/agent/tasks/" + task.id() + "/typing", Map.of()).statusCode()).isEqualTo(204);
+        assertThat(typingHeader.get()).isEqualTo("true");
+
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/messages",
+                "{\"text\":\"U kunt online een afspraak maken.\"}").statusCode()).isEqualTo(202);
+        assertThat(typingHeader.get()).isEqualTo("false");
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
+import nl.loket.contact.AgentTyping;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Direction;
 import nl.loket.contact.Identity;
@@ -46,8 +47,11 @@ class ChatChannel {
     private final ContactProperties properties;
     private final ResidentFeedback feedback;
 
+    private final AgentTyping agentTyping;
+
     ChatChannel(ChatSessions sessions, ContactService contacts, HttpResponses responses, Json json, Clock clock,
-                ContactProperties properties, ResidentFeedback feedback) {
+                ContactProperties properties, ResidentFeedback feedback, AgentTyping agentTyping) {
+        this.agentTyping = agentTyping;
         this.feedback = feedback;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -80,11 +84,18 @@ class ChatChannel {
 
     public void listMessages(Exchange exchange) {
         String sessionId = authorisedSession(exchange);
-        List<ChatMessage> messages = contacts.conversationOfThread(Channel.CHAT, sessionId)
+        var conversation = contacts.conversationOfThread(Channel.CHAT, sessionId);
+        List<ChatMessage> messages = conversation
                 .map(c -> contacts.messages(c.id()).stream().map(ChatChannel::toChatMessage).toList())
                 .orElse(List.of());
+        boolean typing = conversation.map(c -> c.state().ownedByHuman() && agentTyping.isTyping(c.id())).orElse(false);
         responses.json(exchange, 200, messages);
+        // "Medewerker typt…" for the chat page; a header, so the list stays what it always was
+        exchange.getMessage().setHeader(AGENT_TYPING_HEADER, String.valueOf(typing));
     }
+
+    /** Response header of the message list: whether the agent holding the conversation is typing now. */
+    static final String AGENT_TYPING_HEADER = "Loket-Agent-Typing";
 
     /** {@code POST …/satisfaction {"score":1-5,"remark"?}}: stored on the session's conversation, 204. */
     public void satisfaction(Exchange exchange) {
