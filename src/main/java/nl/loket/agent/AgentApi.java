@@ -8,8 +8,6 @@ import nl.loket.contact.PossibleMatch;
 import nl.loket.handoff.HandoffCase;
 import nl.loket.handoff.HandoffNote;
 import nl.loket.handoff.HandoffService;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
 import nl.loket.platform.InvalidRequestException;
@@ -51,19 +49,19 @@ class AgentApi {
     private final TranscriptMasking masking;
     private final Json json;
     private final QueueAccess access;
-    private final UserDetailsService users;
+    private final Colleagues colleagues;
     private final LiveUpdates live;
     private final TeamOverview teams;
     private final AgentStatuses statuses;
     private final Snippets snippets;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
-             QueueAccess access, UserDetailsService users, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
+             QueueAccess access, Colleagues colleagues, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
              Snippets snippets) {
         this.snippets = snippets;
         this.statuses = statuses;
         this.teams = teams;
-        this.users = users;
+        this.colleagues = colleagues;
         this.live = live;
         this.handoff = handoff;
         this.contacts = contacts;
@@ -143,12 +141,8 @@ class AgentApi {
     TaskView transfer(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
         HandoffTask task = access.check(id, agent);
         JsonNode request = json.parseRequest(body);
-        String team = request.path("team").asString(null);
-        String colleague = request.path("agent").asString(null);
-        if (colleague != null && !isAgent(colleague)) {
-            throw new InvalidRequestException("agent", "'agent' must be the user name of a colleague.");
-        }
-        HandoffTask moved = handoff.transfer(id, agent.getName(), team, colleague, request.path("note").asString(null),
+        Colleagues.Target to = colleagues.target(request.path("team").asString(null), request.path("agent").asString(null));
+        HandoffTask moved = handoff.transfer(id, agent.getName(), to.team(), to.agent(), request.path("note").asString(null),
                 isSupervisor(agent));
         audit.record(agent.getName(), AuditLog.Action.TRANSFER, task.conversationId(), task.id(), task.residentId());
         return TaskView.of(moved);
@@ -162,12 +156,9 @@ class AgentApi {
     ResponseEntity<HandoffNote> consult(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
         HandoffTask task = access.check(id, agent);
         JsonNode request = json.parseRequest(body);
-        String colleague = request.path("agent").asString(null);
-        if (colleague != null && !isAgent(colleague)) {
-            throw new InvalidRequestException("agent", "'agent' must be the user name of a colleague.");
-        }
-        HandoffNote note = handoff.consult(id, agent.getName(), request.path("team").asString(null), colleague,
-                request.path("question").asString(null), isSupervisor(agent));
+        Colleagues.Target to = colleagues.target(request.path("team").asString(null), request.path("agent").asString(null));
+        HandoffNote note = handoff.consult(id, agent.getName(), to.team(), to.agent(), request.path("question").asString(null),
+                isSupervisor(agent));
         audit.record(agent.getName(), AuditLog.Action.CONSULT, task.conversationId(), task.id(), task.residentId());
         return ResponseEntity.status(201).body(note);
     }
@@ -179,18 +170,6 @@ class AgentApi {
         HandoffNote note = handoff.note(id, agent.getName(), json.parseRequest(body).path("text").asString(null));
         audit.record(agent.getName(), AuditLog.Action.NOTE, task.conversationId(), task.id(), task.residentId());
         return ResponseEntity.status(201).body(note);
-    }
-
-    private boolean isAgent(String username) {
-        if (username.isBlank() || username.length() > 64) {
-            return false;
-        }
-        try {
-            return users.loadUserByUsername(username).getAuthorities().stream()
-                    .anyMatch(a -> "ROLE_AGENT".equals(a.getAuthority()) || "ROLE_SUPERVISOR".equals(a.getAuthority()));
-        } catch (UsernameNotFoundException e) {
-            return false;
-        }
     }
 
     @GetMapping("/residents/{id}/contacts")

@@ -67,6 +67,7 @@ class WorkbenchController {
     private final LiveUpdates live;
     private final Snippets snippets;
     private final nl.loket.contact.AgentTyping typing;
+    private final Colleagues colleagues;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
@@ -74,8 +75,9 @@ class WorkbenchController {
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
                         HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
-                        nl.loket.contact.AgentTyping typing) {
+                        nl.loket.contact.AgentTyping typing, Colleagues colleagues) {
         this.typing = typing;
+        this.colleagues = colleagues;
         this.live = live;
         this.snippets = snippets;
         List<TeamOption> options = new java.util.ArrayList<>();
@@ -243,8 +245,6 @@ class WorkbenchController {
     String transfer(@PathVariable String id, @RequestParam(required = false) String team,
                     @RequestParam(required = false) String colleague, @RequestParam(required = false) String note,
                     Authentication agent, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        String toTeam = team == null || team.isBlank() ? null : team;
-        String toAgent = colleague == null || colleague.isBlank() ? null : colleague.strip();
         try {
             HandoffTask task = access.check(id, agent);
             if (!task.claimedBy(agent.getName())) {
@@ -252,10 +252,11 @@ class WorkbenchController {
                 model.addAttribute("error", NOT_YOURS);
                 return conversationPage(id, false, model, agent);
             }
-            HandoffTask moved = handoff.transfer(id, agent.getName(), toTeam, toAgent, note, false);
+            Colleagues.Target to = colleagues.target(team, colleague);
+            HandoffTask moved = handoff.transfer(id, agent.getName(), to.team(), to.agent(), note, false);
             audit.record(agent.getName(), AuditLog.Action.TRANSFER, task.conversationId(), task.id(), task.residentId());
             flash.addFlashAttribute("status", "Taak " + moved.reference() + " is overgedragen aan "
-                    + (toTeam != null ? teamTitle(toTeam) : toAgent) + ".");
+                    + (to.team() != null ? teamTitle(to.team()) : to.agent()) + ".");
             return "redirect:/agent";
         } catch (ProblemException e) {
             return failed(id, e, e.status() == 400
@@ -279,11 +280,10 @@ class WorkbenchController {
     String consult(@PathVariable String id, @RequestParam(required = false) String team,
                    @RequestParam(required = false) String colleague, @RequestParam(required = false) String question,
                    Authentication agent, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        String toTeam = team == null || team.isBlank() ? null : team;
-        String toAgent = colleague == null || colleague.isBlank() ? null : colleague.strip();
         try {
             HandoffTask task = access.check(id, agent);
-            handoff.consult(id, agent.getName(), toTeam, toAgent, question, false);
+            Colleagues.Target to = colleagues.target(team, colleague);
+            handoff.consult(id, agent.getName(), to.team(), to.agent(), question, false);
             audit.record(agent.getName(), AuditLog.Action.CONSULT, task.conversationId(), task.id(), task.residentId());
             flash.addFlashAttribute("status", "Uw vraag staat bij de notities. U houdt de taak.");
             return "redirect:/agent/tasks/" + id;

@@ -243,4 +243,17 @@ class TeamTransferIT extends HandoffIntegrationTest {
                 "{\"text\":\"U kunt online een afspraak maken.\"}").statusCode()).isEqualTo(202);
         assertThat(typingHeader.get()).isEqualTo("false");
     }
+
+    @Test
+    void onTheTaskPageATransferToSomeoneWithoutAnAccountIsRefusedAndTheTaskStays() {
+        HandoffTask task = passportTask();
+        assertThat(agentPost(BURGERZAKEN_AGENT, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        WorkbenchSession bas = new WorkbenchSession(port).loggedIn(BURGERZAKEN_AGENT, PASSWORD);
+        bas.get("/agent/tasks/" + task.id());
+        HttpResponse<String> refused = bas.post("/agent/tasks/" + task.id() + "/transfer",
+                Map.of("colleague", "niemand-bekend", "note", "neem jij deze?"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Kies een team");
+        assertThat(handoff.task(task.id()).claimedBy()).isEqualTo(BURGERZAKEN_AGENT);
+    }
 }
