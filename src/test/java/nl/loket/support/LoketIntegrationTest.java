@@ -56,6 +56,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.rate-limit.chat-sessions-per-ip-per-minute", () -> "1000000");
         // Likewise the failed logins per address (the fuzz test sends random credentials); accounts are still limited.
         registry.add("loket.login.max-failures-per-address", () -> "1000000");
+        // The test JVM closes every cached context at exit: a few seconds of grace each, not the production 30.
+        registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "3s");
     }
 
     private static Path createInbox() {
