@@ -27,13 +27,15 @@ record AgentAccountProperties(@Valid List<Account> agents) {
      *               empty or absent: all queues. A SUPERVISOR always sees all queues.
      * @param teams  the teams ({@code loket.teams[n].name}) an AGENT belongs to: their queues, and the urgent queue
      *               every agent of a team works first
+     * @param capacity the most tasks an AGENT holds at once (e.g. 3 chats); absent: no limit. A supervisor has none.
      */
     record Account(
             @NotBlank String username,
             @NotBlank @Pattern(regexp = "^\\{[a-zA-Z0-9-]+\\}.+", message = "must start with an encoder prefix such as {bcrypt}") String password,
             List<@Pattern(regexp = "AGENT|SUPERVISOR|[A-Z_]+") String> roles,
             List<@NotBlank String> queues,
-            List<@NotBlank String> teams) {
+            List<@NotBlank String> teams,
+            @jakarta.validation.constraints.Min(1) Integer capacity) {
 
         Account {
             roles = roles == null || roles.isEmpty() ? List.of("AGENT") : List.copyOf(roles);

@@ -54,11 +54,13 @@ class AgentApi {
     private final TeamOverview teams;
     private final AgentStatuses statuses;
     private final Snippets snippets;
+    private final AgentCapacity capacity;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
              QueueAccess access, Colleagues colleagues, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
-             Snippets snippets) {
+             Snippets snippets, AgentCapacity capacity) {
         this.snippets = snippets;
+        this.capacity = capacity;
         this.statuses = statuses;
         this.teams = teams;
         this.colleagues = colleagues;
@@ -96,6 +98,7 @@ class AgentApi {
     /** Claims the most urgent waiting task: 200 with it, or 204 when the queue is empty. */
     @PostMapping("/handoffs/next")
     ResponseEntity<TaskView> next(Authentication agent) {
+        capacity.checkRoomFor(agent);
         return handoff.claimNext(agent.getName(), access.queuesOf(agent))
                 .map(t -> ResponseEntity.ok(TaskView.of(t)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
@@ -103,7 +106,10 @@ class AgentApi {
 
     @PostMapping("/handoffs/{id}/claim")
     TaskView claim(@PathVariable String id, Authentication agent) {
-        access.check(id, agent);
+        HandoffTask task = access.check(id, agent);
+        if (!task.claimedBy(agent.getName())) {
+            capacity.checkRoomFor(agent);
+        }
         return TaskView.of(handoff.claim(id, agent.getName()));
     }
 

@@ -53,6 +53,7 @@ import static nl.loket.agent.WorkbenchViews.Updates;
 class WorkbenchController {
 
     static final String CLAIMED_BY_COLLEAGUE = "Een collega heeft deze taak al.";
+    static final String AT_CAPACITY = "U heeft al zoveel taken als u tegelijk mag hebben. Sluit er eerst een af of draag er een over.";
     static final String NOT_YOURS = "Alleen de medewerker die deze taak heeft opgepakt, kan antwoorden of afsluiten.";
 
     /** Strict: no inline script or style, nothing from elsewhere. */
@@ -68,6 +69,7 @@ class WorkbenchController {
     private final Snippets snippets;
     private final nl.loket.contact.AgentTyping typing;
     private final Colleagues colleagues;
+    private final AgentCapacity capacity;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
@@ -75,7 +77,8 @@ class WorkbenchController {
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
                         HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
-                        nl.loket.contact.AgentTyping typing, Colleagues colleagues) {
+                        nl.loket.contact.AgentTyping typing, Colleagues colleagues, AgentCapacity capacity) {
+        this.capacity = capacity;
         this.typing = typing;
         this.colleagues = colleagues;
         this.live = live;
@@ -120,6 +123,12 @@ class WorkbenchController {
 
     @PostMapping("/next")
     String next(Authentication agent, RedirectAttributes flash) {
+        try {
+            capacity.checkRoomFor(agent);
+        } catch (AgentAtCapacityException e) {
+            flash.addFlashAttribute("status", AT_CAPACITY);
+            return "redirect:/agent";
+        }
         Optional<HandoffTask> task = handoff.claimNext(agent.getName(), access.queuesOf(agent));
         if (task.isEmpty()) {
             flash.addFlashAttribute("status", "Er wachten geen taken.");
@@ -133,13 +142,16 @@ class WorkbenchController {
     String claim(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
                  HttpServletResponse response) {
         try {
-            access.check(id, agent);
+            if (!access.check(id, agent).claimedBy(agent.getName())) {
+                capacity.checkRoomFor(agent);
+            }
             HandoffTask task = handoff.claim(id, agent.getName());
             flash.addFlashAttribute("status", "U heeft taak " + task.reference() + " opgepakt.");
             return "redirect:/agent/tasks/" + task.id();
         } catch (ProblemException e) {
             response.setStatus(e.status());
-            model.addAttribute("error", e.status() == 404 ? "Deze taak bestaat niet meer." : CLAIMED_BY_COLLEAGUE);
+            model.addAttribute("error", e.status() == 404 ? "Deze taak bestaat niet meer."
+                    : e instanceof AgentAtCapacityException ? AT_CAPACITY : CLAIMED_BY_COLLEAGUE);
             return queue(model, agent);
         }
     }

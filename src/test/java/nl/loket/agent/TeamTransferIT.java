@@ -256,4 +256,24 @@ class TeamTransferIT extends HandoffIntegrationTest {
         assertThat(refused.body()).contains("Kies een team");
         assertThat(handoff.task(task.id()).claimedBy()).isEqualTo(BURGERZAKEN_AGENT);
     }
+
+    @Test
+    void anAgentHoldsNoMoreTasksAtOnceThanTheirCapacity() {
+        HandoffTask first = passportTask();
+        HandoffTask second = passportTask();
+        assertThat(agentPost(ONE_AT_A_TIME_AGENT, "/api/agent/handoffs/" + first.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost(ONE_AT_A_TIME_AGENT, "/api/agent/handoffs/" + first.id() + "/claim", null).statusCode())
+                .as("claiming one's own again is fine").isEqualTo(200);
+
+        HttpResponse<String> full = agentPost(ONE_AT_A_TIME_AGENT, "/api/agent/handoffs/" + second.id() + "/claim", null);
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat(full.body()).contains("At capacity");
+        assertThat(agentPost(ONE_AT_A_TIME_AGENT, "/api/agent/handoffs/next", null).statusCode()).isEqualTo(409);
+        WorkbenchSession cas = new WorkbenchSession(port).loggedIn(ONE_AT_A_TIME_AGENT, PASSWORD);
+        assertThat(cas.submit("/agent/next", Map.of()).body()).contains("zoveel taken als u tegelijk mag hebben");
+
+        assertThat(agentPost(ONE_AT_A_TIME_AGENT, "/api/agent/handoffs/" + first.id() + "/close",
+                "{\"resolution\":\"ANSWERED\"}").statusCode()).isEqualTo(200);
+        assertThat(agentPost(ONE_AT_A_TIME_AGENT, "/api/agent/handoffs/" + second.id() + "/claim", null).statusCode()).isEqualTo(200);
+    }
 }

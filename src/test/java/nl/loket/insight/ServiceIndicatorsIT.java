@@ -64,9 +64,9 @@ class ServiceIndicatorsIT extends HandoffIntegrationTest {
     @DynamicPropertySource
     static void insightProperties(DynamicPropertyRegistry registry) {
         // the next free index after HandoffIntegrationTest's accounts
-        registry.add("loket.agents[28].username", () -> MONITOR);
-        registry.add("loket.agents[28].password", () -> "{noop}" + PASSWORD);
-        registry.add("loket.agents[28].roles[0]", () -> "MONITORING");
+        registry.add("loket.agents[29].username", () -> MONITOR);
+        registry.add("loket.agents[29].password", () -> "{noop}" + PASSWORD);
+        registry.add("loket.agents[29].roles[0]", () -> "MONITORING");
         // claims stay with their agent through the scripted day, whatever the clock says
         registry.add("loket.handoff.claim-timeout", () -> "8h");
     }

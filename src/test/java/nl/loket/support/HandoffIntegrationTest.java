@@ -38,6 +38,8 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
     /** AGENTs of one team each ({@code loket.agents[n].teams}). */
     public static final String BURGERZAKEN_AGENT = "bas";
     public static final String BELASTINGEN_AGENT = "bea";
+    /** An AGENT of Burgerzaken who may hold one task at once ({@code loket.agents[n].capacity}). */
+    public static final String ONE_AT_A_TIME_AGENT = "cas";
     /** An AGENT limited to the queue {@code urgent} ({@code loket.agents[n].queues}). */
     public static final String URGENT_AGENT = "crisisdienst";
 
@@ -59,13 +61,16 @@ public abstract class HandoffIntegrationTest extends LoketIntegrationTest {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         account(registry, n++, BCRYPT_AGENT, hash, "AGENT");
         // Only the brute-force test logs in wrongly with these: locking them disturbs no other test.
-        // (Indexes up to 27 are taken here; a subclass adding accounts starts at 28.)
+        // (Indexes up to 28 are taken here; a subclass adding accounts starts at 29.)
         account(registry, n++, "lockout-agent", "{noop}" + PASSWORD, "AGENT");
         account(registry, n++, "lockout-form-agent", "{noop}" + PASSWORD, "AGENT");
         account(registry, n, BURGERZAKEN_AGENT, "{noop}" + PASSWORD, "AGENT");
         registry.add("loket.agents[" + n++ + "].teams[0]", () -> "burgerzaken");
         account(registry, n, BELASTINGEN_AGENT, "{noop}" + PASSWORD, "AGENT");
         registry.add("loket.agents[" + n++ + "].teams[0]", () -> "belastingen");
+        account(registry, n, ONE_AT_A_TIME_AGENT, "{noop}" + PASSWORD, "AGENT");
+        registry.add("loket.agents[" + n + "].teams[0]", () -> "burgerzaken");
+        registry.add("loket.agents[" + n++ + "].capacity", () -> "1");
         registry.add("loket.twilio.account-sid", () -> "ACtest");
         registry.add("loket.twilio.from-number", () -> "+3197010000000");
         registry.add("loket.twilio.api-base-url", TWILIO::baseUrl);
