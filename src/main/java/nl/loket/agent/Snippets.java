@@ -34,8 +34,10 @@ class Snippets {
     private final RedisKeys keys;
     private final Json json;
     private final List<TeamProperties.Team> teams;
+    private final TeamProperties teamProperties;
 
     Snippets(JedisPool pool, RedisKeys keys, Json json, TeamProperties teams) {
+        this.teamProperties = teams;
         this.pool = pool;
         this.keys = keys;
         this.json = json;
@@ -58,8 +60,7 @@ class Snippets {
 
     /** The same, with the placeholders filled in for this task. */
     List<Snippet> forTask(String agent, Set<String> agentTeams, HandoffTask task) {
-        String teamTitle = teams.stream().filter(t -> t.name().equals(task.team())).map(TeamProperties.Team::title)
-                .findFirst().orElse("Algemeen");
+        String teamTitle = teamProperties.title(task.team());
         return of(agent, agentTeams).stream().map(s -> new Snippet(s.id(), s.title(), s.text()
                 .replace("{kenmerk}", task.reference() == null ? "" : task.reference())
                 .replace("{medewerker}", agent)

@@ -34,12 +34,14 @@ class TeamOverview {
 
     private final HandoffService handoff;
     private final List<TeamProperties.Team> teams;
+    private final TeamProperties teamProperties;
     private final String fallback;
     private final Clock clock;
 
     TeamOverview(HandoffService handoff, TeamProperties teams, HandoffProperties properties, Clock clock) {
         this.handoff = handoff;
         this.teams = teams.teams();
+        this.teamProperties = teams;
         this.fallback = properties.queue();
         this.clock = clock;
     }
@@ -82,7 +84,7 @@ class TeamOverview {
                     nearing.add(task.reference());
                 }
             }
-            lines.add(new TeamLine(name, team == null ? "Algemeen" : team.title(), waiting, handled, longest,
+            lines.add(new TeamLine(name, teamProperties.title(name), waiting, handled, longest,
                     target == null ? null : target.toMinutes(), breached, nearing));
         });
         return lines;

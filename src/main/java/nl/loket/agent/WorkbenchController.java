@@ -86,7 +86,7 @@ class WorkbenchController {
         List<TeamOption> options = new java.util.ArrayList<>();
         teamProperties.teams().forEach(t -> options.add(new TeamOption(t.name(), t.title())));
         if (options.stream().noneMatch(o -> o.name().equals(handoffProperties.queue()))) {
-            options.add(new TeamOption(handoffProperties.queue(), "Algemeen"));
+            options.add(new TeamOption(handoffProperties.queue(), TeamProperties.FALLBACK_TITLE));
         }
         this.teams = List.copyOf(options);
         this.handoff = handoff;
@@ -377,7 +377,7 @@ class WorkbenchController {
         model.addAttribute("tolkcontact", "TOLKCONTACT".equalsIgnoreCase(t.relay()));
         model.addAttribute("languageLabel", WorkbenchLabels.language(t.language()));
         model.addAttribute("reasonLabel", WorkbenchLabels.reason(t.reason()));
-        model.addAttribute("teamLabel", t.team() == null ? "Algemeen" : teamTitle(t.team()));
+        model.addAttribute("teamLabel", t.team() == null ? TeamProperties.FALLBACK_TITLE : teamTitle(t.team()));
         model.addAttribute("teams", teams.stream().filter(o -> !o.name().equals(t.team())).toList());
         model.addAttribute("notes", t.notes().stream().map(n -> new NoteRow(n.author(), WorkbenchLabels.dateTime(n.at()),
                 switch (n.kind()) {

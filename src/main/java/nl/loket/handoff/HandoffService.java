@@ -279,12 +279,7 @@ public class HandoffService {
      */
     public HandoffTask transfer(String taskId, String agent, String toTeam, String toAgent, String note, boolean supervisor) {
         String text = requiredNote(note);
-        if ((toTeam == null) == (toAgent == null)) {
-            throw new InvalidRequestException("team", "Give either 'team' or 'agent', not both and not neither.");
-        }
-        if (toTeam != null && !routing.exists(toTeam)) {
-            throw new InvalidRequestException("team", "'team' must be one of the configured teams.");
-        }
+        checkTarget(toTeam, toAgent);
         OffsetDateTime now = OffsetDateTime.now(clock);
         HandoffNote written = new HandoffNote(agent, now, HandoffNote.Kind.TRANSFER, toTeam != null ? toTeam : toAgent, text);
         HandoffTask moved = tasks.update(taskId, task -> {
@@ -311,12 +306,7 @@ public class HandoffService {
      */
     public HandoffNote consult(String taskId, String agent, String toTeam, String toAgent, String question, boolean supervisor) {
         String text = requiredNote(question);
-        if ((toTeam == null) == (toAgent == null)) {
-            throw new InvalidRequestException("team", "Give either 'team' or 'agent', not both and not neither.");
-        }
-        if (toTeam != null && !routing.exists(toTeam)) {
-            throw new InvalidRequestException("team", "'team' must be one of the configured teams.");
-        }
+        checkTarget(toTeam, toAgent);
         HandoffNote written = new HandoffNote(agent, OffsetDateTime.now(clock), HandoffNote.Kind.CONSULT,
                 toTeam != null ? toTeam : toAgent, text);
         tasks.update(taskId, task -> {
@@ -338,6 +328,16 @@ public class HandoffService {
         }, TaskStore.Transition.none());
         changed(taskId);
         return written;
+    }
+
+    /** A transfer or consult goes to exactly one of a team (that exists) or a colleague. */
+    private void checkTarget(String toTeam, String toAgent) {
+        if ((toTeam == null) == (toAgent == null)) {
+            throw new InvalidRequestException("team", "Give either 'team' or 'agent', not both and not neither.");
+        }
+        if (toTeam != null && !routing.exists(toTeam)) {
+            throw new InvalidRequestException("team", "'team' must be one of the configured teams.");
+        }
     }
 
     private static String requiredNote(String note) {

@@ -23,6 +23,14 @@ import java.util.Set;
 @ConfigurationProperties("loket")
 public record TeamProperties(@Valid List<Team> teams) {
 
+    /** How agents see the fallback queue ({@code loket.handoff.queue}), which is no configured team. */
+    public static final String FALLBACK_TITLE = "Algemeen";
+
+    /** The title of a configured team, or the fallback title for anything else (the fallback queue, no team). */
+    public String title(String name) {
+        return teams.stream().filter(t -> t.name().equals(name)).map(Team::title).findFirst().orElse(FALLBACK_TITLE);
+    }
+
     public TeamProperties {
         teams = teams == null ? List.of() : List.copyOf(teams);
         Set<String> names = new HashSet<>();
