@@ -104,7 +104,30 @@ function readDevset(file) {
   });
 }
 
-function buildManager(articles) {
+/**
+ * Residents' labelled questions in <knowledge>/questions/*.txt, as Loket's categorizer reads them:
+ * <language>|<topic>|<question>, '-' for a question no article answers (NLP.js's own 'None' intent).
+ */
+function readQuestions(folder) {
+  const dir = path.join(folder, 'questions');
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  const questions = [];
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const raw of fs.readFileSync(path.join(dir, name), 'utf8').split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line.length === 0 || line.startsWith('#')) {
+        continue;
+      }
+      const [language, topic, ...rest] = line.split('|');
+      questions.push({ language, topic: topic === '-' ? 'None' : topic, text: rest.join('|') });
+    }
+  }
+  return questions;
+}
+
+function buildManager(articles, questions = []) {
   const manager = new NlpManager({
     languages: LANGUAGES,
     forceNER: false,
@@ -125,6 +148,10 @@ function buildManager(articles) {
       manager.addDocument(a.language, t, a.topic);
       documents += 1;
     }
+  }
+  for (const q of questions) {
+    manager.addDocument(q.language, q.text, q.topic);
+    documents += 1;
   }
   return { manager, documents };
 }
@@ -211,7 +238,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const articles = readKnowledge(args.knowledge);
   const items = readDevset(args.devset);
-  const { manager, documents } = buildManager(articles);
+  const { manager, documents } = buildManager(articles, readQuestions(args.knowledge));
 
   const trainStart = process.hrtime.bigint();
   await manager.train();
@@ -247,7 +274,7 @@ async function main() {
     + ` (stemmer-nl ${dutch instanceof StemmerNl ? 'StemmerNl' : 'other'},`
     + ` tokenizer-nl ${tokenizer instanceof TokenizerNl ? 'TokenizerNl' : 'other'}), Node.js ${process.versions.node}`);
   out.push(`KB: ${articles.length} articles (${LANGUAGES.map((l) => `${l} ${articles.filter((a) => a.language === l).length}`).join(', ')}),`
-    + ` ${topics.size} topics, ${documents} training documents (examples + title + keywords)`);
+    + ` ${topics.size} topics, ${documents} training documents (examples + title + keywords + residents' questions)`);
   out.push(`answers when top intent != None and score >= ${args.threshold}`);
   out.push('');
   out.push(value('items total', String(s.all)));

@@ -36,12 +36,68 @@ final class ArticleLoader {
         return load(location, ArticleLoader.class.getClassLoader());
     }
 
+    /** The folder under a location with residents' labelled questions ({@link AskedQuestion}); optional. */
+    static final String QUESTIONS = "questions";
+    /** The topic column's value for a question that no article answers. */
+    static final String NO_TOPIC = "-";
+
+    /**
+     * Reads the labelled questions in {@code <location>/questions/*.txt}: one a line, {@code <language>|<topic>|<question>}
+     * with {@code -} as the topic of a question no article answers; {@code #} starts a comment. None is fine.
+     *
+     * @throws InvalidArticleException when a line is malformed or names a topic that no article has
+     */
+    static List<AskedQuestion> questions(String location, List<Article> articles) {
+        return questions(location, articles, ArticleLoader.class.getClassLoader());
+    }
+
+    static List<AskedQuestion> questions(String location, List<Article> articles, ClassLoader classLoader) {
+        String loc = location == null || location.isBlank() ? DEFAULT_LOCATION : location.strip();
+        List<Source> sources;
+        if (loc.startsWith("classpath:") || loc.startsWith("classpath*:")) {
+            String base = loc.substring(loc.indexOf(':') + 1).replaceAll("^/+", "").replaceAll("/+$", "");
+            sources = fromClasspath(base + "/" + QUESTIONS, "*.txt", classLoader);
+        } else {
+            Path folder = folderOf(loc).resolve(QUESTIONS);
+            sources = Files.isDirectory(folder) ? fromFolder(folder, ".txt") : List.of();
+        }
+        Set<String> topics = new HashSet<>();
+        for (Article a : articles) {
+            topics.add(a.topic());
+        }
+        List<AskedQuestion> out = new ArrayList<>();
+        for (Source s : sources) {
+            String[] lines = s.content().split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\|", 3);
+                String where = s.name() + " line " + (i + 1);
+                if (parts.length < 3 || parts[2].isBlank()) {
+                    throw new InvalidArticleException(where, null, "is not <language>|<topic>|<question>");
+                }
+                String language = parts[0].strip();
+                String topic = parts[1].strip();
+                if (!ArticleParser.LANGUAGES.contains(language)) {
+                    throw new InvalidArticleException(where, "language", "is '" + language + "', not one of " + ArticleParser.LANGUAGES);
+                }
+                if (!topic.equals(NO_TOPIC) && !topics.contains(topic)) {
+                    throw new InvalidArticleException(where, "topic", "is '" + topic + "', which no article in the knowledge base has");
+                }
+                out.add(new AskedQuestion(language, topic.equals(NO_TOPIC) ? null : topic, parts[2].strip()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Loads with the given class loader for {@code classpath:} locations (tests use one over a jar). */
     static List<Article> load(String location, ClassLoader classLoader) {
         String loc = location == null || location.isBlank() ? DEFAULT_LOCATION : location.strip();
         List<Source> sources = loc.startsWith("classpath:") || loc.startsWith("classpath*:")
-                ? fromClasspath(loc.substring(loc.indexOf(':') + 1), classLoader)
-                : fromFolder(folderOf(loc));
+                ? fromClasspath(loc.substring(loc.indexOf(':') + 1), "**/*.md", classLoader)
+                : fromFolder(folderOf(loc), ".md");
         if (sources.isEmpty()) {
             throw new InvalidArticleException(loc, null, "no *.md articles found");
         }
@@ -77,12 +133,12 @@ final class ArticleLoader {
     private record Source(String name, String content) {
     }
 
-    private static List<Source> fromClasspath(String folder, ClassLoader classLoader) {
+    private static List<Source> fromClasspath(String folder, String pattern, ClassLoader classLoader) {
         String base = folder.replaceAll("^/+", "").replaceAll("/+$", "");
         var resolver = new PathMatchingResourcePatternResolver(classLoader);
         Resource[] resources;
         try {
-            resources = resolver.getResources("classpath*:" + base + "/**/*.md");
+            resources = resolver.getResources("classpath*:" + base + "/" + pattern);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list classpath:" + base, e);
         }
@@ -114,13 +170,13 @@ final class ArticleLoader {
         return at >= 0 ? url.substring(at + 1) : url;
     }
 
-    private static List<Source> fromFolder(Path folder) {
+    private static List<Source> fromFolder(Path folder, String suffix) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidArticleException(folder.toString(), null, "is not a folder with knowledge articles");
         }
         List<Source> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList()) {
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList()) {
                 String name = (folder.getFileName() == null ? "" : folder.getFileName() + "/") + folder.relativize(p).toString().replace('\\', '/');
                 out.add(new Source(name, decode(name, Files.readAllBytes(p))));
             }

@@ -10,7 +10,9 @@ package nl.loket.knowledge;
  * questions), then rounded, with the bias a little lower than fitted (more cautious). Ten-fold cross validation gave
  * the same figures as the fit, so the weights do not lean on single questions. The weight for an unknown abbreviation
  * is set by hand: too few examples to fit, and the rule is simple. Refit with the opt-in test {@code CalibrationFit}
- * when the knowledge base changes much.
+ * when the knowledge base changes much. Since the categorizer also learns from the spent sets' questions, the fit scores
+ * each spent set with a knowledge base trained without it (cross-fitting); that refit on 3,620 questions gave the same
+ * weights within rounding and no better accuracy (0.934 against 0.938 for these), so they stayed.
  *
  * @param bias          constant
  * @param combined      the candidate's combined score (half normalised search score, half categorizer probability)

@@ -44,10 +44,10 @@ public final class KnowledgeBase implements AutoCloseable {
     private final double answerThreshold;
 
     KnowledgeBase(List<Article> articles) {
-        this(articles, ANSWER_THRESHOLD, Calibration.DEFAULT);
+        this(articles, List.of(), ANSWER_THRESHOLD, Calibration.DEFAULT);
     }
 
-    KnowledgeBase(List<Article> articles, double answerThreshold, Calibration calibration) {
+    KnowledgeBase(List<Article> articles, List<AskedQuestion> questions, double answerThreshold, Calibration calibration) {
         if (articles.isEmpty()) {
             throw new IllegalArgumentException("a knowledge base needs at least one article");
         }
@@ -71,11 +71,13 @@ public final class KnowledgeBase implements AutoCloseable {
         this.vocabulary = Map.copyOf(frozen);
 
         long start = System.nanoTime();
+        // Residents' questions are searched like the articles' own examples: their words are how people ask.
+        List<Article> searched = withQuestions(this.articles, questions);
         Map<String, TextAnalysis> an = new HashMap<>();
         for (String language : ArticleParser.LANGUAGES) {
             Set<String> dictionary = new LinkedHashSet<>();
             TextAnalysis plain = new TextAnalysis(language, List.of());
-            for (Article a : this.articles) {
+            for (Article a : searched) {
                 if (a.language().equals(language)) {
                     for (String text : texts(a)) {
                         dictionary.addAll(plain.words(text));
@@ -86,15 +88,15 @@ public final class KnowledgeBase implements AutoCloseable {
             an.put(language, new TextAnalysis(language, dictionary));
         }
         this.analysis = Map.copyOf(an);
-        this.index = new SearchIndex(this.articles, analysis);
+        this.index = new SearchIndex(searched, analysis);
         long indexed = System.nanoTime();
-        this.categorizer = new TopicCategorizer(this.articles, index);
+        this.categorizer = new TopicCategorizer(this.articles, questions, index);
         long trained = System.nanoTime();
         this.indexTime = Duration.ofNanos(indexed - start);
         this.trainingTime = Duration.ofNanos(trained - indexed);
         this.retriever = new Retriever(index, categorizer, calibration);
-        log.info("Knowledge base: {} articles on {} topics; index built in {} ms, categorizer trained in {} ms",
-                this.articles.size(), topics.size(), indexTime.toMillis(), trainingTime.toMillis());
+        log.info("Knowledge base: {} articles on {} topics, {} residents' questions; index built in {} ms, categorizer trained in {} ms",
+                this.articles.size(), topics.size(), questions.size(), indexTime.toMillis(), trainingTime.toMillis());
     }
 
     /**
@@ -104,12 +106,15 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws InvalidArticleException when an article breaks the format; the message names the file and the field
      */
     public static KnowledgeBase load(String location) {
-        return new KnowledgeBase(ArticleLoader.load(location));
+        List<Article> articles = ArticleLoader.load(location);
+        return new KnowledgeBase(articles, ArticleLoader.questions(location, articles), ANSWER_THRESHOLD, Calibration.DEFAULT);
     }
 
     /** Loads the knowledge base as {@link #load(String)} does, with the configured answer threshold. */
     public static KnowledgeBase load(KnowledgeProperties properties) {
-        return new KnowledgeBase(ArticleLoader.load(properties.location()), properties.answerThreshold(), Calibration.DEFAULT);
+        List<Article> articles = ArticleLoader.load(properties.location());
+        return new KnowledgeBase(articles, ArticleLoader.questions(properties.location(), articles), properties.answerThreshold(),
+                Calibration.DEFAULT);
     }
 
     /** The confidence at or above which a retrieval may be answered ({@link #ANSWER_THRESHOLD} unless configured). */
@@ -213,6 +218,24 @@ public final class KnowledgeBase implements AutoCloseable {
     public void close() {
         index.close();
         analysis.values().forEach(TextAnalysis::close);
+    }
+
+    private static List<Article> withQuestions(List<Article> articles, List<AskedQuestion> questions) {
+        Map<String, List<String>> byArticle = new HashMap<>();
+        for (AskedQuestion q : questions) {
+            if (!q.outOfScope()) {
+                byArticle.computeIfAbsent(q.language() + "-" + q.topic(), k -> new ArrayList<>()).add(q.text());
+            }
+        }
+        List<Article> out = new ArrayList<>();
+        for (Article a : articles) {
+            List<String> extra = byArticle.getOrDefault(a.language() + "-" + a.topic(), List.of());
+            List<String> examples = new ArrayList<>(a.examples());
+            examples.addAll(extra);
+            out.add(new Article(a.id(), a.topic(), a.language(), a.title(), a.summary(), a.body(), a.source(), a.lastReviewed(),
+                    a.related(), examples, a.keywords(), a.sample()));
+        }
+        return out;
     }
 
     private static List<String> texts(Article a) {

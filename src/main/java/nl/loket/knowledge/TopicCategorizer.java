@@ -45,9 +45,33 @@ final class TopicCategorizer {
     private final ThreadLocal<DocumentCategorizerME> categorizer;
     private final SearchIndex index;
 
+    /**
+     * Models trained in this JVM, by a digest of everything that went into them. Training takes seconds with the
+     * residents' questions; an application context started again on the same knowledge base (tests start several)
+     * gets the same model without training it again. A few entries: one per knowledge base version in use.
+     */
+    private static final Map<String, DoccatModel> TRAINED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, DoccatModel> eldest) {
+                    return size() > 4;
+                }
+            });
+
     /** Trains on the articles; the index supplies the tokens, so that training and questions are normalised alike. */
-    TopicCategorizer(List<Article> articles, SearchIndex index) {
+    TopicCategorizer(List<Article> articles, List<AskedQuestion> questions, SearchIndex index) {
         this.index = index;
+        String digest = digest(articles, questions);
+        DoccatModel trained = TRAINED.get(digest);
+        if (trained == null) {
+            trained = train(articles, questions);
+            TRAINED.put(digest, trained);
+        }
+        this.model = trained;
+        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+    }
+
+    private DoccatModel train(List<Article> articles, List<AskedQuestion> questions) {
         List<DocumentSample> samples = new ArrayList<>();
         for (String[] q : outOfScopeQuestions()) {
             String[] tokens = tokens(q[1], q[0]);
@@ -66,6 +90,12 @@ final class TopicCategorizer {
                 }
             }
         }
+        for (AskedQuestion q : questions) {
+            String[] tokens = tokens(q.text(), q.language());
+            if (tokens.length > 0) {
+                samples.add(new DocumentSample(q.outOfScope() ? OUT_OF_SCOPE : q.topic(), tokens));
+            }
+        }
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, ALGORITHM);
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
@@ -75,13 +105,36 @@ final class TopicCategorizer {
         params.put(TrainingParameters.THREADS_PARAM, 1);
         try {
             FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
-            this.model = DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params, new DoccatFactory(features));
+            return DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params, new DoccatFactory(features));
         } catch (opennlp.tools.util.InvalidFormatException e) {
             throw new IllegalStateException("cannot set up the topic categorizer", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+    }
+
+    /** Every text the model and its tokens depend on: the articles in full (they make the spelling dictionary) and the questions. */
+    private static String digest(List<Article> articles, List<AskedQuestion> questions) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.function.Consumer<String> add = text -> {
+            sha.update(String.valueOf(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        };
+        for (Article a : articles) {
+            List.of(a.id(), a.topic(), a.language(), a.title(), a.summary(), a.body()).forEach(add);
+            a.examples().forEach(add);
+            a.keywords().forEach(add);
+            add.accept("\u0001");
+        }
+        for (AskedQuestion q : questions) {
+            List.of(q.language(), String.valueOf(q.topic()), q.text()).forEach(add);
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /**
@@ -134,6 +187,11 @@ final class TopicCategorizer {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The trained model (shared by categorizers trained on the same knowledge). */
+    DoccatModel model() {
+        return model;
     }
 
     int numberOfTopics() {

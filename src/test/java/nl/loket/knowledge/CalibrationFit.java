@@ -20,12 +20,6 @@ class CalibrationFit {
 
     static final double NEGATIVE_WEIGHT = 5.0;
     static final double L2 = 0.01;
-    /**
-     * Sealed sets that have been read while tuning, so they no longer measure anything: their answerable and
-     * out-of-scope questions are fitting data now. A set is added here only after its report was written.
-     */
-    static final List<String> SPENT_SETS = List.of("sealed-2026-12-06.jsonl", "sealed-2026-12-06b.jsonl",
-            "sealed-2026-12-06c.jsonl", "sealed-2026-12-06d.jsonl", "sealed-2026-12-06e.jsonl", "sealed-2026-12-07f.jsonl");
     static final String[] NAMES = {"bias", "combined", "margin", "agree", "coverage", "topicCoverage", "probability", "outOfScope", "acronym"};
 
     record Row(double[] x, double y, double w, boolean answerable) {
@@ -33,41 +27,20 @@ class CalibrationFit {
 
     @Test
     void fit() {
-        KnowledgeBase kb = ShippedKnowledgeBase.get();
-        List<DevSet.Item> items = new ArrayList<>(DevSet.load().orElseThrow().items());
-        System.setProperty("knowledge.devset", Path.of("src/test/resources/kb-fixtures/calibration-extra.jsonl").toString());
-        items.addAll(DevSet.load().orElseThrow().items());
-        for (String spent : SPENT_SETS) {
-            System.setProperty("knowledge.devset", Path.of("src/test/resources/evaluation", spent).toString());
-            items.addAll(DevSet.load().orElseThrow().items());
-        }
-        System.clearProperty("knowledge.devset");
-        List<Row> rows = new ArrayList<>();
-        int nothingMatched = 0, topRight = 0, answerableItems = 0;
-        for (DevSet.Item item : items) {
-            if ("ESCALATE".equals(item.expect())) {
-                continue;
+        List<DevSet.Item> own = new ArrayList<>(DevSet.load().orElseThrow().items());
+        own.addAll(DevSet.load(Path.of("src/test/resources/kb-fixtures/calibration-extra.jsonl")).orElseThrow().items());
+        List<String> sets = spentSets();
+        Tally tally = new Tally();
+        // The dev set and the extra questions are no training questions: the shipped knowledge base may score them.
+        List<Row> rows = new ArrayList<>(rows(ShippedKnowledgeBase.get(), own, tally));
+        // A spent set's questions train the categorizer, so each is scored by a knowledge base trained without it
+        // (cross-fitting): the weights then see confidences as an unseen question gets them.
+        List<Article> articles = ArticleLoader.load(KnowledgeProperties.DEFAULT_LOCATION);
+        for (String set : sets) {
+            try (KnowledgeBase without = new KnowledgeBase(articles, SpentQuestions.allExcept(sets, set), KnowledgeBase.ANSWER_THRESHOLD,
+                    Calibration.DEFAULT)) {
+                rows.addAll(rows(without, DevSet.load(SpentQuestions.FOLDER.resolve(set)).orElseThrow().items(), tally));
             }
-            boolean answerable = "ANSWER".equals(item.expect());
-            var c = kb.retriever().score(item.text(), item.language()).candidates();
-            if (c.isEmpty()) {
-                nothingMatched++; // confidence 0 whatever the weights
-                continue;
-            }
-            Retriever.Features f = c.get(0);
-            if (answerable) {
-                answerableItems++;
-                topRight += f.topic().equals(item.topic()) ? 1 : 0;
-            }
-            double[] x = {1, f.combined(), f.margin(), f.agree() ? 1 : 0, f.coverage(), f.topicCoverage(), f.probability(),
-                    f.outOfScope(), f.unknownAcronym() ? 1 : 0};
-            for (String left : System.getProperty("knowledge.fit.without", "").split(",")) {
-                int at = List.of(NAMES).indexOf(left);
-                if (at > 0) {
-                    x[at] = 0; // features left out, to compare a fit with and without them
-                }
-            }
-            rows.add(new Row(x, answerable && f.topic().equals(item.topic()) ? 1 : 0, answerable ? 1 : NEGATIVE_WEIGHT, answerable));
         }
         double[] b = fit(rows);
         StringBuilder sb = new StringBuilder("CALIBRATION");
@@ -75,8 +48,8 @@ class CalibrationFit {
             sb.append(String.format(Locale.ROOT, " %s=%.2f", NAMES[i], b[i]));
         }
         System.out.println(sb);
-        System.out.println("CALIBRATION " + rows.size() + " questions with a candidate, " + nothingMatched + " without (left out)");
-        System.out.printf(Locale.ROOT, "CALIBRATION right topic on top (the ceiling): %d/%d%n", topRight, answerableItems);
+        System.out.println("CALIBRATION " + rows.size() + " questions with a candidate, " + tally.nothingMatched + " without (left out)");
+        System.out.printf(Locale.ROOT, "CALIBRATION right topic on top (the ceiling): %d/%d%n", tally.topRight, tally.answerable);
         report("fit", rows, b);
         for (double t = 0.30; t <= 0.551; t += 0.05) {
             curve(rows, b, t);
@@ -106,6 +79,49 @@ class CalibrationFit {
             }
         }
         System.out.printf(Locale.ROOT, "CALIBRATION cv: accuracy %.3f, out of scope answered %d/%d%n", (double) right / answerable, oos, outOfScope);
+    }
+
+    /** The spent sets to fit on: {@link SpentQuestions#SETS}, or a comma-separated list in {@code knowledge.fit.sets}. */
+    static List<String> spentSets() {
+        String listed = System.getProperty("knowledge.fit.sets", "");
+        return listed.isBlank() ? SpentQuestions.SETS : List.of(listed.split(","));
+    }
+
+    static final class Tally {
+        int nothingMatched;
+        int topRight;
+        int answerable;
+    }
+
+    /** One row per answerable or out-of-scope item with a candidate: the best candidate's features and whether it is right. */
+    static List<Row> rows(KnowledgeBase kb, List<DevSet.Item> items, Tally tally) {
+        List<Row> rows = new ArrayList<>();
+        for (DevSet.Item item : items) {
+            if ("ESCALATE".equals(item.expect())) {
+                continue;
+            }
+            boolean answerable = "ANSWER".equals(item.expect());
+            var c = kb.retriever().score(item.text(), item.language()).candidates();
+            if (c.isEmpty()) {
+                tally.nothingMatched++; // confidence 0 whatever the weights
+                continue;
+            }
+            Retriever.Features f = c.get(0);
+            if (answerable) {
+                tally.answerable++;
+                tally.topRight += f.topic().equals(item.topic()) ? 1 : 0;
+            }
+            double[] x = {1, f.combined(), f.margin(), f.agree() ? 1 : 0, f.coverage(), f.topicCoverage(), f.probability(),
+                    f.outOfScope(), f.unknownAcronym() ? 1 : 0};
+            for (String left : System.getProperty("knowledge.fit.without", "").split(",")) {
+                int at = List.of(NAMES).indexOf(left);
+                if (at > 0) {
+                    x[at] = 0; // features left out, to compare a fit with and without them
+                }
+            }
+            rows.add(new Row(x, answerable && f.topic().equals(item.topic()) ? 1 : 0, answerable ? 1 : NEGATIVE_WEIGHT, answerable));
+        }
+        return rows;
     }
 
     /** Answered right, answered the wrong topic and out of scope answered, at one answer threshold. */

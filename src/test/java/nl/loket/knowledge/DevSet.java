@@ -21,7 +21,10 @@ record DevSet(List<Item> items) {
     static final Path FILE = Path.of("src/test/resources/evaluation/devset.jsonl");
 
     static Optional<DevSet> load() {
-        Path file = Path.of(System.getProperty("knowledge.devset", FILE.toString()));
+        return load(Path.of(System.getProperty("knowledge.devset", FILE.toString())));
+    }
+
+    static Optional<DevSet> load(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
