@@ -5,6 +5,10 @@
   'use strict';
   var KEY = 'loket.chat';
   var POLL_MS = 4000;
+  /** With a live stream open the page still looks now and then, in case a notice was lost. */
+  var LIVE_POLL_MS = 30000;
+  /** "Medewerker typt…" goes off by itself after a few seconds; look again just after. */
+  var TYPING_RECHECK_MS = 6500;
   var body = document.body;
   var TEXTS = JSON.parse(body.getAttribute('data-texts'));
   var embed = body.getAttribute('data-embed') === 'true';
@@ -13,6 +17,7 @@
   var state = load();
   var lang = state.lang || body.getAttribute('data-lang') || 'nl';
   var busy = false, pollTimer = null, seen = {};
+  var live = false, listening = false, lastPoll = 0, typingTimer = null;
 
   function load() {
     try { return JSON.parse(sessionStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
@@ -194,14 +199,19 @@
       .catch(function () { /* the next poll tries again */ });
   }
 
-  /** After hand-off, agent replies arrive by polling, only while the page is visible. */
-  function poll() {
-    if (document.visibilityState !== 'visible' || !state.sessionId) { return; }
+  /** After hand-off, agent replies arrive through the live stream, or by looking every few seconds without it. */
+  function poll(force) {
+    if (!state.sessionId || (!force && document.visibilityState !== 'visible')) { return; }
+    if (!force && live && Date.now() - lastPoll < LIVE_POLL_MS) { return; }
+    lastPoll = Date.now();
     var path = '/api/chat/sessions/' + encodeURIComponent(state.sessionId) + '/messages';
     fetch(path, { headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + state.token }, credentials: 'omit' })
       .then(function (r) {
         if (!r.ok) { throw new Error('HTTP ' + r.status); }
-        showTyping(r.headers.get('Loket-Agent-Typing') === 'true');
+        var typing = r.headers.get('Loket-Agent-Typing') === 'true';
+        showTyping(typing);
+        if (typingTimer) { clearTimeout(typingTimer); typingTimer = null; }
+        if (typing) { typingTimer = setTimeout(function () { poll(true); }, TYPING_RECHECK_MS); }
         return r.json();
       })
       .then(function (all) {
@@ -215,7 +225,43 @@
   function startPolling() {
     if (pollTimer) { return; }
     pollTimer = setInterval(poll, POLL_MS);
-    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible') { poll(); } });
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible') { poll(true); } });
+    listen();
+  }
+
+  /**
+   * The live stream (Server-Sent Events read with fetch, because EventSource cannot send the bearer token): an event
+   * "changed" means an agent answered or is typing, and the page looks at once. When the stream fails or ends, the
+   * page looks every few seconds as before and tries the stream again a little later.
+   */
+  function listen() {
+    if (listening || !state.sessionId || !window.ReadableStream || !window.TextDecoder) { return; }
+    listening = true;
+    fetch('/api/chat/sessions/' + encodeURIComponent(state.sessionId) + '/stream',
+      { headers: { 'Accept': 'text/event-stream', 'Authorization': 'Bearer ' + state.token }, credentials: 'omit' })
+      .then(function (r) {
+        if (!r.ok || !r.body) { throw new Error('HTTP ' + r.status); }
+        var reader = r.body.getReader(), decoder = new TextDecoder(), buffer = '';
+        function read() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) { return; }
+            buffer += decoder.decode(chunk.value, { stream: true }).replace(/\r/g, '');
+            var events = buffer.split('\n\n');
+            buffer = events.pop();
+            events.forEach(function (e) {
+              if (/^event: ?ready$/m.test(e)) { live = true; body.setAttribute('data-live', 'true'); poll(true); }
+              if (/^event: ?changed$/m.test(e)) { poll(true); }
+            });
+            return read();
+          });
+        }
+        return read();
+      })
+      .catch(function () { /* looking every few seconds goes on */ })
+      .then(function () {
+        live = false; listening = false; body.setAttribute('data-live', 'false');
+        setTimeout(listen, POLL_MS * 3);
+      });
   }
 
   /** A reload (or the widget opened again) shows the conversation so far. */

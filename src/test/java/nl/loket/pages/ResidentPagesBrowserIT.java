@@ -1,6 +1,8 @@
 package nl.loket.pages;
 
-import nl.loket.contact.AgentMessages;
+import nl.loket.contact.AgentTyping;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
@@ -42,6 +44,8 @@ class ResidentPagesBrowserIT extends LoketIntegrationTest {
     static Browser browser;
 
     @Autowired ContactService contacts;
+    @Autowired HandoffService handoffs;
+    @Autowired AgentTyping typing;
     @Autowired ApplicationContext context;
     @Autowired JsonMapper json;
 
@@ -125,7 +129,14 @@ class ResidentPagesBrowserIT extends LoketIntegrationTest {
         assertThat(conversation.state()).isEqualTo(ConversationState.WAITING);
         assertThat(conversation.reference()).isEqualTo(browser.find("#reference").getText());
 
-        AgentMessages.answer(context, conversation.id(), "Goedemiddag, ik ben Sanne. Ik help u verder.");
+        // The page listens live; while it does, it does not look by itself for 30 s, so what appears below came
+        // through the stream: first "Medewerker typt…", then the answer.
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "true"));
+        HandoffTask task = handoffs.taskOfConversation(conversation.id()).orElseThrow();
+        handoffs.claim(task.id(), "sanne");
+        typing.typing(conversation.id());
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Medewerker typt"));
+        handoffs.reply(task.id(), "sanne", "Goedemiddag, ik ben Sanne. Ik help u verder.");
         WebElement agent = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".loket-msg--agent")));
         assertThat(agent.getText()).startsWith("Medewerker:").contains("ik ben Sanne");

@@ -118,15 +118,8 @@ class ChatChannel {
     }
 
     private String authorisedSession(Exchange exchange) {
-        String sessionId = exchange.getMessage().getHeader(SESSION_HEADER, String.class);
-        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ChatTokenMissingException();
-        }
-        if (!sessions.authorised(sessionId, authorization.substring(7).trim())) {
-            throw new ChatSessionNotFoundException();
-        }
-        return sessionId;
+        return sessions.authorisedBy(exchange.getMessage().getHeader(SESSION_HEADER, String.class),
+                exchange.getMessage().getHeader("Authorization", String.class));
     }
 
     private static ChatMessage toChatMessage(Message m) {

@@ -63,6 +63,22 @@ class ChatSessions {
                 RedisKeys.hashed(token).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The session id when the {@code Authorization} header holds its token ({@code Bearer <token>}).
+     *
+     * @throws ChatTokenMissingException  without a bearer token
+     * @throws ChatSessionNotFoundException for an unknown session or another session's token (the same answer)
+     */
+    String authorisedBy(String sessionId, String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ChatTokenMissingException();
+        }
+        if (!authorised(sessionId, authorization.substring(7).trim())) {
+            throw new ChatSessionNotFoundException();
+        }
+        return sessionId;
+    }
+
     private String key(String sessionId) {
         return keys.key("chat", "session", sessionId);
     }

@@ -1,0 +1,161 @@
+package nl.loket.channel.chat;
+
+import nl.loket.contact.Channel;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.ResidentNotices;
+import nl.loket.platform.Broadcast;
+import nl.loket.platform.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code GET /api/chat/sessions/{sessionId}/stream}: the resident's chat page hears at once, over Server-Sent Events,
+ * that an agent answered or is typing, on whichever instance that happened ({@link ResidentNotices}). An event
+ * {@code changed} carries no text, only the nudge; the page then reads the messages as it always did, with the same
+ * bearer token. Without a working stream the page keeps looking every few seconds.
+ */
+@RestController
+class ChatStream implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
+
+    /** How long one stream stays open; the page opens a new one. */
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+    /** Open streams per chat session (a few tabs); a further one closes the oldest. */
+    static final int PER_SESSION = 3;
+    /** Open streams per instance; beyond this a page is told to keep looking by itself (503). */
+    static final int PER_INSTANCE = 5_000;
+
+    private static final AtomicLong OPENED = new AtomicLong();
+
+    /** One open page; the conversation is known from the session's first message on. */
+    private static final class Listener {
+        final String sessionId;
+        final long opened = OPENED.incrementAndGet();
+        final SseEmitter emitter;
+        volatile String conversationId;
+
+        Listener(String sessionId, SseEmitter emitter) {
+            this.sessionId = sessionId;
+            this.emitter = emitter;
+        }
+    }
+
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final ChatSessions sessions;
+    private final ContactService contacts;
+    private volatile boolean running;
+
+    ChatStream(ChatSessions sessions, ContactService contacts, Broadcast broadcast) {
+        this.sessions = sessions;
+        this.contacts = contacts;
+        broadcast.subscribe(ResidentNotices.TOPIC, this::changed);
+    }
+
+    @GetMapping(path = "/api/chat/sessions/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable String sessionId, @RequestHeader(value = "Authorization", required = false) String authorization) {
+        sessions.authorisedBy(sessionId, authorization);
+        if (listeners.size() >= PER_INSTANCE) {
+            throw new TooManyStreamsException();
+        }
+        listeners.stream().filter(l -> l.sessionId.equals(sessionId))
+                .sorted(Comparator.comparingLong((Listener l) -> l.opened).reversed())
+                .skip(PER_SESSION - 1L)
+                .forEach(this::close);
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Listener listener = new Listener(sessionId, emitter);
+        listener.conversationId = conversationOf(sessionId);
+        listeners.add(listener);
+        emitter.onCompletion(() -> listeners.remove(listener));
+        emitter.onTimeout(() -> listeners.remove(listener));
+        emitter.onError(e -> listeners.remove(listener));
+        send(listener, SseEmitter.event().name("ready").data(Map.of(), MediaType.APPLICATION_JSON));
+        return emitter;
+    }
+
+    private void changed(String conversationId) {
+        for (Listener listener : listeners) {
+            if (listener.conversationId == null) {
+                listener.conversationId = conversationOf(listener.sessionId);
+            }
+            if (conversationId.equals(listener.conversationId)) {
+                send(listener, SseEmitter.event().name("changed").data(Map.of(), MediaType.APPLICATION_JSON));
+            }
+        }
+    }
+
+    private String conversationOf(String sessionId) {
+        return contacts.conversationOfThread(Channel.CHAT, sessionId).map(Conversation::id).orElse(null);
+    }
+
+    /** A comment now and then keeps proxies from closing an idle stream and finds streams whose page is gone. */
+    @Scheduled(fixedDelay = 20_000)
+    void keepAlive() {
+        for (Listener listener : listeners) {
+            send(listener, SseEmitter.event().comment("keep-alive"));
+        }
+    }
+
+    private void send(Listener listener, SseEmitter.SseEventBuilder event) {
+        try {
+            listener.emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            listeners.remove(listener);
+            log.debug("Chat stream closed: {}", e.toString());
+        }
+    }
+
+    private void close(Listener listener) {
+        listeners.remove(listener);
+        try {
+            listener.emitter.complete();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    int open() {
+        return listeners.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Before graceful shutdown: an open stream is a request in flight; closed, the page reconnects to another instance. */
+    @Override
+    public void stop() {
+        running = false;
+        listeners.forEach(this::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** This instance holds as many open chat streams as it will; the page keeps looking by itself. */
+    static final class TooManyStreamsException extends ProblemException {
+        TooManyStreamsException() {
+            super(503, "Too many live chat connections", null, "Live updates are not available now; the chat page looks for new messages by itself.");
+        }
+    }
+}
