@@ -5,9 +5,8 @@ import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskNotFoundException;
 import nl.loket.platform.Broadcast;
+import nl.loket.platform.EventStreams;
 import nl.loket.platform.reactions.Reaction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -15,13 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live updates for the agents' workbenches over Server-Sent Events ({@code GET /api/agent/stream}): an event
@@ -32,16 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Configuration(proxyBeanMethods = false)
 class LiveUpdates implements org.springframework.context.SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
-
     /** The broadcast topic of resident messages in conversations a person holds: the notice is the conversation id. */
     static final String RESIDENT_WROTE = "resident-wrote";
     /** How long one stream stays open; the browser's EventSource reconnects by itself. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
-    private record Listener(Authentication agent, SseEmitter emitter) { }
-
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final EventStreams<Authentication> listeners = new EventStreams<>("agent", STREAM_TIMEOUT);
     private final HandoffService handoff;
     private final QueueAccess access;
     private final Broadcast broadcast;
@@ -65,14 +57,9 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
     }
 
     SseEmitter open(Authentication agent) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Listener listener = new Listener(agent, emitter);
-        listeners.add(listener);
-        emitter.onCompletion(() -> listeners.remove(listener));
-        emitter.onTimeout(() -> listeners.remove(listener));
-        emitter.onError(e -> listeners.remove(listener));
-        send(listener, SseEmitter.event().name("ready").data(Map.of("agent", agent.getName()), MediaType.APPLICATION_JSON));
-        return emitter;
+        EventStreams.Stream<Authentication> stream = listeners.open(agent);
+        listeners.send(stream, SseEmitter.event().name("ready").data(Map.of("agent", agent.getName()), MediaType.APPLICATION_JSON));
+        return listeners.emitter(stream);
     }
 
     private void taskChanged(String taskId) {
@@ -94,11 +81,11 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
         if (t.claimedBy() != null) {
             data.put("claimedBy", t.claimedBy());
         }
-        for (Listener listener : listeners) {
-            if (access.maySee(listener.agent(), t)) {
-                send(listener, SseEmitter.event().name("task").id(t.id()).data(data, MediaType.APPLICATION_JSON));
+        listeners.forEach(stream -> {
+            if (access.maySee(stream.about(), t)) {
+                listeners.send(stream, SseEmitter.event().name("task").id(t.id()).data(data, MediaType.APPLICATION_JSON));
             }
-        }
+        });
     }
 
     private void residentWrote(String conversationId) {
@@ -106,12 +93,12 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
             return;
         }
         handoff.taskOfConversation(conversationId).filter(t -> t.claimedBy() != null).ifPresent(t -> {
-            for (Listener listener : listeners) {
-                if (t.claimedBy(listener.agent().getName())) {
-                    send(listener, SseEmitter.event().name("message")
+            listeners.forEach(stream -> {
+                if (t.claimedBy(stream.about().getName())) {
+                    listeners.send(stream, SseEmitter.event().name("message")
                             .data(Map.of("taskId", t.id(), "conversationId", conversationId), MediaType.APPLICATION_JSON));
                 }
-            }
+            });
         });
     }
 
@@ -126,9 +113,7 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
     /** A comment now and then keeps proxies from closing an idle stream and finds streams whose browser left. */
     @Scheduled(fixedDelay = 20_000)
     void keepAlive() {
-        for (Listener listener : listeners) {
-            send(listener, SseEmitter.event().comment("keep-alive"));
-        }
+        listeners.keepAlive();
     }
 
     private volatile boolean running;
@@ -145,27 +130,11 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        for (Listener listener : listeners) {
-            try {
-                listener.emitter().complete();
-            } catch (RuntimeException ignored) {
-                // already gone
-            }
-        }
-        listeners.clear();
+        listeners.closeAll();
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    private void send(Listener listener, SseEmitter.SseEventBuilder event) {
-        try {
-            listener.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            listeners.remove(listener);
-            log.debug("Live update stream of {} closed: {}", listener.agent().getName(), e.toString());
-        }
     }
 }

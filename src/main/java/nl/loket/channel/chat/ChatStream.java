@@ -5,9 +5,8 @@ import nl.loket.contact.Conversation;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.ResidentNotices;
 import nl.loket.platform.Broadcast;
+import nl.loket.platform.EventStreams;
 import nl.loket.platform.ProblemException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,12 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,8 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @RestController
 class ChatStream implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
-
     /** How long one stream stays open; the page opens a new one. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
     /** Open streams per chat session (a few tabs); a further one closes the oldest. */
@@ -46,19 +42,17 @@ class ChatStream implements SmartLifecycle {
     private static final AtomicLong OPENED = new AtomicLong();
 
     /** One open page; the conversation is known from the session's first message on. */
-    private static final class Listener {
+    private static final class Page {
         final String sessionId;
         final long opened = OPENED.incrementAndGet();
-        final SseEmitter emitter;
         volatile String conversationId;
 
-        Listener(String sessionId, SseEmitter emitter) {
+        Page(String sessionId) {
             this.sessionId = sessionId;
-            this.emitter = emitter;
         }
     }
 
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final EventStreams<Page> listeners = new EventStreams<>("chat", STREAM_TIMEOUT);
     private final ChatSessions sessions;
     private final ContactService contacts;
     private volatile boolean running;
@@ -75,30 +69,32 @@ class ChatStream implements SmartLifecycle {
         if (listeners.size() >= PER_INSTANCE) {
             throw new TooManyStreamsException();
         }
-        listeners.stream().filter(l -> l.sessionId.equals(sessionId))
-                .sorted(Comparator.comparingLong((Listener l) -> l.opened).reversed())
+        List<EventStreams.Stream<Page>> sameSession = new ArrayList<>();
+        listeners.forEach(s -> {
+            if (s.about().sessionId.equals(sessionId)) {
+                sameSession.add(s);
+            }
+        });
+        sameSession.stream().sorted(Comparator.comparingLong((EventStreams.Stream<Page> s) -> s.about().opened).reversed())
                 .skip(PER_SESSION - 1L)
-                .forEach(this::close);
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Listener listener = new Listener(sessionId, emitter);
-        listener.conversationId = conversationOf(sessionId);
-        listeners.add(listener);
-        emitter.onCompletion(() -> listeners.remove(listener));
-        emitter.onTimeout(() -> listeners.remove(listener));
-        emitter.onError(e -> listeners.remove(listener));
-        send(listener, SseEmitter.event().name("ready").data(Map.of(), MediaType.APPLICATION_JSON));
-        return emitter;
+                .forEach(listeners::close);
+        Page page = new Page(sessionId);
+        page.conversationId = conversationOf(sessionId);
+        EventStreams.Stream<Page> stream = listeners.open(page);
+        listeners.send(stream, SseEmitter.event().name("ready").data(Map.of(), MediaType.APPLICATION_JSON));
+        return listeners.emitter(stream);
     }
 
     private void changed(String conversationId) {
-        for (Listener listener : listeners) {
-            if (listener.conversationId == null) {
-                listener.conversationId = conversationOf(listener.sessionId);
+        listeners.forEach(stream -> {
+            Page page = stream.about();
+            if (page.conversationId == null) {
+                page.conversationId = conversationOf(page.sessionId);
             }
-            if (conversationId.equals(listener.conversationId)) {
-                send(listener, SseEmitter.event().name("changed").data(Map.of(), MediaType.APPLICATION_JSON));
+            if (conversationId.equals(page.conversationId)) {
+                listeners.send(stream, SseEmitter.event().name("changed").data(Map.of(), MediaType.APPLICATION_JSON));
             }
-        }
+        });
     }
 
     private String conversationOf(String sessionId) {
@@ -108,31 +104,7 @@ class ChatStream implements SmartLifecycle {
     /** A comment now and then keeps proxies from closing an idle stream and finds streams whose page is gone. */
     @Scheduled(fixedDelay = 20_000)
     void keepAlive() {
-        for (Listener listener : listeners) {
-            send(listener, SseEmitter.event().comment("keep-alive"));
-        }
-    }
-
-    private void send(Listener listener, SseEmitter.SseEventBuilder event) {
-        try {
-            listener.emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            listeners.remove(listener);
-            log.debug("Chat stream closed: {}", e.toString());
-        }
-    }
-
-    private void close(Listener listener) {
-        listeners.remove(listener);
-        try {
-            listener.emitter.complete();
-        } catch (RuntimeException ignored) {
-            // already gone
-        }
-    }
-
-    int open() {
-        return listeners.size();
+        listeners.keepAlive();
     }
 
     @Override
@@ -144,7 +116,7 @@ class ChatStream implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        listeners.forEach(this::close);
+        listeners.closeAll();
     }
 
     @Override
