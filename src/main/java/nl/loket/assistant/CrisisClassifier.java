@@ -32,6 +32,8 @@ import java.util.Optional;
 final class CrisisClassifier implements TriageRule {
 
     static final String TRAINING = "/assistant/crisis-training.txt";
+    /** The spent evaluation sets' messages, labelled (docs/evaluation.md); trained on together with {@link #TRAINING}. */
+    static final String SPENT_SETS_TRAINING = "/assistant/crisis-training-spent-sets.txt";
     static final String CRISIS = "CRISIS";
     static final String OTHER = "OTHER";
 
@@ -47,7 +49,8 @@ final class CrisisClassifier implements TriageRule {
     static final double STRONG_THRESHOLD = 0.97;
 
     private static final class Model {
-        static final DoccatModel INSTANCE = train(ResourceLines.read(TRAINING));
+        static final DoccatModel INSTANCE = train(java.util.stream.Stream.concat(ResourceLines.read(TRAINING).stream(),
+                ResourceLines.read(SPENT_SETS_TRAINING).stream()).toList());
     }
 
     private final ThreadLocal<DocumentCategorizerME> categorizer =
@@ -92,15 +95,23 @@ final class CrisisClassifier implements TriageRule {
     static final double L2_COST = 0.5;
 
     static DoccatModel train(List<String> lines) {
+        return train(TRAINING, lines, java.util.Set.of(CRISIS, OTHER), L2_COST);
+    }
+
+    /**
+     * A maximum-entropy model over {@code LABEL<TAB>text} lines with word, word-pair and character n-gram features, as
+     * triage's classifiers use it; the text is normalised as triage normalises a message.
+     */
+    static DoccatModel train(String source, List<String> lines, java.util.Set<String> labels, double l2Cost) {
         List<DocumentSample> samples = new ArrayList<>();
         for (String line : lines) {
             int tab = line.indexOf('\t');
             if (tab < 0) {
-                throw new IllegalStateException(TRAINING + ": expected 'LABEL<TAB>text', got " + line);
+                throw new IllegalStateException(source + ": expected 'LABEL<TAB>text', got " + line);
             }
             String label = line.substring(0, tab).strip();
-            if (!CRISIS.equals(label) && !OTHER.equals(label)) {
-                throw new IllegalStateException(TRAINING + ": label must be CRISIS or OTHER, got " + label);
+            if (!labels.contains(label)) {
+                throw new IllegalStateException(source + ": label must be one of " + labels + ", got " + label);
             }
             String text = nl.loket.platform.text.TextNormalizer.forMatching(line.substring(tab + 1));
             if (!text.isEmpty()) {
@@ -112,16 +123,16 @@ final class CrisisClassifier implements TriageRule {
         params.put(TrainingParameters.ITERATIONS_PARAM, 200);
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
         params.put("L1Cost", 0.0);
-        params.put("L2Cost", L2_COST);
+        params.put("L2Cost", l2Cost);
         params.put(TrainingParameters.THREADS_PARAM, 1);
         try {
             FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2),
                     new CharacterNGrams()};
             return DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params, new DoccatFactory(features));
         } catch (opennlp.tools.util.InvalidFormatException e) {
-            throw new IllegalStateException("cannot set up the crisis classifier", e);
+            throw new IllegalStateException("cannot set up a triage classifier from " + source, e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot train the crisis classifier", e);
+            throw new IllegalStateException("cannot train a triage classifier from " + source, e);
         }
     }
 }

@@ -42,7 +42,7 @@ final class Triage {
 
     private Triage(CrisisClassifier classifier, double doubtThreshold) {
         this(List.of(new CrisisSignals(), new CrisisConcepts(), classifier, new HumanRequestSignals(), new ComplaintSignals(),
-                new CaseSpecificSignals(), new ComplexSignals()), classifier, doubtThreshold);
+                new CaseSpecificSignals(), new ComplexSignals(), new EscalationClassifier()), classifier, doubtThreshold);
     }
 
     /** Only these rules, and no second look in doubt. */

@@ -293,7 +293,15 @@ class TriageTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "kan iemand bij mijn buurvrouw gaan kijken, ik hoor haar al twee dagen niet",
-            "het gaat niet goed met me, kan iemand me bellen"})
+            "ik wil met iemand praten, ik voel me heel alleen"})
+    void aRequestForAPersonThatSoundsLikeDangerIsACrisisOutright(String text) {
+        assertThat(TRIAGE.classify(text).map(TriageResult::reason)).contains(EscalationReason.CRISIS);
+    }
+
+    /** Going to a person anyway, and perhaps a crisis: the person sees it first, with the help numbers sent. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "kan iemand mij bellen, ik weet het allemaal niet meer"})
     void aMessageGoingToAPersonThatProbablyIsACrisisIsInDoubt(String text) {
         assertThat(TRIAGE.classify(text).map(TriageResult::reason)).isNotEqualTo(java.util.Optional.of(EscalationReason.CRISIS));
         assertThat(TRIAGE.crisisInDoubt(text)).isTrue();

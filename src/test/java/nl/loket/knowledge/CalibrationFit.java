@@ -81,10 +81,9 @@ class CalibrationFit {
         System.out.printf(Locale.ROOT, "CALIBRATION cv: accuracy %.3f, out of scope answered %d/%d%n", (double) right / answerable, oos, outOfScope);
     }
 
-    /** The spent sets to fit on: {@link SpentQuestions#SETS}, or a comma-separated list in {@code knowledge.fit.sets}. */
+    /** The spent sets to fit on ({@link nl.loket.support.SpentSets#sets()}). */
     static List<String> spentSets() {
-        String listed = System.getProperty("knowledge.fit.sets", "");
-        return listed.isBlank() ? SpentQuestions.SETS : List.of(listed.split(","));
+        return nl.loket.support.SpentSets.sets();
     }
 
     static final class Tally {

@@ -1,5 +1,6 @@
 package nl.loket.knowledge;
 
+import nl.loket.support.SpentSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -10,22 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The answerable and out-of-scope questions of the spent evaluation sets, as training questions for the topic
- * categorizer ({@link AskedQuestion}). A sealed set is added to {@link #SETS} only after its report was written: from
- * then on it measures nothing, and its questions teach Loket how residents ask. Escalations are left out (triage
- * decides those) and so are languages other than Dutch and English.
+ * The answerable and out-of-scope questions of the spent evaluation sets ({@link SpentSets}), as training questions
+ * for the topic categorizer ({@link AskedQuestion}): they teach Loket how residents ask. Escalations are left out
+ * (triage decides those) and so are languages other than Dutch and English.
  *
  * <p>Run with {@code -Dknowledge.export-questions=true} to write {@link #FILE}, the shipped knowledge base's
  * {@code questions/} file.
  */
 class SpentQuestions {
 
-    /** Sealed sets that have been read while tuning or reported on; never a set that still has to measure. */
-    static final List<String> SETS = List.of("sealed-2026-12-06.jsonl", "sealed-2026-12-06b.jsonl",
-            "sealed-2026-12-06c.jsonl", "sealed-2026-12-06d.jsonl", "sealed-2026-12-06e.jsonl", "sealed-2026-12-07f.jsonl",
-            "sealed-2026-12-07g.jsonl");
-
-    static final Path FOLDER = Path.of("src/test/resources/evaluation");
+    static final Path FOLDER = SpentSets.FOLDER;
     static final Path FILE = Path.of("src/main/resources/knowledge/questions/evaluation-rounds.txt");
 
     /** The training questions of one set. */
@@ -66,7 +61,7 @@ class SpentQuestions {
                 # evaluation sets (written by people outside the team, see docs/evaluation.md); regenerate it with
                 # mvn test -Dtest=SpentQuestions -Dknowledge.export-questions=true. Sample content, like the articles.
                 """);
-        for (String set : SETS) {
+        for (String set : SpentSets.sets()) {
             sb.append("# ").append(set).append('\n');
             for (AskedQuestion q : of(set)) {
                 sb.append(q.language()).append('|').append(q.outOfScope() ? ArticleLoader.NO_TOPIC : q.topic()).append('|')
