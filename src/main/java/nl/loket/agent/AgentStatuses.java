@@ -1,5 +1,6 @@
 package nl.loket.agent;
 
+import nl.loket.platform.Broadcast;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
@@ -12,13 +13,16 @@ import java.util.Map;
 
 /**
  * Whether an agent can take work now: AVAILABLE, BUSY, AWAY or OFFLINE (never set: OFFLINE). Kept in one Redis hash
- * for every instance; each change is audited, so a team lead can account for the day. The team overview shows
- * agents by status.
+ * for every instance; each change is audited, so a team lead can account for the day, and broadcast, so the team
+ * lead's page shows it at once.
  */
 @Component
 class AgentStatuses {
 
     enum Status { AVAILABLE, BUSY, AWAY, OFFLINE }
+
+    /** The broadcast topic of status changes: the notice is the agent's user name, so team leads' pages refresh. */
+    static final String TOPIC = "agent-status";
 
     /** One agent's status and since when. */
     record AgentStatus(String agent, Status status, OffsetDateTime since) { }
@@ -27,8 +31,10 @@ class AgentStatuses {
     private final RedisKeys keys;
     private final Clock clock;
     private final AuditLog audit;
+    private final Broadcast broadcast;
 
-    AgentStatuses(JedisPool pool, RedisKeys keys, Clock clock, AuditLog audit) {
+    AgentStatuses(JedisPool pool, RedisKeys keys, Clock clock, AuditLog audit, Broadcast broadcast) {
+        this.broadcast = broadcast;
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;
@@ -41,6 +47,7 @@ class AgentStatuses {
             jedis.hset(key(), agent, status.name() + "|" + now);
         }
         audit.record(agent, AuditLog.Action.STATUS, null, null, null, status.name());
+        broadcast.publish(TOPIC, agent);
         return new AgentStatus(agent, status, now);
     }
 

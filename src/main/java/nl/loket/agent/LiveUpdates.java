@@ -22,8 +22,9 @@ import java.util.Optional;
 /**
  * Live updates for the agents' workbenches over Server-Sent Events ({@code GET /api/agent/stream}): an event
  * {@code task} when a task the agent may see appears or changes (on any instance: the hand-off module broadcasts
- * the task id), and {@code message} when the resident writes in a task the agent holds. Events carry ids and
- * states, never the resident's text: the page reads the task itself, which is audited as always.
+ * the task id), {@code message} when the resident writes in a task the agent holds, and for supervisors {@code status}
+ * when an agent's status changes (the team lead's page). Events carry ids and states, never the resident's text: the
+ * page reads the task itself, which is audited as always.
  */
 @Configuration(proxyBeanMethods = false)
 class LiveUpdates implements org.springframework.context.SmartLifecycle {
@@ -44,6 +45,7 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
         this.broadcast = broadcast;
         broadcast.subscribe(HandoffService.TASKS_TOPIC, this::taskChanged);
         broadcast.subscribe(RESIDENT_WROTE, this::residentWrote);
+        broadcast.subscribe(AgentStatuses.TOPIC, this::statusChanged);
     }
 
     /** A resident's message in a conversation a person holds is announced to every instance. */
@@ -99,6 +101,16 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
                             .data(Map.of("taskId", t.id(), "conversationId", conversationId), MediaType.APPLICATION_JSON));
                 }
             });
+        });
+    }
+
+    /** Only team leads watch who is available; an agent's stream does not hear of colleagues' statuses. */
+    private void statusChanged(String agentName) {
+        listeners.forEach(stream -> {
+            if (QueueAccess.isSupervisor(stream.about())) {
+                listeners.send(stream, SseEmitter.event().name("status")
+                        .data(Map.of("agent", agentName), MediaType.APPLICATION_JSON));
+            }
         });
     }
 

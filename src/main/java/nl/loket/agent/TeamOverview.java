@@ -32,6 +32,12 @@ class TeamOverview {
     record TeamLine(String team, String title, Map<Priority, Integer> waiting, int handled, Long longestWaitMinutes,
                     Long targetMinutes, List<String> breached, List<String> nearing) { }
 
+    /** An unanswered task at or near its team's target, for the team lead's page: how long it has waited. */
+    record Late(String reference, long waitedMinutes, boolean breached) { }
+
+    /** One team's line and its late tasks, longest wait first. */
+    record TeamState(TeamLine line, List<Late> late) { }
+
     private final HandoffService handoff;
     private final List<TeamProperties.Team> teams;
     private final TeamProperties teamProperties;
@@ -47,6 +53,10 @@ class TeamOverview {
     }
 
     List<TeamLine> now() {
+        return states().stream().map(TeamState::line).toList();
+    }
+
+    List<TeamState> states() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, List<HandoffTask>> byTeam = new LinkedHashMap<>();
         teams.forEach(t -> byTeam.put(t.name(), new ArrayList<>()));
@@ -54,7 +64,7 @@ class TeamOverview {
         for (HandoffTask task : handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED))) {
             byTeam.computeIfAbsent(task.team() == null ? fallback : task.team(), k -> new ArrayList<>()).add(task);
         }
-        List<TeamLine> lines = new ArrayList<>();
+        List<TeamState> lines = new ArrayList<>();
         byTeam.forEach((name, tasks) -> {
             TeamProperties.Team team = teams.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
             Duration target = team == null ? null : team.responseTarget();
@@ -63,8 +73,7 @@ class TeamOverview {
                 waiting.put(p, 0);
             }
             Long longest = null;
-            List<String> breached = new ArrayList<>();
-            List<String> nearing = new ArrayList<>();
+            List<Late> late = new ArrayList<>();
             int handled = 0;
             for (HandoffTask task : tasks) {
                 if (task.status() == TaskStatus.CLAIMED) {
@@ -79,13 +88,16 @@ class TeamOverview {
                     longest = Math.max(longest == null ? 0 : longest, waited.toMinutes());
                 }
                 if (target != null && waited.compareTo(target) >= 0) {
-                    breached.add(task.reference());
+                    late.add(new Late(task.reference(), waited.toMinutes(), true));
                 } else if (target != null && waited.toMillis() >= target.toMillis() * NEARING_SHARE) {
-                    nearing.add(task.reference());
+                    late.add(new Late(task.reference(), waited.toMinutes(), false));
                 }
             }
-            lines.add(new TeamLine(name, teamProperties.title(name), waiting, handled, longest,
-                    target == null ? null : target.toMinutes(), breached, nearing));
+            late.sort(java.util.Comparator.comparingLong(Late::waitedMinutes).reversed());
+            lines.add(new TeamState(new TeamLine(name, teamProperties.title(name), waiting, handled, longest,
+                    target == null ? null : target.toMinutes(),
+                    late.stream().filter(Late::breached).map(Late::reference).toList(),
+                    late.stream().filter(l -> !l.breached()).map(Late::reference).toList()), List.copyOf(late)));
         });
         return lines;
     }

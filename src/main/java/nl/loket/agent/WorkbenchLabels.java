@@ -159,6 +159,19 @@ final class WorkbenchLabels {
         return (minutes / 60) + " u " + (minutes % 60) + " min";
     }
 
+    /** A wait or a target in words: "45 min", "3 uur 5 min", "2 dagen 4 uur". */
+    static String duration(long minutes) {
+        if (minutes < 60) {
+            return Math.max(0, minutes) + " min";
+        }
+        if (minutes < 24 * 60) {
+            return (minutes / 60) + " uur" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + " min");
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes % (24 * 60) / 60;
+        return days + (days == 1 ? " dag" : " dagen") + (hours == 0 ? "" : " " + hours + " uur");
+    }
+
     static String time(OffsetDateTime at) {
         return at == null ? "" : at.atZoneSameInstant(ZONE).format(TIME);
     }

@@ -97,6 +97,18 @@ class LiveUpdatesIT extends HandoffIntegrationTest {
     }
 
     @Test
+    void aTeamLeadHearsOfAnAgentsStatusChangeAndColleaguesDoNot() throws Exception {
+        try (Stream lead = new Stream("supervisor"); Stream bas = new Stream(BURGERZAKEN_AGENT)) {
+            HttpResponse<String> set = send(request("/api/agent/status").header("Content-Type", "application/json")
+                    .header(basic(BELASTINGEN_AGENT)[0], basic(BELASTINGEN_AGENT)[1])
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"busy\"}")).build());
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(lead.next("\"agent\":\"" + BELASTINGEN_AGENT + "\"")).as("status event for the lead").isNotNull();
+            assertThat(bas.anyWithin("event:status", 1500)).as("an agent hears nothing of colleagues' statuses").isFalse();
+        }
+    }
+
+    @Test
     void theStreamIsForAgentsOnly() {
         assertThat(get("/api/agent/stream").statusCode()).isEqualTo(401);
         assertThat(agentGet("visitor", "/api/agent/stream").statusCode()).isEqualTo(403);

@@ -70,7 +70,7 @@ class WorkbenchPagesIT extends HandoffIntegrationTest {
     void everyWorkbenchPageOfEveryModuleHasTheStrictPolicyAndNoTokenInAnAddress() {
         // The policy is set once for /agent/** by the platform: a page of a new module cannot forget it.
         WorkbenchSession supervisor = as("supervisor");
-        for (String path : List.of("/agent", "/agent/dashboard", "/agent/outreach", "/agent/login")) {
+        for (String path : List.of("/agent", "/agent/dashboard", "/agent/outreach", "/agent/teams", "/agent/login")) {
             HttpResponse<String> page = supervisor.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().allValues("Content-Security-Policy")).as(path).singleElement()

@@ -1,0 +1,137 @@
+package nl.loket.agent;
+
+import nl.loket.contact.Priority;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static nl.loket.agent.TeamLeadView.AgentRow;
+import static nl.loket.agent.TeamLeadView.Deadline;
+import static nl.loket.agent.TeamLeadView.Figures;
+import static nl.loket.agent.TeamLeadView.StatusCell;
+import static nl.loket.agent.TeamLeadView.TeamRow;
+
+/**
+ * The team lead's live view {@code /agent/teams} (SUPERVISOR, {@link AgentAccess}): the team overview of
+ * {@code GET /api/agent/teams} and the agents' statuses as one page. Rendered whole on the server, so it works without
+ * JavaScript; the page's script fetches {@code /agent/teams/figures} again on every live event.
+ */
+@Controller
+@RequestMapping("/agent/teams")
+class TeamLeadPage {
+
+    static final String NO_TEAM = "Zonder vast team";
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final TeamOverview overview;
+    private final AgentStatuses statuses;
+    private final List<AgentAccountProperties.Account> agents;
+    private final Clock clock;
+
+    TeamLeadPage(TeamOverview overview, AgentStatuses statuses, AgentAccountProperties accounts, Clock clock) {
+        this.overview = overview;
+        this.statuses = statuses;
+        // Supervisors lead, they do not take tasks: only accounts with the role AGENT are counted.
+        this.agents = accounts.agents().stream().filter(a -> a.roles().contains("AGENT")).toList();
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(Model model, Authentication lead) {
+        model.addAttribute("agentName", lead.getName());
+        model.addAttribute("f", figures());
+        return "agent/teams";
+    }
+
+    /** Only the figures, for the page's script: the same HTML, so the page and its refresh never differ. */
+    @GetMapping("/figures")
+    String refresh(Model model) {
+        model.addAttribute("f", figures());
+        return "agent/teams :: figures";
+    }
+
+    Figures figures() {
+        List<TeamOverview.TeamState> states = overview.states();
+        List<TeamRow> teams = new ArrayList<>();
+        List<Map.Entry<String, TeamOverview.Late>> late = new ArrayList<>();
+        int waiting = 0;
+        int handled = 0;
+        for (TeamOverview.TeamState state : states) {
+            TeamOverview.TeamLine line = state.line();
+            Map<Priority, Integer> w = line.waiting();
+            waiting += w.values().stream().mapToInt(Integer::intValue).sum();
+            handled += line.handled();
+            teams.add(new TeamRow(line.team(), line.title(), w.get(Priority.URGENT), w.get(Priority.HIGH),
+                    w.get(Priority.NORMAL), line.handled(), longestWait(line),
+                    line.targetMinutes() == null ? "Geen norm" : WorkbenchLabels.duration(line.targetMinutes()),
+                    line.nearing().size(), line.breached().size()));
+            state.late().forEach(l -> late.add(Map.entry(line.title(), l)));
+        }
+        // Past the target first, then nearing it; within each, the longest wait first.
+        List<Deadline> deadlines = late.stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, TeamOverview.Late> e) -> !e.getValue().breached())
+                        .thenComparing(e -> -e.getValue().waitedMinutes()))
+                .map(e -> new Deadline(e.getValue().reference(), e.getKey(), WorkbenchLabels.duration(e.getValue().waitedMinutes()),
+                        e.getValue().breached() ? "breached" : "nearing", e.getValue().breached() ? "Te laat" : "Bijna te laat"))
+                .toList();
+        int breached = (int) deadlines.stream().filter(d -> "breached".equals(d.state())).count();
+        return new Figures(OffsetDateTime.now(clock).atZoneSameInstant(WorkbenchLabels.ZONE).format(CLOCK_TIME),
+                waiting, handled, deadlines.size() - breached, breached, teams, deadlines, agentRows(states));
+    }
+
+    private static String longestWait(TeamOverview.TeamLine line) {
+        if (line.longestWaitMinutes() == null) {
+            return "Niemand wacht";
+        }
+        String wait = WorkbenchLabels.duration(line.longestWaitMinutes());
+        if (line.targetMinutes() == null || line.targetMinutes() == 0) {
+            return wait;
+        }
+        return wait + " (" + Math.round(100.0 * line.longestWaitMinutes() / line.targetMinutes()) + "% van de norm)";
+    }
+
+    private List<AgentRow> agentRows(List<TeamOverview.TeamState> states) {
+        Map<String, AgentStatuses.AgentStatus> now = statuses.all();
+        List<AgentRow> rows = new ArrayList<>();
+        for (TeamOverview.TeamState state : states) {
+            String team = state.line().team();
+            rows.add(agentRow(state.line().title(), agents.stream().filter(a -> a.teams().contains(team)).toList(), now));
+        }
+        List<AgentAccountProperties.Account> withoutTeam = agents.stream().filter(a -> a.teams().isEmpty()).toList();
+        if (!withoutTeam.isEmpty()) {
+            rows.add(agentRow(NO_TEAM, withoutTeam, now));
+        }
+        return rows;
+    }
+
+    private static AgentRow agentRow(String title, List<AgentAccountProperties.Account> members,
+                                     Map<String, AgentStatuses.AgentStatus> now) {
+        List<StatusCell> cells = new ArrayList<>();
+        for (AgentStatuses.Status status : AgentStatuses.Status.values()) {
+            List<String> names = members.stream().map(AgentAccountProperties.Account::username)
+                    .filter(name -> now.containsKey(name) ? now.get(name).status() == status : status == AgentStatuses.Status.OFFLINE)
+                    .sorted().toList();
+            cells.add(new StatusCell(status.name().toLowerCase(java.util.Locale.ROOT), statusLabel(status), names.size(),
+                    status == AgentStatuses.Status.OFFLINE ? List.of() : names));
+        }
+        return new AgentRow(title, cells);
+    }
+
+    static String statusLabel(AgentStatuses.Status status) {
+        return switch (status) {
+            case AVAILABLE -> "Beschikbaar";
+            case BUSY -> "Bezig";
+            case AWAY -> "Afwezig";
+            case OFFLINE -> "Offline";
+        };
+    }
+}
