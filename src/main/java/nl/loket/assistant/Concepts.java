@@ -37,10 +37,56 @@ final class Concepts {
         return conceptName.startsWith("fr-") || conceptName.startsWith("it-");
     }
 
-    /** One group: the words any of which fills this part of the concept. */
-    private record Group(String name, List<String> words, boolean dangerCue) { }
+    /**
+     * One group: the words any of which fills this part of the concept. A word of under eight letters only matches a
+     * word with the same first letter (exactly, as a prefix, stretched, with a dropped ending or one typing error), so
+     * the group keeps its words by first letter and checks only those, plus the longer and the unspaced ones.
+     */
+    private record Group(String name, List<Entry> words, boolean dangerCue, java.util.Map<Character, List<Entry>> byFirst,
+                         List<Entry> anyFirst) {
 
-    private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<String>> unless) {
+        Group(String name, List<Entry> words, boolean dangerCue) {
+            this(name, words, dangerCue, byFirst(words), words.stream().filter(Group::anyFirst).toList());
+        }
+
+        private static boolean anyFirst(Entry e) {
+            return e.unspaced() || e.text().isEmpty() || !e.prefix() && e.text().length() >= 8;
+        }
+
+        private static java.util.Map<Character, List<Entry>> byFirst(List<Entry> words) {
+            java.util.Map<Character, List<Entry>> out = new java.util.HashMap<>();
+            for (Entry e : words) {
+                if (!anyFirst(e)) {
+                    out.computeIfAbsent(e.text().charAt(0), k -> new ArrayList<>()).add(e);
+                }
+            }
+            out.replaceAll((k, v) -> List.copyOf(v));
+            return java.util.Map.copyOf(out);
+        }
+
+        /** Whether the word (and its letters with doubles as one) fills this group. */
+        boolean matchedBy(String word, String singleWord) {
+            if (!word.isEmpty() && matchesAny(word, singleWord, byFirst.getOrDefault(word.charAt(0), List.of()))) {
+                return true;
+            }
+            return matchesAny(word, singleWord, anyFirst);
+        }
+    }
+
+    /**
+     * One word of a list, with what matching needs worked out once at start-up instead of for every word of every
+     * message: whether it is written without spaces (Han, Thai, ...), whether it is a prefix ({@code wapen*}), and its
+     * letters with doubles as one.
+     */
+    private record Entry(String text, boolean unspaced, boolean prefix, String stem, String single) {
+        static Entry of(String text) {
+            boolean prefix = text.endsWith("*");
+            return new Entry(text, Concepts.unspaced(text), prefix, prefix ? text.substring(0, text.length() - 1) : text,
+                    singleLetters(text));
+        }
+    }
+
+    private record Concept(String name, List<Group> groups, int window, boolean ordered, List<List<Entry>> unless) {
         /**
          * A concept of a fallback language ("tr-self-harm"): it fires on its own, but its short words ("dat",
          * "loop", "mess") are everyday Dutch or English, so they neither gate the classifier nor split glued words.
@@ -72,7 +118,7 @@ final class Concepts {
         this.concepts = List.copyOf(parsed);
         java.util.Set<String> words = new java.util.HashSet<>();
         concepts.stream().filter(c -> !c.fallbackLanguage()).forEach(c -> c.groups().forEach(g -> g.words().stream()
-                .filter(w -> !w.endsWith("*") && w.length() >= 2).forEach(words::add)));
+                .filter(w -> !w.prefix() && w.text().length() >= 2).forEach(w -> words.add(w.text()))));
         this.vocabulary = java.util.Set.copyOf(words);
     }
 
@@ -87,7 +133,7 @@ final class Concepts {
         }
         List<Group> kept = new ArrayList<>();
         for (Group group : concept.groups()) {
-            List<String> words = group.words().stream().filter(w -> !EVERYDAY.contains(w)).toList();
+            List<Entry> words = group.words().stream().filter(w -> !EVERYDAY.contains(w.text())).toList();
             if (!words.isEmpty()) {
                 kept.add(new Group(group.name(), words, group.dangerCue()));
             }
@@ -139,7 +185,7 @@ final class Concepts {
                     continue;
                 }
                 for (Group group : concept.groups()) {
-                    if (group.dangerCue() && matchesAny(words[i], single, group.words()) && !inIdiom(words, i)) {
+                    if (group.dangerCue() && group.matchedBy(words[i], single) && !inIdiom(words, i)) {
                         return true;
                     }
                 }
@@ -165,8 +211,8 @@ final class Concepts {
         Arrays.fill(lastSeen, -1);
         for (int i = 0; i < words.length; i++) {
             for (int g = 0; g < groups; g++) {
-                if (matchesAny(words[i], single[i], concept.groups().get(g).words())
-                        || concept.elides() && matchesElided(words[i], concept.groups().get(g).words())) {
+                if (concept.groups().get(g).matchedBy(words[i], single[i])
+                        || concept.elides() && matchesElided(words[i], concept.groups().get(g))) {
                     lastSeen[g] = i;
                 }
             }
@@ -203,7 +249,7 @@ final class Concepts {
         if (concept.unless().isEmpty()) {
             return false;
         }
-        for (List<String> idiom : concept.unless()) {
+        for (List<Entry> idiom : concept.unless()) {
             for (int i = from; i + idiom.size() <= to; i++) {
                 boolean all = true;
                 for (int k = 0; k < idiom.size() && all; k++) {
@@ -222,7 +268,7 @@ final class Concepts {
      * "l'eau" arrives as "leau", "j'ai" as "jai", "d'acqua" as "dacqua". In another language's concept the word
      * behind such a prefix counts too.
      */
-    private static boolean matchesElided(String word, List<String> entries) {
+    private static boolean matchesElided(String word, Group group) {
         int prefix;
         if (word.startsWith("qu")) {
             prefix = 2;
@@ -238,11 +284,11 @@ final class Concepts {
         if ("aeiouh".indexOf(rest.charAt(0)) < 0) {
             return false;
         }
-        return matchesAny(rest, singleLetters(rest), entries);
+        return group.matchedBy(rest, singleLetters(rest));
     }
 
-    private static boolean matchesAny(String word, String singleWord, List<String> entries) {
-        for (String entry : entries) {
+    private static boolean matchesAny(String word, String singleWord, List<Entry> entries) {
+        for (Entry entry : entries) {
             if (matches(word, singleWord, entry)) {
                 return true;
             }
@@ -250,19 +296,20 @@ final class Concepts {
         return false;
     }
 
-    private static boolean matches(String word, String singleWord, String entry) {
-        if (unspaced(entry)) {
+    private static boolean matches(String word, String singleWord, Entry e) {
+        String entry = e.text();
+        if (e.unspaced()) {
             return word.contains(entry);
         }
-        if (entry.endsWith("*")) {
-            return word.startsWith(entry.substring(0, entry.length() - 1));
+        if (e.prefix()) {
+            return word.startsWith(e.stem());
         }
         if (word.equals(entry)) {
             return true;
         }
         // Stretched letters are cut to two by the normaliser ("wiiiil" -> "wiil"): compare with doubles as one.
         if (word.length() >= 3 && word.length() != singleWord.length() && Math.abs(word.length() - entry.length()) <= 2
-                && singleWord.equals(singleLetters(entry))) {
+                && singleWord.equals(e.single())) {
             return true;
         }
         // SMS spelling drops a final n or t: "leve", "nie", "wil" for "wilt".
@@ -343,9 +390,13 @@ final class Concepts {
         return parts.size() >= 2 ? parts : null;
     }
 
+    private static List<Entry> entries(String words) {
+        return Arrays.stream(words.split(" ")).map(Entry::of).toList();
+    }
+
     private static Concept parse(String listName, String name, List<String> lines) {
         List<Group> groups = new ArrayList<>();
-        List<List<String>> unless = new ArrayList<>();
+        List<List<Entry>> unless = new ArrayList<>();
         int window = 8;
         boolean ordered = false;
         for (String line : lines) {
@@ -360,19 +411,19 @@ final class Concepts {
                 case "ordered" -> ordered = Boolean.parseBoolean(value);
                 case "unless" -> Arrays.stream(value.split(",")).map(TextNormalizer::forMatching)
                         .filter(s -> !s.isEmpty()).forEach(idiom -> {
-                            unless.add(List.of(idiom.split(" ")));
+                            unless.add(entries(idiom));
                             if (elides(name)) {
                                 // "d infarto" as the resident writes it: "d'infarto", which arrives as "dinfarto".
                                 String glued = ELISION_IN_IDIOM.matcher(idiom).replaceAll("$1$2");
                                 if (!glued.equals(idiom)) {
-                                    unless.add(List.of(glued.split(" ")));
+                                    unless.add(entries(glued));
                                 }
                             }
                         });
                 default -> groups.add(new Group(key.endsWith("!") ? key.substring(0, key.length() - 1) : key,
                         Arrays.stream(value.split("\\s+"))
                         .map(w -> w.endsWith("*") ? TextNormalizer.forMatching(w) + "*" : TextNormalizer.forMatching(w))
-                        .filter(w -> !w.isEmpty() && !w.equals("*")).toList(), key.endsWith("!")));
+                        .filter(w -> !w.isEmpty() && !w.equals("*")).map(Entry::of).toList(), key.endsWith("!")));
             }
         }
         if (groups.isEmpty()) {
