@@ -81,15 +81,39 @@ public class Broadcast implements SmartLifecycle {
                 }
             };
             subscription = pubSub;
-            try (Jedis jedis = pool.getResource()) {
+            Jedis jedis = null;
+            try {
+                jedis = pool.getResource();
                 jedis.psubscribe(pubSub, prefix + "*");
-            } catch (JedisException e) {
+            } catch (RuntimeException e) {
                 if (running) {
-                    log.debug("Broadcast subscription lost, retrying: {}", e.getMessage());
+                    log.warn("Broadcast subscription lost, retrying: {}", e.toString());
                     sleepQuietly();
                 }
+            } finally {
+                release(jedis, pubSub);
             }
         }
+    }
+
+    /**
+     * Gives the subscribing connection back, but never while it is still subscribed: the pool would hand it to a
+     * request, whose commands Redis refuses in that state and whose replies cross with the notices. Closing its socket
+     * first makes the pool's next user open a fresh one.
+     */
+    private static void release(Jedis jedis, JedisPubSub pubSub) {
+        if (jedis == null) {
+            return;
+        }
+        if (pubSub.isSubscribed()) {
+            log.warn("Broadcast connection still subscribed on release; disconnecting it");
+            try {
+                jedis.disconnect();
+            } catch (RuntimeException ignored) {
+                // closing anyway
+            }
+        }
+        jedis.close();
     }
 
     private static void sleepQuietly() {
