@@ -55,10 +55,12 @@ class AgentApi {
     private final AgentStatuses statuses;
     private final Snippets snippets;
     private final AgentCapacity capacity;
+    private final Offers offers;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
              QueueAccess access, Colleagues colleagues, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
-             Snippets snippets, AgentCapacity capacity) {
+             Snippets snippets, AgentCapacity capacity, Offers offers) {
+        this.offers = offers;
         this.snippets = snippets;
         this.capacity = capacity;
         this.statuses = statuses;
@@ -111,6 +113,46 @@ class AgentApi {
             capacity.checkRoomFor(agent);
         }
         return TaskView.of(handoff.claim(id, agent.getName()));
+    }
+
+    /**
+     * Accepts the task offered to this agent: claimed through the same atomic claim as "Volgende taak". 409 when the
+     * offer is not theirs or lapsed, when a colleague got the task first, or when they are at capacity.
+     */
+    @PostMapping("/handoffs/{id}/offer/accept")
+    TaskView acceptOffer(@PathVariable String id, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        HandoffTask claimed = offers.accept(id, agent);
+        audit.record(agent.getName(), AuditLog.Action.OFFER_ACCEPTED, task.conversationId(), task.id(), task.residentId());
+        return TaskView.of(claimed);
+    }
+
+    /** Declines the task offered to this agent: it goes to the next colleague, not back to them for a while. 204; 409 as above. */
+    @PostMapping("/handoffs/{id}/offer/decline")
+    ResponseEntity<Void> declineOffer(@PathVariable String id, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        offers.decline(id, agent.getName());
+        audit.record(agent.getName(), AuditLog.Action.OFFER_DECLINED, task.conversationId(), task.id(), task.residentId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The task offered to the logged-in agent now: 200 with its id, reference, team, priority and until; 204 when none. */
+    @GetMapping("/offer")
+    ResponseEntity<java.util.Map<String, Object>> offer(Authentication agent) {
+        return offers.ofAgent(agent.getName()).flatMap(o -> {
+            try {
+                HandoffTask t = handoff.task(o.taskId());
+                java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("id", t.id());
+                body.put("reference", t.reference());
+                body.put("team", t.team());
+                body.put("priority", t.priority());
+                body.put("until", java.time.Instant.ofEpochMilli(o.untilMillis()).toString());
+                return java.util.Optional.of(ResponseEntity.ok(body));
+            } catch (nl.loket.handoff.TaskNotFoundException e) {
+                return java.util.Optional.empty();
+            }
+        }).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** Stores the reply and answers 202: sending (with retries) happens in the background; the transcript shows the outcome. */

@@ -27,6 +27,11 @@ class AgentCapacity {
         this.handoff = handoff;
     }
 
+    /** The most tasks this agent may hold at once, or null: no limit. */
+    Integer capacityOf(String username) {
+        return capacityByUser.get(username);
+    }
+
     /** Throws {@link AgentAtCapacityException} when this agent may not take one more task now. */
     void checkRoomFor(Authentication agent) {
         Integer capacity = capacityByUser.get(agent.getName());

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Live updates for the agents' workbenches over Server-Sent Events ({@code GET /api/agent/stream}): an event
  * {@code task} when a task the agent may see appears or changes (on any instance: the hand-off module broadcasts
- * the task id), {@code message} when the resident writes in a task the agent holds, and for supervisors {@code status}
+ * the task id), {@code message} when the resident writes in a task the agent holds, {@code offer} and
+ * {@code offer-ended} when a task is offered to this agent and when that offer ends, and for supervisors {@code status}
  * when an agent's status changes (the team lead's page). Events carry ids and states, never the resident's text: the
  * page reads the task itself, which is audited as always.
  */
@@ -46,6 +47,8 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
         broadcast.subscribe(HandoffService.TASKS_TOPIC, this::taskChanged);
         broadcast.subscribe(RESIDENT_WROTE, this::residentWrote);
         broadcast.subscribe(AgentStatuses.TOPIC, this::statusChanged);
+        broadcast.subscribe(Offers.OFFERED, this::offered);
+        broadcast.subscribe(Offers.ENDED, this::offerEnded);
     }
 
     /** A resident's message in a conversation a person holds is announced to every instance. */
@@ -101,6 +104,39 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
                             .data(Map.of("taskId", t.id(), "conversationId", conversationId), MediaType.APPLICATION_JSON));
                 }
             });
+        });
+    }
+
+    /** An offer to one agent: ids, reference, team and priority only, never the resident's words. */
+    private void offered(String notice) {
+        String[] parts = notice.split(" ");
+        if (parts.length != 3 || listeners.isEmpty()) {
+            return;
+        }
+        find(parts[0]).ifPresent(t -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("id", t.id());
+            data.put("reference", t.reference());
+            data.put("team", t.team());
+            data.put("priority", t.priority());
+            data.put("until", java.time.Instant.ofEpochMilli(Long.parseLong(parts[2])).toString());
+            toAgent(parts[1], () -> SseEmitter.event().name("offer").id(t.id()).data(data, MediaType.APPLICATION_JSON));
+        });
+    }
+
+    /** The offer was accepted, declined, lapsed into a colleague's claim, or withdrawn: the page takes it away. */
+    private void offerEnded(String notice) {
+        String[] parts = notice.split(" ");
+        if (parts.length == 2) {
+            toAgent(parts[1], () -> SseEmitter.event().name("offer-ended").data(Map.of("id", parts[0]), MediaType.APPLICATION_JSON));
+        }
+    }
+
+    private void toAgent(String agentName, java.util.function.Supplier<SseEmitter.SseEventBuilder> event) {
+        listeners.forEach(stream -> {
+            if (stream.about().getName().equals(agentName)) {
+                listeners.send(stream, event.get());
+            }
         });
     }
 

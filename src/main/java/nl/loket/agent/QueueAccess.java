@@ -67,6 +67,12 @@ class QueueAccess {
                 || task.consulted(user.getName(), teamsOf(user));
     }
 
+    /** Whether this agent works the task's queue (no supervisor check: for offers, made to agents by name). */
+    boolean worksQueueOf(String username, HandoffTask task) {
+        Set<String> queues = queuesByUser.getOrDefault(username, Set.of());
+        return queues.isEmpty() || queues.contains(task.queue());
+    }
+
     List<HandoffTask> visible(Authentication user, List<HandoffTask> tasks) {
         return tasks.stream().filter(t -> maySee(user, t)).toList();
     }

@@ -70,6 +70,8 @@ class WorkbenchController {
     private final nl.loket.contact.AgentTyping typing;
     private final Colleagues colleagues;
     private final AgentCapacity capacity;
+    private final Offers offers;
+    private final AgentStatuses statuses;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
@@ -77,8 +79,11 @@ class WorkbenchController {
     WorkbenchController(HandoffService handoff, AuditLog audit, TranscriptMasking masking, ArticleLinks articles,
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
                         HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
-                        nl.loket.contact.AgentTyping typing, Colleagues colleagues, AgentCapacity capacity) {
+                        nl.loket.contact.AgentTyping typing, Colleagues colleagues, AgentCapacity capacity,
+                        Offers offers, AgentStatuses statuses) {
         this.capacity = capacity;
+        this.offers = offers;
+        this.statuses = statuses;
         this.typing = typing;
         this.colleagues = colleagues;
         this.live = live;
@@ -111,6 +116,7 @@ class WorkbenchController {
     String queue(Model model, Authentication agent) {
         model.addAttribute("queue", queueOf(agent));
         model.addAttribute("agentName", agent.getName());
+        model.addAttribute("statusLabels", STATUS_LABELS);
         return "agent/queue";
     }
 
@@ -154,6 +160,72 @@ class WorkbenchController {
                     : e instanceof AgentAtCapacityException ? AT_CAPACITY : CLAIMED_BY_COLLEAGUE);
             return queue(model, agent);
         }
+    }
+
+    // ---- offers and the agent's own status ----
+
+    static final String OFFER_GONE = "Deze taak wordt u niet meer aangeboden: de tijd is om of een collega heeft hem al.";
+
+    /** Accepts the task offered to this agent (the same claim as "Pak op") and opens it. */
+    @PostMapping("/tasks/{id}/offer/accept")
+    String acceptOffer(@PathVariable String id, Authentication agent, RedirectAttributes flash) {
+        try {
+            HandoffTask task = access.check(id, agent);
+            HandoffTask claimed = offers.accept(id, agent);
+            audit.record(agent.getName(), AuditLog.Action.OFFER_ACCEPTED, task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", "U heeft taak " + claimed.reference() + " opgepakt.");
+            return "redirect:/agent/tasks/" + claimed.id();
+        } catch (ProblemException e) {
+            flash.addFlashAttribute("error", e instanceof AgentAtCapacityException ? AT_CAPACITY : OFFER_GONE);
+            return "redirect:/agent";
+        }
+    }
+
+    /** Declines the offer: the task goes to a colleague. */
+    @PostMapping("/tasks/{id}/offer/decline")
+    String declineOffer(@PathVariable String id, Authentication agent, RedirectAttributes flash) {
+        try {
+            HandoffTask task = access.check(id, agent);
+            offers.decline(id, agent.getName());
+            audit.record(agent.getName(), AuditLog.Action.OFFER_DECLINED, task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", "U heeft taak " + task.reference() + " afgewezen. Hij gaat naar een collega.");
+        } catch (ProblemException e) {
+            flash.addFlashAttribute("error", OFFER_GONE);
+        }
+        return "redirect:/agent";
+    }
+
+    /** The agent's own status: only AVAILABLE agents are offered tasks. */
+    @PostMapping("/status")
+    String setStatus(@org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                     Authentication agent, RedirectAttributes flash) {
+        try {
+            AgentStatuses.Status chosen = AgentStatuses.Status.valueOf(String.valueOf(status).strip().toUpperCase(java.util.Locale.ROOT));
+            statuses.set(agent.getName(), chosen);
+            flash.addFlashAttribute("status", "Uw status is nu: " + STATUS_LABELS.get(chosen) + ".");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "Kies een status.");
+        }
+        return "redirect:/agent";
+    }
+
+    static final java.util.Map<AgentStatuses.Status, String> STATUS_LABELS = new java.util.EnumMap<>(java.util.Map.of(
+            AgentStatuses.Status.AVAILABLE, "Beschikbaar", AgentStatuses.Status.BUSY, "Bezet",
+            AgentStatuses.Status.AWAY, "Afwezig", AgentStatuses.Status.OFFLINE, "Offline"));
+
+    private WorkbenchViews.OfferView offerOf(Authentication agent) {
+        return offers.ofAgent(agent.getName()).flatMap(o -> {
+            try {
+                HandoffTask t = handoff.task(o.taskId());
+                return Optional.of(new WorkbenchViews.OfferView(t.id(), t.reference(),
+                        t.team() == null ? TeamProperties.FALLBACK_TITLE : teamTitle(t.team()), t.priority().name(),
+                        WorkbenchLabels.priority(t.priority()),
+                        java.time.Instant.ofEpochMilli(o.untilMillis()).atZone(WorkbenchLabels.ZONE)
+                                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"))));
+            } catch (nl.loket.handoff.TaskNotFoundException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 
     // ---- one conversation ----
@@ -431,7 +503,7 @@ class WorkbenchController {
                         t.claimedBy(agent.getName())))
                 .toList();
         int waiting = (int) rows.stream().filter(r -> r.status().equals("WAITING")).count();
-        return new Queue(waiting, rows.size() - waiting, rows);
+        return new Queue(waiting, rows.size() - waiting, rows, offerOf(agent), statuses.of(agent.getName()).status().name());
     }
 
     private List<Suggestion> suggestions(HandoffTask t) {

@@ -13,8 +13,12 @@ public final class WorkbenchViews {
                            String relay, String relayLabel, String channel, String channelLabel, String channelIcon,
                            String status, String statusLabel, boolean mine) { }
 
-    /** The queue poll: rows, most urgent first. */
-    public record Queue(int waiting, int claimed, List<QueueRow> tasks) { }
+    /** The queue poll: rows, most urgent first; the task offered to this agent now, or null; their own status. */
+    public record Queue(int waiting, int claimed, List<QueueRow> tasks, OfferView offer, String agentStatus) { }
+
+    /** A task offered to the agent: reference, team and priority only, and until when (time of day). */
+    public record OfferView(String id, String reference, String teamTitle, String priority, String priorityLabel,
+                            String until) { }
 
     /** One spoken line of a phone transcript. */
     public record Spoken(String speaker, String time, String text) { }

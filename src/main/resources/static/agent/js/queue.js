@@ -84,7 +84,34 @@
     return tr;
   }
 
+  // The task offered to this agent: shown with Aannemen / Afwijzen, announced once, focus left where it is.
+  var offer = document.getElementById('offer');
+  function renderOffer(o) {
+    if (!offer) { return; }
+    var shown = offer.getAttribute('data-offer-id') || '';
+    if (!o) {
+      if (shown) {
+        offer.hidden = true;
+        offer.setAttribute('data-offer-id', '');
+        if (offer.contains(document.activeElement)) { document.getElementById('next-task').focus(); }
+      }
+      return;
+    }
+    var base = offer.getAttribute('data-accept-url') + encodeURIComponent(o.id) + '/offer/';
+    document.getElementById('offer-accept').action = base + 'accept';
+    document.getElementById('offer-decline').action = base + 'decline';
+    var text = document.getElementById('offer-text');
+    text.replaceChildren(document.createTextNode('Taak '), el('strong', null, o.reference),
+      document.createTextNode(' (' + o.priorityLabel + ', team ' + o.teamTitle + ') wordt u aangeboden tot ' + o.until + '.'));
+    offer.hidden = false;
+    if (shown !== o.id) {
+      offer.setAttribute('data-offer-id', o.id);
+      status.textContent = 'Taak ' + o.reference + ' wordt u aangeboden. Aannemen of afwijzen staat boven de wachtrij.';
+    }
+  }
+
   function render(queue) {
+    renderOffer(queue.offer);
     var signature = queue.tasks.map(function (t) { return t.id + (t.status === 'WAITING' ? ':W' : ':C'); }).join(',');
     count.textContent = queue.waiting + ' wachtend, ' + queue.claimed + ' opgepakt';
     if (signature === lastSignature) {
@@ -132,7 +159,10 @@
   // Live: the server says when a task of this agent's queues appears or changes; polling stays as the fallback.
   var streamUrl = table.getAttribute('data-stream-url');
   if (streamUrl && window.EventSource) {
-    new EventSource(streamUrl).addEventListener('task', poll);
+    var source = new EventSource(streamUrl);
+    source.addEventListener('task', poll);
+    source.addEventListener('offer', poll);
+    source.addEventListener('offer-ended', poll);
   }
   setInterval(poll, 5000);
 }());

@@ -1,0 +1,34 @@
+package nl.loket.agent;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Offering waiting tasks to agents, {@code loket.offers.*}.
+ *
+ * @param enabled         offer tasks at all; off: agents only pull ("Volgende taak", claiming from the queue)
+ * @param timeout         how long an offer stands; not accepted by then, the task goes to the next agent
+ * @param declineCooldown how long an agent who declined a task (or let its offer lapse) is not offered it again
+ * @param sweepInterval   how often every instance looks for waiting tasks without an offer (lapsed offers, a crash)
+ */
+@Validated
+@ConfigurationProperties("loket.offers")
+record OfferProperties(
+        @DefaultValue("true") boolean enabled,
+        @NotNull @DefaultValue("30s") Duration timeout,
+        @NotNull @DefaultValue("2m") Duration declineCooldown,
+        @NotNull @DefaultValue("2s") Duration sweepInterval) {
+
+    OfferProperties {
+        if (timeout != null && timeout.toMillis() < 100) {
+            throw new IllegalArgumentException("loket.offers.timeout must be at least 100ms");
+        }
+        if (sweepInterval != null && sweepInterval.toMillis() < 10) {
+            throw new IllegalArgumentException("loket.offers.sweep-interval must be at least 10ms");
+        }
+    }
+}
