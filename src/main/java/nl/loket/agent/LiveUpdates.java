@@ -6,11 +6,11 @@ import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskNotFoundException;
 import nl.loket.platform.Broadcast;
 import nl.loket.platform.EventStreams;
+import nl.loket.platform.LiveStreams;
 import nl.loket.platform.reactions.Reaction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -28,19 +28,20 @@ import java.util.Optional;
  * page reads the task itself, which is audited as always.
  */
 @Configuration(proxyBeanMethods = false)
-class LiveUpdates implements org.springframework.context.SmartLifecycle {
+class LiveUpdates {
 
     /** The broadcast topic of resident messages in conversations a person holds: the notice is the conversation id. */
     static final String RESIDENT_WROTE = "resident-wrote";
     /** How long one stream stays open; the browser's EventSource reconnects by itself. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
-    private final EventStreams<Authentication> listeners = new EventStreams<>("agent", STREAM_TIMEOUT);
+    private final EventStreams<Authentication> listeners;
     private final HandoffService handoff;
     private final QueueAccess access;
     private final Broadcast broadcast;
 
-    LiveUpdates(HandoffService handoff, QueueAccess access, Broadcast broadcast) {
+    LiveUpdates(HandoffService handoff, QueueAccess access, Broadcast broadcast, LiveStreams streams) {
+        this.listeners = streams.of("agent", STREAM_TIMEOUT);
         this.handoff = handoff;
         this.access = access;
         this.broadcast = broadcast;
@@ -156,33 +157,5 @@ class LiveUpdates implements org.springframework.context.SmartLifecycle {
         } catch (TaskNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    /** A comment now and then keeps proxies from closing an idle stream and finds streams whose browser left. */
-    @Scheduled(fixedDelay = 20_000)
-    void keepAlive() {
-        listeners.keepAlive();
-    }
-
-    private volatile boolean running;
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    /**
-     * Before the web server's graceful shutdown: an open stream is a request in flight, and the server would wait for
-     * it to end. Closing them lets the browsers reconnect to another instance at once.
-     */
-    @Override
-    public void stop() {
-        running = false;
-        listeners.closeAll();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

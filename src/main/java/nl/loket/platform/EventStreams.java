@@ -12,9 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The open Server-Sent Event streams of one kind (agents' workbenches, residents' chats), each with what its owner
- * needs to know about it. A stream whose browser left is dropped at the next send; {@link #keepAlive()} sends a comment
- * now and then so that proxies keep idle streams open and departed browsers are found; {@link #closeAll()} ends them
- * before graceful shutdown, since an open stream is a request in flight and the browser reconnects to another instance.
+ * needs to know about it; made by {@link LiveStreams}, which keeps them alive and closes them before shutdown. A stream
+ * whose browser left is dropped at the next send.
  *
  * @param <T> what the owner keeps per stream (the agent, the chat session)
  */
@@ -42,7 +41,7 @@ public final class EventStreams<T> {
     private final Set<Stream<T>> open = ConcurrentHashMap.newKeySet();
 
     /** @param kind for the log ("agent", "chat"); @param timeout how long one stream stays open before the browser opens a new one */
-    public EventStreams(String kind, Duration timeout) {
+    EventStreams(String kind, Duration timeout) {
         this.kind = kind;
         this.timeout = timeout;
     }
@@ -85,7 +84,7 @@ public final class EventStreams<T> {
     }
 
     /** A comment on every stream: keeps proxies from closing idle streams and finds those whose browser left. */
-    public void keepAlive() {
+    void keepAlive() {
         open.forEach(s -> send(s, SseEmitter.event().comment("keep-alive")));
     }
 
@@ -100,7 +99,7 @@ public final class EventStreams<T> {
     }
 
     /** Ends every stream, before graceful shutdown. */
-    public void closeAll() {
+    void closeAll() {
         open.forEach(this::close);
     }
 }

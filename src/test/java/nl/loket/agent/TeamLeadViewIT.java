@@ -18,12 +18,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +44,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,8 +65,6 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
 
     /** A Tuesday, 09:00, on which no other test writes. */
     static final ZonedDateTime T0 = ZonedDateTime.of(2032, 2, 10, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -197,9 +191,9 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
     @Test
     @Order(3)
     void theLeadsOpenPageShowsANewEscalationAndAStatusChangeWithoutReloadingAndIsAccessible() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Debian chromium and chromedriver are not installed");
+        assumeTrue(nl.loket.support.Chromium.installed(), "Debian chromium and chromedriver are not installed");
         Path profile = Files.createTempDirectory("loket-team-lead-chromium");
-        ChromeDriver driver = chromium(profile);
+        ChromeDriver driver = nl.loket.support.Chromium.start(profile);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
             driver.get(url("/agent/login"));
@@ -291,23 +285,6 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
     }
 
     // ---- the browser ----
-
-    static ChromeDriver chromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=nl");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // The driver is given explicitly, so Selenium Manager never looks for (or downloads) one.
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
 
     static void tabUntil(ChromeDriver driver, String id) {
         for (int i = 0; i < 50; i++) {

@@ -22,8 +22,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -52,8 +50,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WorkbenchBrowserIT extends HandoffIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = nl.loket.support.Screenshots.DIR;
     private static final String AGENT = "agent0";   // loket.agents[0], a {noop} password (HandoffIntegrationTest)
 
@@ -65,18 +61,9 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Debian chromium and chromedriver are not installed");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        assumeTrue(nl.loket.support.Chromium.installed(), "Debian chromium and chromedriver are not installed");
         profile = Files.createTempDirectory("loket-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=nl");
-        // The driver is given explicitly, so Selenium Manager never looks for (or downloads) one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = nl.loket.support.Chromium.start(profile);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 

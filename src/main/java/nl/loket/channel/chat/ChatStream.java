@@ -6,10 +6,9 @@ import nl.loket.contact.ContactService;
 import nl.loket.contact.ResidentNotices;
 import nl.loket.platform.Broadcast;
 import nl.loket.platform.EventStreams;
+import nl.loket.platform.LiveStreams;
 import nl.loket.platform.ProblemException;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * bearer token. Without a working stream the page keeps looking every few seconds.
  */
 @RestController
-class ChatStream implements SmartLifecycle {
+class ChatStream {
 
     /** How long one stream stays open; the page opens a new one. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
@@ -52,12 +51,11 @@ class ChatStream implements SmartLifecycle {
         }
     }
 
-    private final EventStreams<Page> listeners = new EventStreams<>("chat", STREAM_TIMEOUT);
+    private final EventStreams<Page> listeners;
     private final ChatSessions sessions;
     private final ContactService contacts;
-    private volatile boolean running;
-
-    ChatStream(ChatSessions sessions, ContactService contacts, Broadcast broadcast) {
+    ChatStream(ChatSessions sessions, ContactService contacts, Broadcast broadcast, LiveStreams streams) {
+        this.listeners = streams.of("chat", STREAM_TIMEOUT);
         this.sessions = sessions;
         this.contacts = contacts;
         broadcast.subscribe(ResidentNotices.TOPIC, this::changed);
@@ -99,29 +97,6 @@ class ChatStream implements SmartLifecycle {
 
     private String conversationOf(String sessionId) {
         return contacts.conversationOfThread(Channel.CHAT, sessionId).map(Conversation::id).orElse(null);
-    }
-
-    /** A comment now and then keeps proxies from closing an idle stream and finds streams whose page is gone. */
-    @Scheduled(fixedDelay = 20_000)
-    void keepAlive() {
-        listeners.keepAlive();
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    /** Before graceful shutdown: an open stream is a request in flight; closed, the page reconnects to another instance. */
-    @Override
-    public void stop() {
-        running = false;
-        listeners.closeAll();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** This instance holds as many open chat streams as it will; the page keeps looking by itself. */
