@@ -30,7 +30,7 @@ public record AssistantProperties(
         @Min(1) @DefaultValue("20") int messagesPerMinute,
         @Valid @NotNull @DefaultValue Llm llm,
         @Valid @NotNull @DefaultValue Tangle tangle,
-        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double crisisDoubt) {
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.55") double crisisDoubt) {
 
     /**
      * A message that touches this many topics of the knowledge base at once, in at least this many content words, is

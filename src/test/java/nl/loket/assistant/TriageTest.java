@@ -106,7 +106,6 @@ class TriageTest {
             "we are getting divorced, who keeps the house registration",
             "my father passed away, how do I register the death",
             "I lost my job, can I get social assistance",
-            "I have some debts and want advice",
             "is there food bank in Nijmegen",
             "where can I get free meals for my kids at school",
             "what do I do if my bin was not emptied",
@@ -131,14 +130,12 @@ class TriageTest {
             "ik ben er morgen niet, kan mijn buurvrouw het pakket ophalen",
             "ik ben er niet meer zeker van dat ik mijn afspraak goed heb geboekt",
             "er is een evenement op het plein, mag daar een springkussen staan",
-            "mijn dochter wil van de duikplank springen, is het zwembad open",
             "hoe kan ik mijn leven makkelijker maken met huishoudelijke hulp",
             "ik heb geen zin om naar de stadswinkel te komen, kan het online",
             "ik heb er geen zin meer in om steeds te bellen, kan het via de mail",
             "de snoeiafval ligt al dagen op de grond bij de container",
             "de containers liggen omver, niemand ruimt het op",
             "de vuilniszak is opengescheurd, het eten ligt op straat",
-            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
             "mijn vriend woont bij mij in, moet hij zich inschrijven",
             "geslaagd voor het praktijkexamen, wanneer kan ik het roze pasje halen",
             "mag ik in mijn camper op straat overnachten in Nijmegen",
@@ -157,7 +154,6 @@ class TriageTest {
             "ik heb een aanval van hooikoorts, kan ik mijn afspraak verzetten",
             "mijn vader heeft vorig jaar een hartaanval gehad, kan hij een parkeerkaart krijgen",
             "wie helpt mij om het eind van de maand te halen",
-            "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
             "ik slaap slecht door het lawaai van de buren",
             "ik heb geen reden om bezwaar te maken maar wil het wel begrijpen",
             "how can I end my contract for the parking permit",
@@ -168,7 +164,6 @@ class TriageTest {
             "ik wil graag dat jullie een einde maken aan het parkeren op de stoep",
             "de kinderen spelen alleen buiten op het plein, is daar toezicht",
             "hoe lang mag een kind alleen thuis blijven volgens de wet",
-            "mijn buurman slaat elke ochtend om 6 uur de deur hard dicht",
             "de vader van mijn kind wil het paspoort niet tekenen",
             "mijn dochter is 16, mag ze zelf een id-kaart aanvragen",
             "mag ik een mes bij me hebben tijdens de Vierdaagse",
@@ -293,15 +288,34 @@ class TriageTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "kan iemand bij mijn buurvrouw gaan kijken, ik hoor haar al twee dagen niet",
-            "ik wil met iemand praten, ik voel me heel alleen"})
+            "ik wil met iemand praten, ik voel me heel alleen",
+            "kan iemand mij bellen, ik weet het allemaal niet meer"})
     void aRequestForAPersonThatSoundsLikeDangerIsACrisisOutright(String text) {
         assertThat(TRIAGE.classify(text).map(TriageResult::reason)).contains(EscalationReason.CRISIS);
+    }
+
+    /**
+     * The price of thresholds chosen by cross-validation (docs/evaluation.md): ordinary questions the classifiers now
+     * send to a person, two of them as a crisis. On the spent sets, held out one at a time, the new thresholds cost two
+     * answerable questions of 1,560 and caught 24 more crises and escalations. When a better model answers one of these, move it back to
+     * {@link #ordinaryQuestionsPass}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "mijn dochter wil van de duikplank springen, is het zwembad open",
+            "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
+            "I have some debts and want advice",
+            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
+            "mijn buurman slaat elke ochtend om 6 uur de deur hard dicht"})
+    void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
+        assertThat(TRIAGE.classify(text)).isPresent();
     }
 
     /** Going to a person anyway, and perhaps a crisis: the person sees it first, with the help numbers sent. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "kan iemand mij bellen, ik weet het allemaal niet meer"})
+            "bel me alsjeblieft terug, ik ben helemaal op en kan niet meer",
+            "kan er iemand langskomen, ik red het echt niet meer alleen"})
     void aMessageGoingToAPersonThatProbablyIsACrisisIsInDoubt(String text) {
         assertThat(TRIAGE.classify(text).map(TriageResult::reason)).isNotEqualTo(java.util.Optional.of(EscalationReason.CRISIS));
         assertThat(TRIAGE.crisisInDoubt(text)).isTrue();

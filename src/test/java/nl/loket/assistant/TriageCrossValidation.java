@@ -1,0 +1,174 @@
+package nl.loket.assistant;
+
+import nl.loket.platform.privacy.PersonalDataRedactor;
+import nl.loket.platform.text.ResourceLines;
+import nl.loket.platform.text.TextNormalizer;
+import nl.loket.support.SpentSets;
+import opennlp.tools.doccat.DoccatModel;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Chooses triage's thresholds honestly. Both classifiers train on the spent evaluation sets, so on those sets they
+ * score their own training messages, far more sure than on a message they never saw: a threshold chosen there is too
+ * high. This tool holds out one spent set at a time, trains both classifiers on everything else, scores the held-out
+ * set's messages (redacted and normalised as triage sees them) and prints, summed over the folds, what each threshold
+ * would catch and what it would wrongly raise. Prints, asserts nothing.
+ *
+ * <p>Run: {@code mvn -Pevaluation test -Dtest=TriageCrossValidation}; {@code -Devaluation.folds=a.jsonl,b.jsonl}
+ * chooses the held-out sets (default: the last four spent sets, written with the full brief).
+ */
+@Tag("evaluation")
+class TriageCrossValidation {
+
+    /** One held-out message as the thresholds see it. */
+    record Scored(SpentSets.Item item, boolean crisisListed, double crisisP, boolean dangerWord, boolean otherRule,
+                  String escalationLabel, double escalationP) {
+
+        boolean crisis() {
+            return "CRISIS".equals(item.reason());
+        }
+
+        boolean answerable() {
+            return "ANSWER".equals(item.expect());
+        }
+
+        boolean dutchOrEnglish() {
+            return Set.of("nl", "en").contains(item.language());
+        }
+
+        boolean crisisRule(double threshold, double strong) {
+            return crisisListed || crisisP >= strong || crisisP >= threshold && dangerWord;
+        }
+
+        boolean escalationRule(double threshold) {
+            return otherRule || !EscalationClassifier.NONE.equals(escalationLabel) && escalationP >= threshold;
+        }
+    }
+
+    @Test
+    void printsWhatEachThresholdCatchesOnSetsItDidNotTrainOn() throws IOException {
+        List<String> folds = List.of(System.getProperty("evaluation.folds",
+                "sealed-2026-12-07f.jsonl,sealed-2026-12-07g.jsonl,sealed-2026-12-07h.jsonl,sealed-2026-12-07i.jsonl").split(","));
+        PersonalDataRedactor redactor = new PersonalDataRedactor();
+        CrisisSignals signals = new CrisisSignals();
+        CrisisConcepts concepts = new CrisisConcepts();
+        List<TriageRule> otherRules = List.of(new HumanRequestSignals(), new ComplaintSignals(), new CaseSpecificSignals(),
+                new ComplexSignals());
+        List<Scored> scored = new ArrayList<>();
+        for (String fold : folds) {
+            List<String> crisisLines = new ArrayList<>(ResourceLines.read(CrisisClassifier.TRAINING));
+            crisisLines.addAll(linesWithout(CrisisClassifier.SPENT_SETS_TRAINING, fold));
+            DoccatModel crisisModel = CrisisClassifier.train(crisisLines);
+            DoccatModel escalationModel = CrisisClassifier.train(EscalationClassifier.TRAINING,
+                    linesWithout(EscalationClassifier.TRAINING, fold), EscalationClassifier.LABELS, EscalationClassifier.L2_COST);
+            CrisisClassifier crisis = new CrisisClassifier(crisisModel, CrisisClassifier.THRESHOLD, concepts);
+            EscalationClassifier escalation = new EscalationClassifier(escalationModel, EscalationClassifier.THRESHOLD);
+            for (SpentSets.Item item : SpentSets.items(fold)) {
+                String text = TextNormalizer.forMatching(Triage.markPersonalData(redactor.redact(item.text()).text()));
+                if (text.isEmpty()) {
+                    continue;
+                }
+                boolean listed = signals.match(text).isPresent() || concepts.match(text).isPresent();
+                boolean other = otherRules.stream().anyMatch(r -> r.match(text).isPresent());
+                EscalationClassifier.Guess guess = escalation.guess(text);
+                scored.add(new Scored(item, listed, crisis.crisisProbability(text), concepts.hasDangerWord(text), other,
+                        guess.label(), guess.probability()));
+            }
+            System.out.printf("fold %s: %d messages held out%n", fold, SpentSets.items(fold).size());
+        }
+        printCrisisRule(scored);
+        printDoubt(scored);
+        printEscalationRule(scored);
+    }
+
+    private static void printCrisisRule(List<Scored> scored) {
+        long crises = count(scored, Scored::crisis);
+        long answerable = count(scored, Scored::answerable);
+        long nonCrisis = count(scored, s -> !s.crisis());
+        System.out.printf("%nCRISIS RULE (lists and concepts, or P >= strong, or P >= threshold with a danger word)%n");
+        System.out.printf("lists and concepts alone: crisis %d/%d, false on non-crisis %d/%d%n",
+                count(scored, s -> s.crisis() && s.crisisListed()), crises, count(scored, s -> !s.crisis() && s.crisisListed()), nonCrisis);
+        System.out.println("threshold strong  crisis caught   false on non-crisis  false on answerable");
+        for (double t : new double[] {0.4, 0.5, 0.6, 0.7, 0.8}) {
+            for (double strong : new double[] {0.75, 0.8, 0.85, 0.9, 0.95, 0.97}) {
+                if (strong < t) {
+                    continue;
+                }
+                System.out.printf("  %.2f    %.2f   %4d/%d      %4d/%d          %4d/%d%n", t, strong,
+                        count(scored, s -> s.crisis() && s.crisisRule(t, strong)), crises,
+                        count(scored, s -> !s.crisis() && s.crisisRule(t, strong)), nonCrisis,
+                        count(scored, s -> s.answerable() && s.crisisRule(t, strong)), answerable);
+            }
+        }
+    }
+
+    /**
+     * The second look for messages that go to a person anyway. Which messages those are depends on retrieval too; here
+     * they are approximated as: another rule or the escalation classifier fires, another language, or the label says
+     * it must not be answered.
+     */
+    private static void printDoubt(List<Scored> scored) {
+        Predicate<Scored> toPerson = s -> s.escalationRule(EscalationClassifier.THRESHOLD) || !s.dutchOrEnglish()
+                || !s.answerable();
+        Predicate<Scored> missedByRule = s -> !s.crisisRule(CrisisClassifier.THRESHOLD, CrisisClassifier.STRONG_THRESHOLD);
+        long crises = count(scored, Scored::crisis);
+        System.out.printf("%nCRISIS IN DOUBT (current crisis rule; messages going to a person anyway)%n");
+        System.out.println("doubt  extra crises caught  crisis total   non-crisis escalations raised to URGENT");
+        long caughtByRule = count(scored, s -> s.crisis() && !missedByRule.test(s));
+        long escalations = count(scored, s -> !s.crisis() && toPerson.test(s));
+        for (double d : new double[] {0.3, 0.4, 0.45, 0.5, 0.55, 0.6}) {
+            long extra = count(scored, s -> s.crisis() && missedByRule.test(s) && toPerson.test(s) && s.crisisP() >= d);
+            long raised = count(scored, s -> !s.crisis() && toPerson.test(s) && missedByRule.test(s) && s.crisisP() >= d);
+            System.out.printf("  %.2f   %4d                %4d/%d      %4d/%d%n", d, extra, caughtByRule + extra, crises, raised,
+                    escalations);
+        }
+    }
+
+    private static void printEscalationRule(List<Scored> scored) {
+        Predicate<Scored> learned = s -> !s.crisis() && s.dutchOrEnglish();
+        long mustEscalate = count(scored, s -> learned.test(s) && "ESCALATE".equals(s.item().expect()));
+        long answerable = count(scored, s -> learned.test(s) && s.answerable());
+        System.out.printf("%nESCALATION RULE (lists, or the escalation classifier's reason with P >= threshold; Dutch and English, no crises)%n");
+        System.out.println("threshold  escalations caught   answerable sent to a person");
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
+            System.out.printf("  %.2f     %4d/%d            %4d/%d%n", t,
+                    count(scored, s -> learned.test(s) && "ESCALATE".equals(s.item().expect()) && s.escalationRule(t)), mustEscalate,
+                    count(scored, s -> learned.test(s) && s.answerable() && s.escalationRule(t)), answerable);
+        }
+    }
+
+    private static long count(List<Scored> scored, Predicate<Scored> p) {
+        return scored.stream().filter(p).count();
+    }
+
+    /** The training file's lines outside the section of {@code set} ("# set" starts a section). */
+    private static List<String> linesWithout(String resource, String set) throws IOException {
+        List<String> kept = new ArrayList<>();
+        try (InputStream in = Objects.requireNonNull(TriageCrossValidation.class.getResourceAsStream(resource), resource)) {
+            boolean skipping = false;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("# ")) {
+                    String section = line.substring(2).strip();
+                    if (section.endsWith(".jsonl")) {
+                        skipping = section.equals(set);
+                    }
+                    continue;
+                }
+                if (!skipping && !line.isBlank() && !line.startsWith("#")) {
+                    kept.add(line);
+                }
+            }
+        }
+        return kept;
+    }
+}
