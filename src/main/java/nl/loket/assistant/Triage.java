@@ -42,8 +42,13 @@ final class Triage {
     }
 
     private Triage(CrisisClassifier classifier, double doubtThreshold) {
+        this(classifier, new EscalationClassifier(), doubtThreshold);
+    }
+
+    private Triage(CrisisClassifier classifier, EscalationClassifier escalation, double doubtThreshold) {
         this(List.of(new CrisisSignals(), new CrisisConcepts(), classifier, new HumanRequestSignals(), new ComplaintSignals(),
-                new CaseSpecificSignals(), new ComplexSignals(), new EscalationClassifier()), classifier, doubtThreshold);
+                new OverruledWhenSurelyNone(new CaseSpecificSignals(), escalation), new ComplexSignals(), escalation),
+                classifier, doubtThreshold);
     }
 
     /** Only these rules, and no second look in doubt. */

@@ -32,7 +32,7 @@ class TriageCrossValidation {
 
     /** One held-out message as the thresholds see it. */
     record Scored(SpentSets.Item item, boolean crisisListed, double crisisP, boolean dangerWord, boolean otherRule,
-                  String escalationLabel, double escalationP) {
+                  String listedReason, String escalationLabel, double escalationP) {
 
         boolean crisis() {
             return "CRISIS".equals(item.reason());
@@ -79,16 +79,41 @@ class TriageCrossValidation {
                     continue;
                 }
                 boolean listed = signals.match(text).isPresent() || concepts.match(text).isPresent();
-                boolean other = otherRules.stream().anyMatch(r -> r.match(text).isPresent());
+                String listedReason = otherRules.stream().map(r -> r.match(text)).flatMap(java.util.Optional::stream).findFirst()
+                        .map(r -> r.reason().name()).orElse(null);
+                boolean other = listedReason != null;
+                if (Boolean.getBoolean("evaluation.listEscalations") && "ANSWER".equals(item.expect())) {
+                    // spent sets only: their texts may be read
+                    otherRules.stream().map(r -> r.match(text)).flatMap(java.util.Optional::stream).findFirst()
+                            .ifPresent(r -> System.out.printf("LISTED %s %s | %s | %s%n", item.id(), r.reason(), r.signal(), item.text()));
+                }
                 EscalationClassifier.Guess guess = escalation.guess(text);
                 scored.add(new Scored(item, listed, crisis.crisisProbability(text), concepts.hasDangerWord(text), other,
-                        guess.label(), guess.probability()));
+                        listedReason, guess.label(), guess.probability()));
             }
             System.out.printf("fold %s: %d messages held out%n", fold, SpentSets.items(fold).size());
         }
         printCrisisRule(scored);
         printDoubt(scored);
         printEscalationRule(scored);
+        printVeto(scored);
+    }
+
+    /** Would the classifier's sure NONE be right to overrule a list's non-crisis reason? Per reason and veto threshold. */
+    private static void printVeto(List<Scored> scored) {
+        System.out.printf("%nVETO (a list's reason overruled when the escalation classifier says NONE with P >= veto)%n");
+        System.out.println("reason           veto   escalations the list caught, lost   answerable the list sent, kept");
+        for (String reason : List.of("CASE_SPECIFIC", "COMPLAINT", "HUMAN_REQUESTED", "COMPLEX")) {
+            for (double v : new double[] {0.7, 0.8, 0.9, 0.95, 0.98}) {
+                Predicate<Scored> vetoed = s -> reason.equals(s.listedReason()) && EscalationClassifier.NONE.equals(s.escalationLabel())
+                        && s.escalationP() >= v;
+                System.out.printf("  %-15s %.2f   %3d of %3d                          %3d of %3d%n", reason, v,
+                        count(scored, s -> !s.crisis() && "ESCALATE".equals(s.item().expect()) && vetoed.test(s)),
+                        count(scored, s -> !s.crisis() && "ESCALATE".equals(s.item().expect()) && reason.equals(s.listedReason())),
+                        count(scored, s -> s.answerable() && vetoed.test(s)),
+                        count(scored, s -> s.answerable() && reason.equals(s.listedReason())));
+            }
+        }
     }
 
     private static void printCrisisRule(List<Scored> scored) {

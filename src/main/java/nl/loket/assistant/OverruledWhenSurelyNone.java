@@ -1,0 +1,17 @@
+package nl.loket.assistant;
+
+import java.util.Optional;
+
+/**
+ * A list's reason for a person stands unless the escalation classifier is all but certain the message needs none
+ * ({@link EscalationClassifier#SURE_NONE}). The case lists read words ("ik heb een brief gekregen", "mijn aanvraag")
+ * that residents also write as background to a general question ("…hoe maak ik bezwaar?"); the classifier, trained on
+ * thousands of messages people outside the team wrote, weighs the whole message. Never used for a crisis.
+ */
+record OverruledWhenSurelyNone(TriageRule list, EscalationClassifier classifier) implements TriageRule {
+
+    @Override
+    public Optional<TriageResult> match(String normalizedText) {
+        return list.match(normalizedText).filter(result -> !classifier.surelyNone(normalizedText));
+    }
+}
