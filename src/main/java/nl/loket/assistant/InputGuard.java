@@ -27,6 +27,7 @@ final class InputGuard {
             new Rule(Kind.PROMISE_REQUEST, PhrasePatterns.words("input-promise-request"), true),
             new Rule(Kind.ABUSE, PhrasePatterns.words("input-abuse"), true));
 
+    private static final Concepts OTHER_DATA_CONCEPTS = new Concepts(SignalList.load("input-other-resident-data-concepts"));
     private static final Concepts PROMISE_CONCEPTS = new Concepts(SignalList.load("input-promise-request-concepts"));
 
     private final int maxLength;
@@ -54,7 +55,12 @@ final class InputGuard {
                 return Optional.of(new UnsafeInput(rule.kind(), hit.get().signal()));
             }
         }
-        // Last and costliest: a promise asked for in any word order ("zeg me zwart op wit dat ik geen boete krijg").
+        // Last and costliest, in any word order: someone else's data ("my ex moved here, I want her new address"), and a
+        // promise ("zeg me zwart op wit dat ik geen boete krijg").
+        Optional<String> otherData = OTHER_DATA_CONCEPTS.firing(normalized);
+        if (otherData.isPresent()) {
+            return Optional.of(new UnsafeInput(Kind.OTHER_RESIDENT_DATA, otherData.get()));
+        }
         return PROMISE_CONCEPTS.firing(normalized).map(signal -> new UnsafeInput(Kind.PROMISE_REQUEST, signal));
     }
 }
