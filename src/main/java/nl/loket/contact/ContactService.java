@@ -4,6 +4,7 @@ import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.ReplicatedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,11 +42,12 @@ public class ContactService {
     private final Reactions events;
     private final MessageRedaction redaction;
     private final CampaignLinks campaignLinks;
+    private final ReplicatedWrites replication;
 
     ContactService(ResidentStore residents, ConversationStore conversations, Deliveries deliveries,
                    ConversationLock lock, ObjectProvider<Responder> responder, Prompts prompts, Json json, Clock clock,
                    ContactProperties properties, RetentionProperties retention, Reactions events,
-                   MessageRedaction redaction, CampaignLinks campaignLinks) {
+                   MessageRedaction redaction, CampaignLinks campaignLinks, ReplicatedWrites replication) {
         this.residents = residents;
         this.conversations = conversations;
         this.deliveries = deliveries;
@@ -59,16 +61,25 @@ public class ContactService {
         this.events = events;
         this.redaction = redaction;
         this.campaignLinks = campaignLinks;
+        this.replication = replication;
     }
 
-    /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
+    /**
+     * Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. The
+     * receipt is returned only once a replica has the message, its conversation and, on a hand-off, its task
+     * ({@link ReplicatedWrites}); otherwise 503, and the retry gets this receipt.
+     */
     public Receipt receive(InboundMessage inbound) {
         if (inbound.text().length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
-        if (inbound.providerId() == null) {
-            return handle(inbound);
-        }
+        ReplicatedWrites.Mark writes = replication.begin();
+        Receipt receipt = inbound.providerId() == null ? handle(inbound) : handleOnce(inbound);
+        replication.confirm(writes);
+        return receipt;
+    }
+
+    private Receipt handleOnce(InboundMessage inbound) {
         String deliveryKey = Deliveries.deliveryKey(inbound.channel(), inbound.providerId());
         if (!deliveries.claim(deliveryKey)) {
             return earlierReceipt(deliveryKey);
@@ -303,12 +314,16 @@ public class ContactService {
         }));
     }
 
-    /** Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING). */
+    /**
+     * Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING), and
+     * returns once a replica has it: a reply the agent saw accepted survives a failover.
+     */
     public Message appendAgentMessage(String conversationId, String text) {
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
-        return lock.withLock(conversationId, () -> {
+        ReplicatedWrites.Mark writes = replication.begin();
+        Message stored = lock.withLock(conversationId, () -> {
             Conversation conversation = existing(conversationId);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Message message = Message.agentReply(Ids.newId(), conversation, text, redaction.redact(text), now);
@@ -316,6 +331,8 @@ public class ContactService {
             conversations.append(message, conversation.retentionUntil());
             return message;
         });
+        replication.confirm(writes);
+        return stored;
     }
 
     /** Records how sending a stored message went (SENT, FAILED, CALLBACK), so the agent sees it. */

@@ -5,7 +5,7 @@ import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.SetParams;
 
@@ -23,12 +23,12 @@ import java.util.Optional;
 @Component
 class ConversationStore {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final RetentionProperties retention;
 
-    ConversationStore(JedisPool pool, RedisKeys keys, Json json, RetentionProperties retention) {
+    ConversationStore(Pool<Jedis> pool, RedisKeys keys, Json json, RetentionProperties retention) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;

@@ -3,7 +3,7 @@ package nl.loket.contact;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.util.Optional;
@@ -18,11 +18,11 @@ class Deliveries {
 
     static final String PENDING = "pending";
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final ContactProperties properties;
 
-    Deliveries(JedisPool pool, RedisKeys keys, ContactProperties properties) {
+    Deliveries(Pool<Jedis> pool, RedisKeys keys, ContactProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.properties = properties;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Tells a failure of the store (Redis away, hanging, restarting, failing over, every pooled
- * connection busy) from a bug. Store failures are answered 503 with {@code Retry-After}: the caller
+ * connection busy, a write no replica confirmed in time) from a bug. Store failures are answered 503 with {@code Retry-After}: the caller
  * may try again, and nothing was acknowledged.
  */
 final class RedisTrouble {
@@ -24,7 +24,7 @@ final class RedisTrouble {
 
     static boolean isCauseOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JedisConnectionException || t instanceof JedisBusyException) {
+            if (t instanceof JedisConnectionException || t instanceof JedisBusyException || t instanceof NotReplicatedException) {
                 return true;
             }
             if (t instanceof JedisDataException data && transientError(data.getMessage())) {

@@ -5,7 +5,7 @@ import nl.loket.platform.Ids;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
@@ -21,14 +21,14 @@ class ChatSessions {
 
     record OpenedSession(String sessionId, String token) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     /** A session nobody wrote in is gone after an hour; from its first message it lives as long as conversations. */
     static final Duration UNUSED_LIFETIME = Duration.ofHours(1);
 
     private final Duration lifetime;
 
-    ChatSessions(JedisPool pool, RedisKeys keys, RetentionProperties retention) {
+    ChatSessions(Pool<Jedis> pool, RedisKeys keys, RetentionProperties retention) {
         this.pool = pool;
         this.keys = keys;
         this.lifetime = Duration.ofDays(retention.conversationDays());
