@@ -87,6 +87,7 @@ public class ReplicatedWrites {
         if (!active) {
             return;
         }
+        sameMasterSince(mark);
         int needed = settings.waitReplicas();
         if (!settings.required() && replicasOnline() < needed) {
             return; // none to wait for: going on unreplicated is the configured choice (and an alert)
@@ -96,10 +97,7 @@ public class ReplicatedWrites {
         try (Jedis jedis = pool.getResource()) {
             // The Sentinel pool only lends connections to the master it knows now: if that is still the master of
             // begin(), the barrier goes where the writes went.
-            HostAndPort master = currentMaster();
-            if (mark.master() != null && !mark.master().equals(master)) {
-                throw unconfirmed("the Redis master changed from " + mark.master() + " to " + master);
-            }
+            sameMasterSince(mark);
             Pipeline pipeline = jedis.pipelined();
             pipeline.set(barrierKey, Long.toString(System.currentTimeMillis()), SetParams.setParams().px(BARRIER_TTL_MILLIS));
             Response<Long> replicas = pipeline.waitReplicas(needed, settings.timeout().toMillis());
@@ -112,6 +110,14 @@ public class ReplicatedWrites {
         if (acknowledged < needed) {
             checkReplicasQuietly(); // a replica that died stops being waited for at once, not at the next check
             throw unconfirmed(acknowledged + " of " + needed + " replicas confirmed within " + settings.timeout());
+        }
+    }
+
+    /** Writes that went to a master that has been replaced since may be lost with it, replica or not. */
+    private void sameMasterSince(Mark mark) {
+        HostAndPort master = currentMaster();
+        if (mark.master() != null && !mark.master().equals(master)) {
+            throw unconfirmed("the Redis master changed from " + mark.master() + " to " + master);
         }
     }
 
