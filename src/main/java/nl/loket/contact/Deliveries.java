@@ -28,11 +28,16 @@ class Deliveries {
         this.properties = properties;
     }
 
-    /** True when this delivery is new and now claimed by the caller. */
+    /**
+     * True when this delivery is new and now claimed by the caller. The claim is a lease: a first handling still
+     * pending after it waited for its conversation's lock and held it (twice the lock timeout) has died with its
+     * instance or with a Redis master that failed over before it could give the claim back, and the provider's
+     * retry is handled afresh instead of being told "busy" until the idempotency window ends.
+     */
     boolean claim(String deliveryKey) {
         try (Jedis jedis = pool.getResource()) {
             return "OK".equals(jedis.set(key(deliveryKey), PENDING,
-                    SetParams.setParams().nx().ex(properties.idempotencyWindow().toSeconds())));
+                    SetParams.setParams().nx().px(properties.lockTimeout().multipliedBy(2).toMillis())));
         }
     }
 
