@@ -74,7 +74,7 @@ public class ContactService {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
         ReplicatedWrites.Mark writes = replication.begin();
-        Receipt receipt = inbound.providerId() == null ? handle(inbound) : handleOnce(inbound);
+        Receipt receipt = inbound.providerId() == null ? handle(inbound, null) : handleOnce(inbound);
         replication.confirm(writes);
         return receipt;
     }
@@ -85,7 +85,7 @@ public class ContactService {
             return earlierReceipt(deliveryKey);
         }
         try {
-            Receipt receipt = handle(inbound);
+            Receipt receipt = handle(inbound, deliveryKey);
             deliveries.complete(deliveryKey, json.write(StoredReceipt.of(receipt)));
             return receipt;
         } catch (RuntimeException e) {
@@ -94,7 +94,8 @@ public class ContactService {
         }
     }
 
-    private Receipt handle(InboundMessage inbound) {
+    /** @param deliveryKey the provider delivery being handled, or null when the channel has no provider id */
+    private Receipt handle(InboundMessage inbound, String deliveryKey) {
         Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
                 inbound.language(), inbound.receivedAt());
         Conversation opened = findOrOpen(resident, inbound);
@@ -104,9 +105,20 @@ public class ContactService {
             if (inbound.relay() != null && conversation.relay() == null) {
                 conversation = conversation.withRelay(inbound.relay());
             }
-            Message message = Message.received(Ids.newId(), conversation.id(), inbound, redaction.redact(inbound.text()));
+            Optional<Message> earlier = storedBefore(deliveryKey, conversation.id());
+            Message message = earlier.orElseGet(() -> Message.received(Ids.newId(), opened.id(), inbound,
+                    redaction.redact(inbound.text())));
             conversation = conversations.save(conversation.touched(inbound.receivedAt()));
-            conversations.append(message, conversation.retentionUntil());
+            if (earlier.isPresent()) {
+                // Stored by a first handling that died (instance stopped, master failed over): answered now, not stored twice.
+                log.info("Delivery of message {} in conversation {} handled again after an interrupted first try",
+                        message.id(), conversation.id());
+            } else if (deliveryKey != null) {
+                conversations.appendOnce(message, conversation.retentionUntil(), deliveries.storedKey(deliveryKey),
+                        deliveries.window());
+            } else {
+                conversations.append(message, conversation.retentionUntil());
+            }
 
             Responder.Decision decision = decide(conversation, message, after);
             Reply reply = decision.reply();
@@ -135,6 +147,14 @@ public class ContactService {
                     reply.articleId(), message.at(), now));
             return new Receipt(resident.id(), conversation, message.id(), reply, false);
         }));
+    }
+
+    private Optional<Message> storedBefore(String deliveryKey, String conversationId) {
+        if (deliveryKey == null) {
+            return Optional.empty();
+        }
+        return deliveries.storedMessage(deliveryKey, conversationId).flatMap(id ->
+                conversations.messages(conversationId).stream().filter(m -> m.id().equals(id)).findFirst());
     }
 
     private Conversation findOrOpen(Resident resident, InboundMessage inbound) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -128,6 +129,20 @@ class ConversationStore {
             p.rpush(messagesKey(message.conversationId()), json.write(message));
             p.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
             p.sync();
+        }
+    }
+
+    /**
+     * Appends a resident's message and, in the same transaction, notes under {@code storedKey} which message this is,
+     * so a retry of the same provider delivery finds it: either both are on a replica or neither is.
+     */
+    void appendOnce(Message message, OffsetDateTime retentionUntil, String storedKey, Duration remember) {
+        try (Jedis jedis = pool.getResource()) {
+            Transaction t = jedis.multi();
+            t.rpush(messagesKey(message.conversationId()), json.write(message));
+            t.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
+            t.set(storedKey, message.conversationId() + " " + message.id(), SetParams.setParams().ex(remember.toSeconds()));
+            t.exec();
         }
     }
 

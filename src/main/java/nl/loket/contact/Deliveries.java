@@ -6,6 +6,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,30 @@ class Deliveries {
         } catch (RuntimeException ignored) {
             // Redis itself is failing; the key expires on its own.
         }
+    }
+
+    /**
+     * The key that says which message a delivery stored, written in one transaction with the message itself
+     * ({@link ConversationStore#appendOnce}). It outlives a first handling that died after storing (its instance
+     * stopped, its master failed over), so the provider's retry reuses that message instead of storing it again.
+     */
+    String storedKey(String deliveryKey) {
+        return key(deliveryKey) + ":stored";
+    }
+
+    /** The message an earlier handling of this delivery stored in this conversation, if any. */
+    Optional<String> storedMessage(String deliveryKey, String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            String stored = jedis.get(storedKey(deliveryKey));
+            if (stored == null || !stored.startsWith(conversationId + " ")) {
+                return Optional.empty();
+            }
+            return Optional.of(stored.substring(conversationId.length() + 1));
+        }
+    }
+
+    Duration window() {
+        return properties.idempotencyWindow();
     }
 
     static String deliveryKey(Channel channel, String providerId) {

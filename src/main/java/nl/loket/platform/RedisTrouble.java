@@ -15,8 +15,12 @@ import java.util.Set;
  */
 final class RedisTrouble {
 
-    /** Redis answers these while it loads its data, after a failover, or when a replica lost its primary. */
-    private static final Set<String> TRANSIENT_ERRORS = Set.of("LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+    /**
+     * Redis answers these while it loads its data, after a failover, when a replica lost its primary, or when a master
+     * with {@code min-replicas-to-write} has too few replicas (NOREPLICAS).
+     */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of("LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN",
+            "NOREPLICAS");
 
     static final String RETRY_AFTER_SECONDS = "10";
 

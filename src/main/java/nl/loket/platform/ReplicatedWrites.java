@@ -62,7 +62,7 @@ public class ReplicatedWrites {
         MeterRegistry registry = meters.getIfAvailable();
         this.waits = registry == null ? null : Timer.builder("loket.redis.replication.wait")
                 .description("Time to have Redis replicas confirm an acknowledged write (WAIT)")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram().publishPercentiles(0.5, 0.99).register(registry);
         this.unconfirmed = registry == null ? null : Counter.builder("loket.redis.replication.unconfirmed")
                 .description("Writes answered 503 because no replica confirmed them in time").register(registry);
         if (registry != null) {

@@ -32,7 +32,7 @@ public final class RedisSentinelGroup implements AutoCloseable {
 
     public static final String MASTER_NAME = "loket";
     static final int DOWN_AFTER_MILLIS = 1000;
-    private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
+    private static final Path REDIS_SERVER = onPath("redis-server");
 
     private final Path dir;
     private final Map<Integer, Process> servers = new LinkedHashMap<>();
@@ -49,7 +49,7 @@ public final class RedisSentinelGroup implements AutoCloseable {
 
     /** Starts the group and waits until the replica is in sync and every sentinel knows both. */
     public static RedisSentinelGroup start() {
-        assumeTrue(Files.isExecutable(REDIS_SERVER),
+        assumeTrue(REDIS_SERVER != null,
                 "redis-server is not installed (Debian: apt-get install redis-server); the Sentinel tests need real processes");
         try {
             RedisSentinelGroup group = new RedisSentinelGroup(Files.createTempDirectory("loket-sentinel"), freePort(), freePort());
@@ -184,6 +184,12 @@ public final class RedisSentinelGroup implements AutoCloseable {
                 return "PONG".equals(jedis.ping());
             }
         });
+    }
+
+    private static Path onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, program)).filter(Files::isExecutable)
+                .findFirst().orElse(null);
     }
 
     private static Process launch(List<String> command, Path log) {
