@@ -37,9 +37,10 @@
     if (state.escalation) { showHandoff(state.escalation); }
   }
 
-  function api(method, path, payload) {
+  function api(method, path, payload, idempotencyKey) {
     var headers = { 'Accept': 'application/json' };
     if (state.token) { headers.Authorization = 'Bearer ' + state.token; }
+    if (idempotencyKey) { headers['Idempotency-Key'] = idempotencyKey; }
     if (payload !== undefined) { headers['Content-Type'] = 'application/json'; }
     return fetch(path, { method: method, headers: headers, credentials: 'omit',
       body: payload === undefined ? undefined : JSON.stringify(payload) })
@@ -146,6 +147,14 @@
     $('handoff').hidden = false;
   }
 
+  var unsent = null;
+
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
   function send(text) {
     text = (text || '').trim();
     if (busy) { return; }
@@ -153,9 +162,13 @@
     var shown = addMessage('resident', text, lang);
     input.value = '';
     setBusy(true);
+    // Sending the same text again after a failure reuses its key: if Loket did store it, it is not stored twice.
+    if (!unsent || unsent.text !== text) { unsent = { text: text, key: newKey() }; }
+    var key = unsent.key;
     ensureSession()
-      .then(function () { return api('POST', '/api/chat/sessions/' + encodeURIComponent(state.sessionId) + '/messages', { text: text, language: lang }); })
+      .then(function () { return api('POST', '/api/chat/sessions/' + encodeURIComponent(state.sessionId) + '/messages', { text: text, language: lang }, key); })
       .then(function (sent) {
+        unsent = null;
         setBusy(false);
         var reply = sent.reply || {};
         seen[sent.messageId] = true;

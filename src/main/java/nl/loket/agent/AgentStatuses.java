@@ -4,7 +4,7 @@ import nl.loket.platform.Broadcast;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -27,13 +27,13 @@ class AgentStatuses {
     /** One agent's status and since when. */
     record AgentStatus(String agent, Status status, OffsetDateTime since) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Clock clock;
     private final AuditLog audit;
     private final Broadcast broadcast;
 
-    AgentStatuses(JedisPool pool, RedisKeys keys, Clock clock, AuditLog audit, Broadcast broadcast) {
+    AgentStatuses(Pool<Jedis> pool, RedisKeys keys, Clock clock, AuditLog audit, Broadcast broadcast) {
         this.broadcast = broadcast;
         this.pool = pool;
         this.keys = keys;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -33,11 +33,11 @@ class AuditLog {
 
     private static final long MAX_ENTRIES = 1_000_000;
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Clock clock;
 
-    AuditLog(JedisPool pool, RedisKeys keys, Clock clock) {
+    AuditLog(Pool<Jedis> pool, RedisKeys keys, Clock clock) {
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;

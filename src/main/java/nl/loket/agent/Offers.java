@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Clock;
@@ -84,7 +84,7 @@ class Offers {
     /** An open offer: to whom, until when. */
     record Offer(String taskId, String agent, long untilMillis) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Clock clock;
     private final Broadcast broadcast;
@@ -101,7 +101,7 @@ class Offers {
     });
     private final AtomicBoolean passPending = new AtomicBoolean();
 
-    Offers(JedisPool pool, RedisKeys keys, Clock clock, Broadcast broadcast, HandoffService handoff, AgentStatuses statuses,
+    Offers(Pool<Jedis> pool, RedisKeys keys, Clock clock, Broadcast broadcast, HandoffService handoff, AgentStatuses statuses,
            AgentCapacity capacity, QueueAccess access, OfferProperties properties, AgentAccountProperties accounts) {
         this.pool = pool;
         this.keys = keys;

@@ -8,7 +8,7 @@ import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,13 @@ class Snippets {
     /** One snippet; {@code team} is null for an agent's own. */
     record Snippet(String id, String title, String text, String team) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final List<TeamProperties.Team> teams;
     private final TeamProperties teamProperties;
 
-    Snippets(JedisPool pool, RedisKeys keys, Json json, TeamProperties teams) {
+    Snippets(Pool<Jedis> pool, RedisKeys keys, Json json, TeamProperties teams) {
         this.teamProperties = teams;
         this.pool = pool;
         this.keys = keys;

@@ -3,7 +3,7 @@ package nl.loket.assistant;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 
@@ -16,12 +16,12 @@ import java.time.Clock;
 @Component
 class ResidentRateLimit {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Clock clock;
     private final int perMinute;
 
-    ResidentRateLimit(JedisPool pool, RedisKeys keys, Clock clock, AssistantProperties properties) {
+    ResidentRateLimit(Pool<Jedis> pool, RedisKeys keys, Clock clock, AssistantProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;

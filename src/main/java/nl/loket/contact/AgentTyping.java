@@ -4,7 +4,7 @@ import nl.loket.platform.Broadcast;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -20,11 +20,11 @@ public class AgentTyping {
     /** How long one keystroke keeps the hint on. */
     static final long SHOWN_MILLIS = 6_000;
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Broadcast broadcast;
 
-    AgentTyping(JedisPool pool, RedisKeys keys, Broadcast broadcast) {
+    AgentTyping(Pool<Jedis> pool, RedisKeys keys, Broadcast broadcast) {
         this.pool = pool;
         this.keys = keys;
         this.broadcast = broadcast;

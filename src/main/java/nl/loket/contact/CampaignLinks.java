@@ -4,7 +4,7 @@ import nl.loket.platform.RedisKeys;
 import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -19,11 +19,11 @@ import java.util.Optional;
 @Component
 public class CampaignLinks {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final PersonalDigests digests;
 
-    CampaignLinks(JedisPool pool, RedisKeys keys, PersonalDigests digests) {
+    CampaignLinks(Pool<Jedis> pool, RedisKeys keys, PersonalDigests digests) {
         this.pool = pool;
         this.keys = keys;
         this.digests = digests;

@@ -4,6 +4,7 @@ import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.ReplicatedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,11 +42,12 @@ public class ContactService {
     private final Reactions events;
     private final MessageRedaction redaction;
     private final CampaignLinks campaignLinks;
+    private final ReplicatedWrites replication;
 
     ContactService(ResidentStore residents, ConversationStore conversations, Deliveries deliveries,
                    ConversationLock lock, ObjectProvider<Responder> responder, Prompts prompts, Json json, Clock clock,
                    ContactProperties properties, RetentionProperties retention, Reactions events,
-                   MessageRedaction redaction, CampaignLinks campaignLinks) {
+                   MessageRedaction redaction, CampaignLinks campaignLinks, ReplicatedWrites replication) {
         this.residents = residents;
         this.conversations = conversations;
         this.deliveries = deliveries;
@@ -59,22 +61,31 @@ public class ContactService {
         this.events = events;
         this.redaction = redaction;
         this.campaignLinks = campaignLinks;
+        this.replication = replication;
     }
 
-    /** Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. */
+    /**
+     * Stores one resident message and answers it; a repeated provider delivery gets the first receipt again. The
+     * receipt is returned only once a replica has the message, its conversation and, on a hand-off, its task
+     * ({@link ReplicatedWrites}); otherwise 503, and the retry gets this receipt.
+     */
     public Receipt receive(InboundMessage inbound) {
         if (inbound.text().length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
-        if (inbound.providerId() == null) {
-            return handle(inbound);
-        }
+        ReplicatedWrites.Mark writes = replication.begin();
+        Receipt receipt = inbound.providerId() == null ? handle(inbound, null) : handleOnce(inbound);
+        replication.confirm(writes);
+        return receipt;
+    }
+
+    private Receipt handleOnce(InboundMessage inbound) {
         String deliveryKey = Deliveries.deliveryKey(inbound.channel(), inbound.providerId());
         if (!deliveries.claim(deliveryKey)) {
             return earlierReceipt(deliveryKey);
         }
         try {
-            Receipt receipt = handle(inbound);
+            Receipt receipt = handle(inbound, deliveryKey);
             deliveries.complete(deliveryKey, json.write(StoredReceipt.of(receipt)));
             return receipt;
         } catch (RuntimeException e) {
@@ -83,7 +94,8 @@ public class ContactService {
         }
     }
 
-    private Receipt handle(InboundMessage inbound) {
+    /** @param deliveryKey the provider delivery being handled, or null when the channel has no provider id */
+    private Receipt handle(InboundMessage inbound, String deliveryKey) {
         Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
                 inbound.language(), inbound.receivedAt());
         Conversation opened = findOrOpen(resident, inbound);
@@ -93,9 +105,20 @@ public class ContactService {
             if (inbound.relay() != null && conversation.relay() == null) {
                 conversation = conversation.withRelay(inbound.relay());
             }
-            Message message = Message.received(Ids.newId(), conversation.id(), inbound, redaction.redact(inbound.text()));
+            Optional<Message> earlier = storedBefore(deliveryKey, conversation.id());
+            Message message = earlier.orElseGet(() -> Message.received(Ids.newId(), opened.id(), inbound,
+                    redaction.redact(inbound.text())));
             conversation = conversations.save(conversation.touched(inbound.receivedAt()));
-            conversations.append(message, conversation.retentionUntil());
+            if (earlier.isPresent()) {
+                // Stored by a first handling that died (instance stopped, master failed over): answered now, not stored twice.
+                log.info("Delivery of message {} in conversation {} handled again after an interrupted first try",
+                        message.id(), conversation.id());
+            } else if (deliveryKey != null) {
+                conversations.appendOnce(message, conversation.retentionUntil(), deliveries.storedKey(deliveryKey),
+                        deliveries.window());
+            } else {
+                conversations.append(message, conversation.retentionUntil());
+            }
 
             Responder.Decision decision = decide(conversation, message, after);
             Reply reply = decision.reply();
@@ -124,6 +147,14 @@ public class ContactService {
                     reply.articleId(), message.at(), now));
             return new Receipt(resident.id(), conversation, message.id(), reply, false);
         }));
+    }
+
+    private Optional<Message> storedBefore(String deliveryKey, String conversationId) {
+        if (deliveryKey == null) {
+            return Optional.empty();
+        }
+        return deliveries.storedMessage(deliveryKey, conversationId).flatMap(id ->
+                conversations.messages(conversationId).stream().filter(m -> m.id().equals(id)).findFirst());
     }
 
     private Conversation findOrOpen(Resident resident, InboundMessage inbound) {
@@ -303,12 +334,16 @@ public class ContactService {
         }));
     }
 
-    /** Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING). */
+    /**
+     * Stores an agent's reply on the conversation, before anything tries to send it (delivery status PENDING), and
+     * returns once a replica has it: a reply the agent saw accepted survives a failover.
+     */
     public Message appendAgentMessage(String conversationId, String text) {
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
-        return lock.withLock(conversationId, () -> {
+        ReplicatedWrites.Mark writes = replication.begin();
+        Message stored = lock.withLock(conversationId, () -> {
             Conversation conversation = existing(conversationId);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Message message = Message.agentReply(Ids.newId(), conversation, text, redaction.redact(text), now);
@@ -316,6 +351,8 @@ public class ContactService {
             conversations.append(message, conversation.retentionUntil());
             return message;
         });
+        replication.confirm(writes);
+        return stored;
     }
 
     /** Records how sending a stored message went (SENT, FAILED, CALLBACK), so the agent sees it. */

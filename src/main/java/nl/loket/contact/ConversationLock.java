@@ -4,7 +4,7 @@ import nl.loket.platform.Ids;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.util.List;
@@ -21,11 +21,11 @@ class ConversationLock {
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final ContactProperties properties;
 
-    ConversationLock(JedisPool pool, RedisKeys keys, ContactProperties properties) {
+    ConversationLock(Pool<Jedis> pool, RedisKeys keys, ContactProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.properties = properties;

@@ -5,8 +5,9 @@ import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -23,12 +24,12 @@ import java.util.Optional;
 @Component
 class ConversationStore {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final RetentionProperties retention;
 
-    ConversationStore(JedisPool pool, RedisKeys keys, Json json, RetentionProperties retention) {
+    ConversationStore(Pool<Jedis> pool, RedisKeys keys, Json json, RetentionProperties retention) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;
@@ -128,6 +129,20 @@ class ConversationStore {
             p.rpush(messagesKey(message.conversationId()), json.write(message));
             p.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
             p.sync();
+        }
+    }
+
+    /**
+     * Appends a resident's message and, in the same transaction, notes under {@code storedKey} which message this is,
+     * so a retry of the same provider delivery finds it: either both are on a replica or neither is.
+     */
+    void appendOnce(Message message, OffsetDateTime retentionUntil, String storedKey, Duration remember) {
+        try (Jedis jedis = pool.getResource()) {
+            Transaction t = jedis.multi();
+            t.rpush(messagesKey(message.conversationId()), json.write(message));
+            t.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
+            t.set(storedKey, message.conversationId() + " " + message.id(), SetParams.setParams().ex(remember.toSeconds()));
+            t.exec();
         }
     }
 

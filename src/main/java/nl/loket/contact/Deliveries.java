@@ -3,9 +3,10 @@ package nl.loket.contact;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,21 +19,26 @@ class Deliveries {
 
     static final String PENDING = "pending";
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final ContactProperties properties;
 
-    Deliveries(JedisPool pool, RedisKeys keys, ContactProperties properties) {
+    Deliveries(Pool<Jedis> pool, RedisKeys keys, ContactProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.properties = properties;
     }
 
-    /** True when this delivery is new and now claimed by the caller. */
+    /**
+     * True when this delivery is new and now claimed by the caller. The claim is a lease: a first handling still
+     * pending after it waited for its conversation's lock and held it (twice the lock timeout) has died with its
+     * instance or with a Redis master that failed over before it could give the claim back, and the provider's
+     * retry is handled afresh instead of being told "busy" until the idempotency window ends.
+     */
     boolean claim(String deliveryKey) {
         try (Jedis jedis = pool.getResource()) {
             return "OK".equals(jedis.set(key(deliveryKey), PENDING,
-                    SetParams.setParams().nx().ex(properties.idempotencyWindow().toSeconds())));
+                    SetParams.setParams().nx().px(properties.lockTimeout().multipliedBy(2).toMillis())));
         }
     }
 
@@ -57,6 +63,30 @@ class Deliveries {
         } catch (RuntimeException ignored) {
             // Redis itself is failing; the key expires on its own.
         }
+    }
+
+    /**
+     * The key that says which message a delivery stored, written in one transaction with the message itself
+     * ({@link ConversationStore#appendOnce}). It outlives a first handling that died after storing (its instance
+     * stopped, its master failed over), so the provider's retry reuses that message instead of storing it again.
+     */
+    String storedKey(String deliveryKey) {
+        return key(deliveryKey) + ":stored";
+    }
+
+    /** The message an earlier handling of this delivery stored in this conversation, if any. */
+    Optional<String> storedMessage(String deliveryKey, String conversationId) {
+        try (Jedis jedis = pool.getResource()) {
+            String stored = jedis.get(storedKey(deliveryKey));
+            if (stored == null || !stored.startsWith(conversationId + " ")) {
+                return Optional.empty();
+            }
+            return Optional.of(stored.substring(conversationId.length() + 1));
+        }
+    }
+
+    Duration window() {
+        return properties.idempotencyWindow();
     }
 
     static String deliveryKey(Channel channel, String providerId) {

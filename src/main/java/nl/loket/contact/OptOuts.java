@@ -2,10 +2,11 @@ package nl.loket.contact;
 
 import nl.loket.platform.Prompts;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.ReplicatedWrites;
 import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
 
@@ -43,7 +44,7 @@ public class OptOuts {
     private static final String IN = "IN";
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{32}");
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final ResidentStore residents;
     private final Prompts prompts;
@@ -51,10 +52,12 @@ public class OptOuts {
     private final OptOutProperties properties;
     private final CampaignLinks campaignLinks;
     private final PersonalDigests digests;
+    private final ReplicatedWrites replication;
     private volatile byte[] linkSecret;
 
-    OptOuts(JedisPool pool, RedisKeys keys, ResidentStore residents, Prompts prompts, Clock clock,
-            OptOutProperties properties, CampaignLinks campaignLinks, PersonalDigests digests) {
+    OptOuts(Pool<Jedis> pool, RedisKeys keys, ResidentStore residents, Prompts prompts, Clock clock,
+            OptOutProperties properties, CampaignLinks campaignLinks, PersonalDigests digests,
+            ReplicatedWrites replication) {
         this.pool = pool;
         this.keys = keys;
         this.residents = residents;
@@ -63,6 +66,7 @@ public class OptOuts {
         this.properties = properties;
         this.campaignLinks = campaignLinks;
         this.digests = digests;
+        this.replication = replication;
     }
 
     /** Records a command from a resident on a channel; the confirmation is in the resident's language. */
@@ -135,6 +139,7 @@ public class OptOuts {
         List<String> subjects = new ArrayList<>(List.of(identitySubject(kind, digest)));
         resident.ifPresent(id -> subjects.add(residentSubject(id)));
         boolean changed = false;
+        ReplicatedWrites.Mark writes = replication.begin();
         try (Jedis jedis = pool.getResource()) {
             for (String subject : subjects) {
                 String previous = jedis.setGet(stateKey(subject), value);
@@ -152,6 +157,8 @@ public class OptOuts {
                 jedis.xadd(keys.key("optout", "changes"), XAddParams.xAddParams(), entry);
             }
         }
+        // A "stop" confirmed to the resident must survive a failover, or a campaign could still reach them.
+        replication.confirm(writes);
         // The resident's own language, else the language of the campaign that wrote to them, else Dutch.
         String language = resident.flatMap(residents::find).map(Resident::preferredLanguage)
                 .or(() -> campaignLanguage).orElse("nl");

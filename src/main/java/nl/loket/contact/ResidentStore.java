@@ -6,7 +6,7 @@ import nl.loket.platform.RedisKeys;
 import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -24,13 +24,13 @@ import java.util.Set;
 @Component
 class ResidentStore {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final RetentionProperties retention;
     private final PersonalDigests digests;
 
-    ResidentStore(JedisPool pool, RedisKeys keys, Json json, RetentionProperties retention, PersonalDigests digests) {
+    ResidentStore(Pool<Jedis> pool, RedisKeys keys, Json json, RetentionProperties retention, PersonalDigests digests) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +31,14 @@ class PendingDeliveries {
     /** Far longer than one attempt (Twilio's SDK: at most 10 s to connect and 30 s for the answer). */
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final String key;
     private final Clock clock;
     private final TaskStore tasks;
     private final ContactService contacts;
     private final ObjectProvider<ReplyDelivery> delivery;
 
-    PendingDeliveries(JedisPool pool, RedisKeys keys, Clock clock, TaskStore tasks, ContactService contacts,
+    PendingDeliveries(Pool<Jedis> pool, RedisKeys keys, Clock clock, TaskStore tasks, ContactService contacts,
                       ObjectProvider<ReplyDelivery> delivery) {
         this.pool = pool;
         this.key = keys.key("handoff", "deliveries", "pending");

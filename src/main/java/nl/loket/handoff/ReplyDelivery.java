@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -76,6 +77,24 @@ class ReplyDelivery {
         } catch (RuntimeException e) {
             result = DeliveryResult.failed(e.getClass().getSimpleName(), true);
         }
+        if (result.status() == DeliveryResult.Status.FAILED && result.retryable() && attempt < properties.deliveryAttempts()) {
+            long wait = properties.deliveryBackoff().toMillis() << (attempt - 1);
+            lease(task, message, wait);
+            executor.schedule(() -> attempt(task, message, attempt + 1), wait, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (result.status() == DeliveryResult.Status.FAILED) {
+            log.warn("Agent reply {} on task {} not delivered after {} attempt(s): {}", message.id(), task.id(),
+                    attempt, result.detail());
+        }
+        record(task, message, result, 1);
+    }
+
+    /**
+     * Records the final delivery status, again and again while Redis is away (a failover takes seconds): a reply
+     * left PENDING when its lease runs out is sent once more by another instance, and the resident would get it twice.
+     */
+    private void record(HandoffTask task, Message message, DeliveryResult result, int tries) {
         try {
             switch (result.status()) {
                 case SENT -> contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.SENT);
@@ -83,23 +102,23 @@ class ReplyDelivery {
                     contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.CALLBACK);
                     tasks.update(task.id(), t -> t.callback() ? t : t.needsCallback(), TaskStore.Transition.none());
                 }
-                case FAILED -> {
-                    if (result.retryable() && attempt < properties.deliveryAttempts()) {
-                        long wait = properties.deliveryBackoff().toMillis() << (attempt - 1);
-                        lease(task, message, wait);
-                        executor.schedule(() -> attempt(task, message, attempt + 1), wait, TimeUnit.MILLISECONDS);
-                        return;
-                    }
-                    log.warn("Agent reply {} on task {} not delivered after {} attempt(s): {}", message.id(), task.id(),
-                            attempt, result.detail());
-                    contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.FAILED);
-                }
+                case FAILED -> contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.FAILED);
             }
             pending.done(task.id(), message.id());
         } catch (RuntimeException e) {
+            if (tries < RECORD_TRIES) {
+                long wait = RECORD_RETRY.toMillis() * tries;
+                lease(task, message, wait);
+                executor.schedule(() -> record(task, message, result, tries + 1), wait, TimeUnit.MILLISECONDS);
+                return;
+            }
             log.error("Could not record delivery of agent reply {} on task {}: {}", message.id(), task.id(), e.toString());
         }
     }
+
+    /** Ten tries over about a minute, well inside the lease of {@link PendingDeliveries}. */
+    private static final int RECORD_TRIES = 10;
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
     private DeliveryResult send(HandoffTask task, Message message) {
         Conversation conversation = contacts.conversation(task.conversationId()).orElse(null);

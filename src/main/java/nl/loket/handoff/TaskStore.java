@@ -6,7 +6,7 @@ import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
@@ -76,12 +76,12 @@ class TaskStore {
         static Transition queueAgain() { return new Transition("keep", 0, false, true, null); }
     }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final HandoffProperties properties;
 
-    TaskStore(JedisPool pool, RedisKeys keys, Json json, HandoffProperties properties) {
+    TaskStore(Pool<Jedis> pool, RedisKeys keys, Json json, HandoffProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;

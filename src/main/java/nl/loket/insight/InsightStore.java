@@ -6,7 +6,7 @@ import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
@@ -33,14 +33,14 @@ class InsightStore {
     /** One duration of one channel. */
     record Sample(Channel channel, long millis) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final InsightProperties properties;
     private final RetentionProperties retention;
     private final ZoneId zone;
 
-    InsightStore(JedisPool pool, RedisKeys keys, Json json, InsightProperties properties, RetentionProperties retention,
+    InsightStore(Pool<Jedis> pool, RedisKeys keys, Json json, InsightProperties properties, RetentionProperties retention,
                  java.time.Clock clock) {
         this.pool = pool;
         this.keys = keys;

@@ -2,10 +2,11 @@ package nl.loket.outreach;
 
 import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.ReplicatedWrites;
 import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -24,13 +25,15 @@ import java.util.Optional;
 @Component
 class CampaignStore {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final PersonalDigests digests;
+    private final ReplicatedWrites replication;
 
-    CampaignStore(JedisPool pool, RedisKeys keys, Json json, PersonalDigests digests) {
+    CampaignStore(Pool<Jedis> pool, RedisKeys keys, Json json, PersonalDigests digests, ReplicatedWrites replication) {
         this.pool = pool;
+        this.replication = replication;
         this.digests = digests;
         this.keys = keys;
         this.json = json;
@@ -119,9 +122,11 @@ class CampaignStore {
 
     /**
      * Claims an address (or reference) for one line of the audience. Empty when this line now has it; otherwise the
-     * line that had it first (the same line after a restart, or another line with the same address).
+     * line that had it first (the same line after a restart, or another line with the same address). A claim is
+     * returned only once a replica has it: after a failover the new master still knows who was already messaged.
      */
     Optional<String> claim(String id, String personalValue, String reference, Duration keep) {
+        ReplicatedWrites.Mark writes = replication.begin();
         try (Jedis jedis = pool.getResource()) {
             String key = key("claim", id, digests.of(personalValue));
             // A campaign running through the upgrade to keyed digests: its earlier claims stay claims.
@@ -129,11 +134,12 @@ class CampaignStore {
             if (unkeyed != null) {
                 return Optional.of(unkeyed);
             }
-            if ("OK".equals(jedis.set(key, RedisKeys.hashed(reference), SetParams.setParams().nx().ex(keep.toSeconds())))) {
-                return Optional.empty();
+            if (!"OK".equals(jedis.set(key, RedisKeys.hashed(reference), SetParams.setParams().nx().ex(keep.toSeconds())))) {
+                return Optional.ofNullable(jedis.get(key));
             }
-            return Optional.ofNullable(jedis.get(key));
         }
+        replication.confirm(writes);
+        return Optional.empty();
     }
 
     void record(String id, String reference, Outcome outcome, String channel, OffsetDateTime at) {

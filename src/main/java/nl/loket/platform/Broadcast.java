@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -26,14 +26,14 @@ public class Broadcast implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Broadcast.class);
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile JedisPubSub subscription;
     private Thread thread;
 
-    public Broadcast(JedisPool pool, RedisKeys keys) {
+    public Broadcast(Pool<Jedis> pool, RedisKeys keys) {
         this.pool = pool;
         this.keys = keys;
     }

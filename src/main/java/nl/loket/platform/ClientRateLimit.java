@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 
@@ -36,7 +36,7 @@ class ClientRateLimit extends OncePerRequestFilter {
 
     private static final String CHAT_SESSIONS = "/api/chat/sessions";
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Clock clock;
     private final ProblemWriter problems;
@@ -44,7 +44,7 @@ class ClientRateLimit extends OncePerRequestFilter {
     private final int perMinute;
     private final int sessionsPerMinute;
 
-    ClientRateLimit(JedisPool pool, RedisKeys keys, Clock clock, ProblemWriter problems, ClientRateLimitProperties properties,
+    ClientRateLimit(Pool<Jedis> pool, RedisKeys keys, Clock clock, ProblemWriter problems, ClientRateLimitProperties properties,
                     PersonalDigests digests) {
         this.pool = pool;
         this.digests = digests;

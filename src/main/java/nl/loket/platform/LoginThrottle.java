@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     /** An account was locked after too many failed logins. The account name only, never a password. */
     public record LoginLocked(String account, int failures, long lockedSeconds) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final ApplicationEventPublisher events;
     private final ProblemWriter problems;
@@ -52,7 +52,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final int maxFailures;
     private final int maxFailuresPerAddress;
 
-    LoginThrottle(JedisPool pool, RedisKeys keys, ApplicationEventPublisher events, ProblemWriter problems, PersonalDigests digests,
+    LoginThrottle(Pool<Jedis> pool, RedisKeys keys, ApplicationEventPublisher events, ProblemWriter problems, PersonalDigests digests,
                   @Value("${loket.login.max-failures:5}") int maxFailures,
                   @Value("${loket.login.max-failures-per-address:25}") int maxFailuresPerAddress) {
         this.pool = pool;

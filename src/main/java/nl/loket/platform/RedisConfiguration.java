@@ -2,15 +2,32 @@ package nl.loket.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.HostAndPortMapper;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.util.JedisURIHelper;
+import redis.clients.jedis.util.Pool;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
-/** One code path to Redis: a Jedis pool to either the configured server or the embedded one. */
+/**
+ * One code path to Redis: a Jedis pool to the configured server, to the current master of a Sentinel group, or to
+ * the embedded one. Every store takes the pool as {@code Pool<Jedis>}, so none of them knows which it is. Jedis'
+ * Sentinel pool hears of a failover from the sentinels, empties itself and connects to the new master; a connection
+ * to the old one that comes back from a request is dropped when it is borrowed next, so no request keeps writing to
+ * a demoted master.
+ */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 
@@ -33,8 +50,13 @@ class RedisConfiguration {
         return new RedisServerHandle(Optional.empty(), properties.url());
     }
 
+    /**
+     * @param addresses only where Redis is reached at other addresses than the ones it announces (NAT, a proxy in
+     *                  tests): maps the master's address as the sentinels name it to the one to connect to
+     */
     @Bean(destroyMethod = "close")
-    JedisPool jedisPool(RedisServerHandle server, LoketRedisProperties properties) {
+    Pool<Jedis> jedisPool(RedisServerHandle server, LoketRedisProperties properties,
+                          ObjectProvider<HostAndPortMapper> addresses) {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(properties.poolSize());
         config.setMaxIdle(properties.poolSize());
@@ -43,9 +65,42 @@ class RedisConfiguration {
         config.setMaxWait(properties.timeout());
         config.setJmxEnabled(false);
         int timeoutMillis = (int) properties.timeout().toMillis();
+        LoketRedisProperties.Sentinel sentinel = properties.sentinel();
+        if (sentinel.configured()) {
+            DefaultJedisClientConfig.Builder master = clientConfig(properties, properties.username(), properties.password(),
+                    properties.ssl());
+            addresses.ifAvailable(master::hostAndPortMapper);
+            JedisClientConfig sentinels = clientConfig(properties, sentinel.username(), sentinel.password(), false).build();
+            Set<HostAndPort> nodes = new LinkedHashSet<>();
+            sentinel.nodes().forEach(node -> nodes.add(HostAndPort.from(node)));
+            JedisSentinelPool pool = new JedisSentinelPool(sentinel.master(), nodes, config, master.build(), sentinels);
+            log.info("Redis through Sentinel: master '{}' now at {} (sentinels {}, key prefix '{}')", sentinel.master(),
+                    pool.getCurrentHostMaster(), sentinel.nodes(), properties.keyPrefix());
+            return pool;
+        }
         URI uri = URI.create(server.url());
+        DefaultJedisClientConfig.Builder client = clientConfig(properties,
+                Optional.ofNullable(JedisURIHelper.getUser(uri)).orElse(properties.username()),
+                Optional.ofNullable(JedisURIHelper.getPassword(uri)).orElse(properties.password()),
+                properties.ssl() || JedisURIHelper.isRedisSSLScheme(uri))
+                .database(JedisURIHelper.getDBIndex(uri));
         log.info("Redis at {}:{} (key prefix '{}')", uri.getHost(), uri.getPort(), properties.keyPrefix());
-        return new JedisPool(config, uri, timeoutMillis, timeoutMillis);
+        return new JedisPool(config, new HostAndPort(uri.getHost(), uri.getPort()), client.build());
+    }
+
+    private static DefaultJedisClientConfig.Builder clientConfig(LoketRedisProperties properties, String user,
+                                                                 String password, boolean ssl) {
+        int timeoutMillis = (int) properties.timeout().toMillis();
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .user(blankToNull(user))
+                .password(blankToNull(password))
+                .ssl(ssl);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Bean

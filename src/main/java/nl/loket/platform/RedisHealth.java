@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,13 +17,13 @@ import java.time.Instant;
 @Component("redis")
 class RedisHealth implements HealthIndicator {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final Clock clock;
     private volatile boolean up;
     private volatile String lastError = "not checked yet";
     private volatile Instant checkedAt;
 
-    RedisHealth(JedisPool pool, Clock clock) {
+    RedisHealth(Pool<Jedis> pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
         check();

@@ -10,13 +10,17 @@ import java.util.Set;
 
 /**
  * Tells a failure of the store (Redis away, hanging, restarting, failing over, every pooled
- * connection busy) from a bug. Store failures are answered 503 with {@code Retry-After}: the caller
+ * connection busy, a write no replica confirmed in time) from a bug. Store failures are answered 503 with {@code Retry-After}: the caller
  * may try again, and nothing was acknowledged.
  */
 final class RedisTrouble {
 
-    /** Redis answers these while it loads its data, after a failover, or when a replica lost its primary. */
-    private static final Set<String> TRANSIENT_ERRORS = Set.of("LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+    /**
+     * Redis answers these while it loads its data, after a failover, when a replica lost its primary, or when a master
+     * with {@code min-replicas-to-write} has too few replicas (NOREPLICAS).
+     */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of("LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN",
+            "NOREPLICAS");
 
     static final String RETRY_AFTER_SECONDS = "10";
 
@@ -24,7 +28,7 @@ final class RedisTrouble {
 
     static boolean isCauseOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JedisConnectionException || t instanceof JedisBusyException) {
+            if (t instanceof JedisConnectionException || t instanceof JedisBusyException || t instanceof NotReplicatedException) {
                 return true;
             }
             if (t instanceof JedisDataException data && transientError(data.getMessage())) {

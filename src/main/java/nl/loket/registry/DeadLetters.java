@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -37,13 +37,13 @@ class DeadLetters {
             return 1
             """;
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final Clock clock;
     private final RegistrationJobs jobs;
 
-    DeadLetters(JedisPool pool, RedisKeys keys, Json json, Clock clock, RegistrationJobs jobs) {
+    DeadLetters(Pool<Jedis> pool, RedisKeys keys, Json json, Clock clock, RegistrationJobs jobs) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;

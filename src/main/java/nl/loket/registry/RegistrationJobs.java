@@ -4,7 +4,7 @@ import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZAddParams;
 
@@ -43,13 +43,13 @@ class RegistrationJobs {
 
     record Created(String uuid, String url) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Json json;
     private final Clock clock;
     private final KlantinteractiesProperties properties;
 
-    RegistrationJobs(JedisPool pool, RedisKeys keys, Json json, Clock clock, KlantinteractiesProperties properties) {
+    RegistrationJobs(Pool<Jedis> pool, RedisKeys keys, Json json, Clock clock, KlantinteractiesProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.json = json;

@@ -10,7 +10,7 @@ import nl.loket.contact.ConversationState;
 import nl.loket.platform.RedisKeys;
 import nl.loket.support.HandoffIntegrationTest;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ class HandoffQueueIT extends HandoffIntegrationTest {
     @Autowired ClaimReclaimer reclaimer;
     @Autowired TaskStore store;
     @Autowired MissingTaskRepair repair;
-    @Autowired JedisPool pool;
+    @Autowired Pool<Jedis> pool;
     @Autowired RedisKeys keys;
 
     /** A chat that asked for a person; returns its task. */

@@ -4,6 +4,7 @@ import nl.loket.support.TestRedis;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.JedisPoolConfig;
 
 import java.net.URI;

@@ -24,7 +24,10 @@ class RedisTroubleTest {
         assertThat(RedisTrouble.isCauseOf(new JedisDataException("LOADING Redis is loading the dataset in memory"))).isTrue();
         assertThat(RedisTrouble.isCauseOf(new JedisDataException("READONLY You can't write against a read only replica."))).isTrue();
         assertThat(RedisTrouble.isCauseOf(new JedisDataException("MASTERDOWN Link with MASTER is down"))).isTrue();
+        assertThat(RedisTrouble.isCauseOf(new JedisDataException("NOREPLICAS Not enough good replicas to write."))).isTrue();
         assertThat(RedisTrouble.isCauseOf(new JedisBusyException("BUSY Redis is busy running a script"))).isTrue();
+        // stored on the master, but no replica confirmed it in time: not acknowledged, the retry is recognised
+        assertThat(RedisTrouble.isCauseOf(new NotReplicatedException("0 of 1 replicas confirmed within PT0.5S"))).isTrue();
     }
 
     @Test

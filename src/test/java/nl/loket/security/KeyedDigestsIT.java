@@ -10,7 +10,8 @@ import nl.loket.platform.privacy.PersonalDigests;
 import nl.loket.support.LoketIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +29,7 @@ class KeyedDigestsIT extends LoketIntegrationTest {
 
     @Autowired ContactService contacts;
     @Autowired OptOuts optOuts;
-    @Autowired JedisPool pool;
+    @Autowired Pool<Jedis> pool;
     @Autowired RedisKeys keys;
     @Autowired PersonalDigests digests;
 

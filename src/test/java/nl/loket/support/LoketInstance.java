@@ -44,7 +44,6 @@ public final class LoketInstance implements AutoCloseable {
     public LoketInstance(List<Class<?>> extraSources, String redisUrl, String keyPrefix, String... extraArguments) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--loket.redis.url=" + redisUrl,
                 "--loket.redis.key-prefix=" + keyPrefix,
                 "--loket.twilio.auth-token=" + TWILIO_TOKEN,
                 "--loket.twilio.webhook-base-url=" + PUBLIC_URL,
@@ -54,6 +53,9 @@ public final class LoketInstance implements AutoCloseable {
                 "--loket.agents[0].roles[0]=AGENT",
                 "--loket.agents[1].username=agent1", "--loket.agents[1].password={noop}" + AGENT_PASSWORD,
                 "--loket.agents[1].roles[0]=AGENT"));
+        if (redisUrl != null) {
+            args.add("--loket.redis.url=" + redisUrl); // null: the extra arguments say where Redis is (Sentinel)
+        }
         args.addAll(List.of(extraArguments));
         if (args.stream().noneMatch(a -> a.startsWith("--loket.rate-limit."))) {
             args.add("--loket.rate-limit.per-ip-per-minute=1000000"); // every test request comes from 127.0.0.1

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The chat API of the README's API tables, called from {@code routes/chat.yaml}. */
 @Component("chatChannel")
@@ -71,11 +72,33 @@ class ChatChannel {
         JsonNode body = json.parseRequest(RequestBodies.text(exchange));
         String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
         String language = body.path("language").asString(null);
+        String resend = idempotencyKey(exchange);
         sessions.inUse(sessionId);
         return new InboundMessage(Channel.CHAT, List.of(Identity.chatVisitor(sessionId)), text,
-                OffsetDateTime.now(clock), null, sessionId, null, validLanguage(language), AuthorRole.RESIDENT,
-                null, null, Map.of(), List.of());
+                OffsetDateTime.now(clock), resend == null ? null : "chat:" + sessionId + ":" + resend, sessionId, null,
+                validLanguage(language), AuthorRole.RESIDENT, null, null, Map.of(), List.of());
     }
+
+    /**
+     * The chat page names each message it sends ({@code Idempotency-Key}) and sends the same name again when it
+     * resends after a 503: the message may have been stored (e.g. no replica confirmed it in time), and then the
+     * resend gets the first answer instead of storing it twice. Scoped to the session, so no other session can
+     * collide with it.
+     */
+    private static String idempotencyKey(Exchange exchange) {
+        String key = exchange.getMessage().getHeader(IDEMPOTENCY_KEY_HEADER, String.class);
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidRequestException(IDEMPOTENCY_KEY_HEADER,
+                    "'Idempotency-Key' must be 1 to 64 letters, digits, '-', '_' or '.'.");
+        }
+        return key;
+    }
+
+    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public void reply(Exchange exchange) {
         Receipt receipt = exchange.getMessage().getBody(Receipt.class);

@@ -3,9 +3,10 @@ package nl.loket.channel.chat;
 import nl.loket.contact.RetentionProperties;
 import nl.loket.platform.Ids;
 import nl.loket.platform.RedisKeys;
+import nl.loket.platform.ReplicatedWrites;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
@@ -21,25 +22,30 @@ class ChatSessions {
 
     record OpenedSession(String sessionId, String token) { }
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     /** A session nobody wrote in is gone after an hour; from its first message it lives as long as conversations. */
     static final Duration UNUSED_LIFETIME = Duration.ofHours(1);
 
     private final Duration lifetime;
+    private final ReplicatedWrites replication;
 
-    ChatSessions(JedisPool pool, RedisKeys keys, RetentionProperties retention) {
+    ChatSessions(Pool<Jedis> pool, RedisKeys keys, RetentionProperties retention, ReplicatedWrites replication) {
         this.pool = pool;
         this.keys = keys;
+        this.replication = replication;
         this.lifetime = Duration.ofDays(retention.conversationDays());
     }
 
+    /** A new session, returned once a replica has it: a token the page got keeps working after a failover. */
     OpenedSession open() {
         String sessionId = Ids.newId();
         String token = Ids.newSecret();
+        ReplicatedWrites.Mark writes = replication.begin();
         try (Jedis jedis = pool.getResource()) {
             jedis.set(key(sessionId), RedisKeys.hashed(token), SetParams.setParams().nx().ex(UNUSED_LIFETIME.toSeconds()));
         }
+        replication.confirm(writes);
         return new OpenedSession(sessionId, token);
     }
 

@@ -3,7 +3,7 @@ package nl.loket.channel.sms;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -20,10 +20,10 @@ class SmsStatuses {
 
     private static final Duration KEEP = Duration.ofDays(7);
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
 
-    SmsStatuses(JedisPool pool, RedisKeys keys) {
+    SmsStatuses(Pool<Jedis> pool, RedisKeys keys) {
         this.pool = pool;
         this.keys = keys;
     }

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
 import javax.crypto.Mac;
@@ -37,7 +37,7 @@ public class PersonalDigests {
 
     private final byte[] key;
 
-    public PersonalDigests(DigestKeyProperties properties, JedisPool pool, RedisKeys keys) {
+    public PersonalDigests(DigestKeyProperties properties, Pool<Jedis> pool, RedisKeys keys) {
         this.key = load(properties).getBytes(StandardCharsets.UTF_8);
         checkFingerprint(pool, keys);
     }
@@ -57,7 +57,7 @@ public class PersonalDigests {
         return hmac(key, "loket:" + purpose);
     }
 
-    private void checkFingerprint(JedisPool pool, RedisKeys keys) {
+    private void checkFingerprint(Pool<Jedis> pool, RedisKeys keys) {
         String fingerprint = HexFormat.of().formatHex(hmac(key, "loket:fingerprint"), 0, 8);
         String redisKey = keys.key("privacy", "digest-key-fingerprint");
         try (Jedis jedis = pool.getResource()) {

@@ -3,7 +3,7 @@ package nl.loket.platform.reactions;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
@@ -35,11 +35,11 @@ class ReactionStream {
     private static final String WORKING = "working";
     private static final String FINISHED = "done";
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final ReactionsProperties properties;
 
-    ReactionStream(JedisPool pool, RedisKeys keys, ReactionsProperties properties) {
+    ReactionStream(Pool<Jedis> pool, RedisKeys keys, ReactionsProperties properties) {
         this.pool = pool;
         this.keys = keys;
         this.properties = properties;
