@@ -195,7 +195,7 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
         Path profile = Files.createTempDirectory("loket-team-lead-chromium");
         ChromeDriver driver = nl.loket.support.Chromium.start(profile);
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+            WebDriverWait wait = nl.loket.support.Chromium.waitOn(driver, Duration.ofSeconds(15));
             driver.get(url("/agent/login"));
             driver.findElement(By.id("username")).sendKeys("supervisor");
             driver.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
@@ -216,11 +216,11 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
             String before = driver.findElement(By.cssSelector("#teams tr[data-team='burgerzaken']")).getText();
             assertThat(before).startsWith("Burgerzaken 1 1 2 1 ");
             passportQuestion();
-            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).until(ExpectedConditions.textMatches(
+            nl.loket.support.Chromium.waitOn(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(
                     By.cssSelector("#teams tr[data-team='burgerzaken']"), Pattern.compile("^Burgerzaken 1 1 3 1 ")));
             assertThat(driver.findElement(By.id("t-waiting")).getText()).isEqualTo("6");
             setStatus(BELASTINGEN_AGENT, "available");
-            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).until(ExpectedConditions.textToBePresentInElementLocated(
+            nl.loket.support.Chromium.waitOn(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.xpath("//table[@id='agents']//th[.='Belastingen']/following-sibling::td[@data-status='available']"), "bea"));
             assertThat(driver.executeScript("return window.notReloaded === true;")).isEqualTo(true);
 

@@ -25,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -251,8 +250,7 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
 
         // A new message of the resident appears without reloading (the page polls every 5 s) and is announced.
         sms(phone, "Ik heb nog een vraag over de kosten");
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("transcript"), "Ik heb nog een vraag over de kosten"));
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Ik heb nog een vraag over de kosten"));
         assertThat(driver.findElement(By.id("status")).getText()).contains("Nieuw bericht van de inwoner");
         handoff.release(task.id(), AGENT, false);
     }
@@ -274,7 +272,7 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
     }
 
     private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        nl.loket.support.Chromium.waitOn(driver, Duration.ofSeconds(15)).until(condition);
     }
 
     private WebElement focused() {

@@ -140,7 +140,7 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        return nl.loket.support.Chromium.waitOn(driver, Duration.ofSeconds(20));
     }
 
     @Override

@@ -66,7 +66,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        return nl.loket.support.Chromium.waitOn(driver, Duration.ofSeconds(20));
     }
 
     WebElement find(String css) {

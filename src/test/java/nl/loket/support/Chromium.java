@@ -1,14 +1,19 @@
 package nl.loket.support;
 
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 /** Debian's headless Chromium for the workbench's browser tests, started the same way for each of them. */
@@ -18,6 +23,48 @@ public final class Chromium {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
+    }
+
+    /**
+     * A wait for pages that re-render while it polls (live updates replace parts of them): an element found a moment
+     * ago may be gone when it is read, which Chromium reports as a stale element or as "Node with given id does not
+     * belong to the document". Both mean "not yet": the wait polls on, and when time runs out it fails with the last
+     * such error as the cause.
+     */
+    public static WebDriverWait waitOn(WebDriver driver, Duration timeout) {
+        return new LivePageWait(driver, timeout);
+    }
+
+    private static final class LivePageWait extends WebDriverWait {
+
+        LivePageWait(WebDriver driver, Duration timeout) {
+            super(driver, timeout, Duration.ofMillis(50));
+            ignoring(StaleElementReferenceException.class);
+            ignoring(ReplacedNodeException.class);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, V> condition) {
+            return super.until(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (StaleElementReferenceException e) {
+                    throw e;
+                } catch (WebDriverException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                        throw new ReplacedNodeException(e);
+                    }
+                    throw e;
+                }
+            });
+        }
+    }
+
+    /** Chromium's other way of saying an element was replaced while it was being read. */
+    private static final class ReplacedNodeException extends RuntimeException {
+        ReplacedNodeException(WebDriverException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     public static boolean installed() {
