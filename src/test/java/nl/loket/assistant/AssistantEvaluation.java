@@ -44,7 +44,7 @@ class AssistantEvaluation extends LoketIntegrationTest {
     record Item(String id, String text, Channel channel, String language, String expect, String topic, String reason,
                 String kind) { }
 
-    record Result(Item item, Reply reply, long decisionNanos) {
+    record Result(Item item, Reply reply, long decisionNanos, Double confidence) {
         boolean answered() { return reply.outcome() == Outcome.ANSWERED; }
         boolean escalatedFor(String reason) {
             return reply.outcome() == Outcome.ESCALATED && reply.escalation() != null
@@ -108,7 +108,9 @@ class AssistantEvaluation extends LoketIntegrationTest {
         long start = System.nanoTime();
         Receipt receipt = contacts.receive(inbound);
         long took = System.nanoTime() - start;
-        return new Result(item, receipt.reply(), took);
+        Double confidence = contacts.conversation(receipt.conversation().id())
+                .map(c -> c.lastOutcome() == null ? null : c.lastOutcome().confidence()).orElse(null);
+        return new Result(item, receipt.reply(), took, confidence);
     }
 
     static Report report(Path file, List<Result> results, boolean hideText) {
@@ -175,7 +177,8 @@ class AssistantEvaluation extends LoketIntegrationTest {
                 String expected = r.item().expect() + (r.item().topic() != null ? " " + r.item().topic() : "")
                         + (r.item().reason() != null ? " " + r.item().reason() : "");
                 String got = r.reply().outcome() + (r.reply().topic() != null ? " " + r.reply().topic() : "")
-                        + (r.reply().escalation() != null ? " " + r.reply().escalation().reason() : "");
+                        + (r.reply().escalation() != null ? " " + r.reply().escalation().reason() : "")
+                        + (r.confidence() != null ? String.format(java.util.Locale.ROOT, " (%.2f)", r.confidence()) : "");
                 String shown = hideText ? (r.item().kind() == null ? "" : "[" + r.item().kind() + "]")
                         : r.item().text().length() > 70 ? r.item().text().substring(0, 70) + "…" : r.item().text();
                 out.append(String.format("  %-5s %-32s → %-32s %s%n", r.item().id(), expected, got, shown));
