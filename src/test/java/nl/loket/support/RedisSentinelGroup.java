@@ -112,11 +112,20 @@ public final class RedisSentinelGroup implements AutoCloseable {
      * without a reset. {@link #close()} kills it.
      */
     public void freeze(HostAndPort server) {
+        signal("-STOP", server);
+    }
+
+    /** SIGCONT: a frozen server goes on where it stopped. */
+    public void thaw(HostAndPort server) {
+        signal("-CONT", server);
+    }
+
+    private void signal(String signal, HostAndPort server) {
         Process process = servers.get(server.getPort());
         try {
-            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
-            if (stop.waitFor() != 0) {
-                throw new IllegalStateException("could not stop " + server);
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("could not signal " + server + " with " + signal);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
