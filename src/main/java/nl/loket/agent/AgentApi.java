@@ -10,6 +10,7 @@ import nl.loket.handoff.HandoffNote;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
+import nl.loket.platform.IdempotencyKey;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Json;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -155,14 +157,20 @@ class AgentApi {
         }).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    /** Stores the reply and answers 202: sending (with retries) happens in the background; the transcript shows the outcome. */
+    /**
+     * Stores the reply and answers 202: sending (with retries) happens in the background; the transcript shows the
+     * outcome. With {@code Idempotency-Key}, a resend of the same text after a 503 answers 202 with the first reply
+     * (its delivery status as it is now) and stores and sends nothing new.
+     */
     @PostMapping("/handoffs/{id}/messages")
     ResponseEntity<SentReply> reply(@PathVariable String id, @RequestBody(required = false) String body,
+                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                                     Authentication agent) {
+        String key = IdempotencyKey.orNull(idempotencyKey, IdempotencyKey.HEADER);
         access.check(id, agent);
         JsonNode request = json.parseRequest(body);
         String text = request.path("text").asString("");
-        Message stored = handoff.reply(id, agent.getName(), text);
+        Message stored = handoff.reply(id, agent.getName(), text, key);
         return ResponseEntity.accepted().body(new SentReply(stored.id(), stored.conversationId(), stored.at(),
                 stored.deliveryStatus()));
     }

@@ -1,5 +1,6 @@
 package nl.loket.agent;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.ContactSummary;
@@ -13,7 +14,9 @@ import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.TeamProperties;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
+import nl.loket.platform.IdempotencyKey;
 import nl.loket.platform.ProblemException;
+import nl.loket.platform.ProblemMapper;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -33,6 +36,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static nl.loket.agent.WorkbenchViews.Contact;
@@ -269,18 +273,40 @@ class WorkbenchController {
                 all.size(), fresh, deliveries));
     }
 
+    /**
+     * The reply form carries a key made for each rendering of the page ({@code replyKey}): sending the same form again
+     * (the browser's resend, or "Versturen" after the 503 below) stores and sends the reply once.
+     */
     @PostMapping("/tasks/{id}/reply")
-    String reply(@PathVariable String id, @RequestParam(defaultValue = "") String text, Authentication agent,
-                 Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String reply(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+                 @RequestParam(required = false) String replyKey, Authentication agent,
+                 Model model, RedirectAttributes flash, HttpServletResponse response, HttpServletRequest request) {
+        String key = IdempotencyKey.orNull(replyKey, "replyKey");
         try {
             access.check(id, agent);
-            handoff.reply(id, agent.getName(), text);
+            handoff.reply(id, agent.getName(), text, key);
             flash.addFlashAttribute("status", "Uw antwoord is opgeslagen en wordt verstuurd.");
             return "redirect:/agent/tasks/" + id;
         } catch (ProblemException e) {
+            model.addAttribute("replyKey", key);
             return failed(id, e, e.status() == 400 ? "Typ eerst een antwoord." : NOT_YOURS, text, model, agent, response);
+        } catch (RuntimeException e) {
+            if (!ProblemMapper.isRedisTrouble(e)) {
+                throw e;
+            }
+            ProblemMapper.map(e, request.getRequestURI()); // logged as every request Redis failed
+            // Redis could not confirm the reply (e.g. no replica in time): it may be stored. The same form, same key,
+            // lets the agent send it again without the resident getting it twice.
+            response.setStatus(503);
+            model.addAttribute("replyKey", key);
+            model.addAttribute("error", NOT_CONFIRMED);
+            model.addAttribute("draft", text);
+            return conversationPage(id, false, model, agent);
         }
     }
+
+    static final String NOT_CONFIRMED = "Uw antwoord kon niet worden bevestigd. Verstuur het opnieuw: "
+            + "de inwoner krijgt het maar één keer.";
 
     /** A possible match on the conversation page: the other resident and what is known of their contacts. */
     record MatchRow(String residentId, String description) { }
@@ -441,6 +467,9 @@ class WorkbenchController {
         boolean hasMasked = !reveal && c.transcript().stream().anyMatch(m -> m.text() != null && !m.text().equals(masking.mask(m.text()))
                 || m.transcript() != null && m.transcript().stream().anyMatch(l -> l.text() != null && !l.text().equals(masking.mask(l.text()))));
         model.addAttribute("agentName", agent.getName());
+        if (model.getAttribute("replyKey") == null) {
+            model.addAttribute("replyKey", UUID.randomUUID().toString()); // a new reply for each rendering
+        }
         model.addAttribute("task", t);
         model.addAttribute("reference", t.reference());
         model.addAttribute("channelLabel", WorkbenchLabels.channel(t.channel()));

@@ -339,16 +339,38 @@ public class ContactService {
      * returns once a replica has it: a reply the agent saw accepted survives a failover.
      */
     public Message appendAgentMessage(String conversationId, String text) {
+        return appendAgentMessage(conversationId, text, null);
+    }
+
+    /**
+     * Like {@link #appendAgentMessage(String, String)}; a resend with the same {@code idempotencyKey} (the first try
+     * answered 503, e.g. no replica confirmed in time) returns the reply the first try stored, as it is now, instead
+     * of storing a second copy.
+     *
+     * @param idempotencyKey the reply's name, scoped by the caller so no other task or agent can collide; null: none
+     */
+    public Message appendAgentMessage(String conversationId, String text, String idempotencyKey) {
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("text", properties.maxMessageLength());
         }
+        String deliveryKey = idempotencyKey == null ? null : Deliveries.agentReplyKey(idempotencyKey);
         ReplicatedWrites.Mark writes = replication.begin();
         Message stored = lock.withLock(conversationId, () -> {
             Conversation conversation = existing(conversationId);
+            Optional<Message> earlier = storedBefore(deliveryKey, conversationId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             OffsetDateTime now = OffsetDateTime.now(clock);
             Message message = Message.agentReply(Ids.newId(), conversation, text, redaction.redact(text), now);
             conversation = conversations.save(conversation.touched(now));
-            conversations.append(message, conversation.retentionUntil());
+            if (deliveryKey == null) {
+                conversations.append(message, conversation.retentionUntil());
+            } else {
+                // the message and the note of its key in one transaction: a resend finds both or neither
+                conversations.appendOnce(message, conversation.retentionUntil(), deliveries.storedKey(deliveryKey),
+                        deliveries.window());
+            }
             return message;
         });
         replication.confirm(writes);

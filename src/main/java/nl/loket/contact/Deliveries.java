@@ -93,6 +93,11 @@ class Deliveries {
         return channel.name() + ":" + RedisKeys.hashed(providerId);
     }
 
+    /** An agent's reply named by its idempotency key, already scoped by the caller (task, agent, text). */
+    static String agentReplyKey(String scopedKey) {
+        return "AGENT_REPLY:" + RedisKeys.hashed(scopedKey);
+    }
+
     private String key(String deliveryKey) {
         return keys.key("delivery", deliveryKey);
     }

@@ -3,6 +3,7 @@ package nl.loket.handoff;
 import nl.loket.contact.AgentTyping;
 import nl.loket.contact.Resolution;
 import nl.loket.contact.ContactService;
+import nl.loket.contact.DeliveryStatus;
 import nl.loket.contact.ContactSummary;
 import nl.loket.contact.Conversation;
 import nl.loket.contact.ConversationEscalated;
@@ -212,6 +213,16 @@ public class HandoffService {
 
     /** Stores the agent's reply on the conversation, then sends it through the resident's channel in the background. */
     public Message reply(String taskId, String agent, String text) {
+        return reply(taskId, agent, text, null);
+    }
+
+    /**
+     * Like {@link #reply(String, String, String)}, named by the agent's {@code idempotencyKey}: a resend of the same
+     * text with the same key (the first try answered 503, e.g. no replica confirmed it in time) returns the reply the
+     * first try stored and stores and sends nothing new; the first handling that gets past storing sends it, once.
+     * Another text under the same key is another reply.
+     */
+    public Message reply(String taskId, String agent, String text, String idempotencyKey) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("text", "'text' is required.");
         }
@@ -219,13 +230,24 @@ public class HandoffService {
         if (!task.claimedBy(agent)) {
             throw task.status() == TaskStatus.CLOSED ? new TaskClosedException() : new TaskNotClaimedByYouException();
         }
-        Message stored = contacts.appendAgentMessage(task.conversationId(), text.strip());
-        typing.stopped(task.conversationId());
-        HandoffTask replied = tasks.update(taskId, t -> t.firstReplyAt() != null ? t : t.replied(stored.at()),
-                TaskStore.Transition.none());
-        tasks.extendClaim(taskId, deadline());
-        events.publish(new AgentReplied(replied.id(), replied.conversationId(), replied.channel(), replied.relay(),
-                replied.createdAt(), stored.at(), stored.at().equals(replied.firstReplyAt())));
+        String reply = text.strip();
+        Message stored = contacts.appendAgentMessage(task.conversationId(), reply,
+                idempotencyKey == null ? null : String.join("\n", "reply", taskId, agent, idempotencyKey, reply));
+        if (stored.deliveryStatus() != DeliveryStatus.PENDING || !delivery.claimFirstSend(task, stored)) {
+            return stored; // a resend of a reply that went out or is on its way
+        }
+        HandoffTask replied;
+        try {
+            typing.stopped(task.conversationId());
+            replied = tasks.update(taskId, t -> t.firstReplyAt() != null ? t : t.replied(stored.at()),
+                    TaskStore.Transition.none());
+            tasks.extendClaim(taskId, deadline());
+            events.publish(new AgentReplied(replied.id(), replied.conversationId(), replied.channel(), replied.relay(),
+                    replied.createdAt(), stored.at(), stored.at().equals(replied.firstReplyAt())));
+        } catch (RuntimeException e) {
+            delivery.giveBackFirstSend(task, stored); // nothing sent yet: the agent's resend does all this again
+            throw e;
+        }
         delivery.dispatch(replied, stored);
         return stored;
     }

@@ -48,6 +48,44 @@ class PendingDeliveries {
         this.delivery = delivery;
     }
 
+    /**
+     * Claims the first send of a reply, with its lease: false when another handling of the same reply (a resend with
+     * its idempotency key) claimed it, which then sends it, or its lease does. Both in one step, so a handling that
+     * dies right after claiming still leaves a lease behind.
+     */
+    boolean claimFirstSend(String taskId, String messageId) {
+        try (Jedis jedis = pool.getResource()) {
+            Object claimed = jedis.eval(CLAIM_FIRST_SEND, List.of(claimKey(messageId), key), List.of(
+                    Long.toString(REMEMBER_CLAIM.toSeconds()), Long.toString(clock.millis() + LEASE.toMillis()),
+                    member(taskId, messageId)));
+            return Long.valueOf(1).equals(claimed);
+        }
+    }
+
+    /** Gives the claim back when the handling failed before it sent anything, so the agent's resend sends the reply. */
+    void giveBackFirstSend(String taskId, String messageId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(claimKey(messageId));
+            jedis.zrem(key, member(taskId, messageId));
+        } catch (RuntimeException e) {
+            // Redis is away: the lease runs out and resumeAbandoned sends the reply instead
+        }
+    }
+
+    private static final String CLAIM_FIRST_SEND = """
+            if redis.call('set', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+              redis.call('zadd', KEYS[2], ARGV[2], ARGV[3])
+              return 1
+            end
+            return 0""";
+
+    /** Longer than a resend can come: the agent's reply key is remembered for the idempotency window (7 days). */
+    private static final Duration REMEMBER_CLAIM = Duration.ofDays(8);
+
+    private String claimKey(String messageId) {
+        return key + ":claimed:" + messageId;
+    }
+
     /** Starts or renews the lease of a reply that is being sent, for {@code waitMillis} before the next attempt plus the lease. */
     void lease(String taskId, String messageId, long waitMillis) {
         try (Jedis jedis = pool.getResource()) {

@@ -55,6 +55,15 @@ class ReplyDelivery {
         });
     }
 
+    /** True for the one handling of a reply that sends it; a resend of the same reply gets false. */
+    boolean claimFirstSend(HandoffTask task, Message message) {
+        return pending.claimFirstSend(task.id(), message.id());
+    }
+
+    void giveBackFirstSend(HandoffTask task, Message message) {
+        pending.giveBackFirstSend(task.id(), message.id());
+    }
+
     void dispatch(HandoffTask task, Message message) {
         lease(task, message, 0);
         executor.execute(() -> attempt(task, message, 1));

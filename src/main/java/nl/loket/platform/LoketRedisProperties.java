@@ -26,6 +26,11 @@ import java.util.List;
  * @param keyPrefix   every key Loket writes starts with this, so one Redis can be shared
  * @param poolSize    connections per instance
  * @param timeout     connect and read timeout; short, so a hanging Redis fails fast instead of blocking residents
+ * @param listenTimeout how long a connection that waits for Redis to speak (the broadcast subscription, any blocking
+ *                    read) may hear nothing before it counts as dead and is opened again: a master that vanished
+ *                    without a reset (power, network) would otherwise be listened to forever. Such a connection is
+ *                    pinged three times within it, so a quiet but healthy one is never cut; a blocking command's own
+ *                    wait (e.g. {@code XREADGROUP BLOCK}) must be shorter
  * @param replication how many replicas must have a resident's message before it is acknowledged
  */
 @Validated
@@ -39,6 +44,7 @@ public record LoketRedisProperties(
         @NotBlank @DefaultValue("loket") String keyPrefix,
         @Min(2) @DefaultValue("32") int poolSize,
         @NotNull @DefaultValue("2s") Duration timeout,
+        @NotNull @DefaultValue("6s") Duration listenTimeout,
         @Valid @NotNull @DefaultValue Replication replication) {
 
     /**
@@ -93,6 +99,16 @@ public record LoketRedisProperties(
     @AssertTrue(message = "loket.redis.replication.timeout must be shorter than loket.redis.timeout")
     public boolean isReplicationWaitWithinTimeout() {
         return replication.timeout().compareTo(timeout) < 0;
+    }
+
+    @AssertTrue(message = "loket.redis.listen-timeout must be at least 1s")
+    public boolean isListenTimeoutLongEnoughToPing() {
+        return listenTimeout.compareTo(Duration.ofSeconds(1)) >= 0;
+    }
+
+    /** How often a listening connection is pinged: three times within {@link #listenTimeout}. */
+    Duration listenPingInterval() {
+        return listenTimeout.dividedBy(3);
     }
 
     boolean embedded() {

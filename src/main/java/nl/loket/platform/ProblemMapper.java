@@ -42,6 +42,11 @@ public final class ProblemMapper {
         return new Mapped(internalError(path), null);
     }
 
+    /** Redis away, failing over or not confirming a write: answered 503, and the caller may try again. */
+    public static boolean isRedisTrouble(Throwable cause) {
+        return RedisTrouble.isCauseOf(cause);
+    }
+
     public static Problem internalError(String path) {
         return Problem.of(500, "Internal error", "Something went wrong on our side. Please try again later.", path);
     }

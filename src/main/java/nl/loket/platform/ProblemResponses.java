@@ -17,7 +17,8 @@ class ProblemResponses {
 
     private static final MediaType PROBLEM = MediaType.parseMediaType(Problem.MEDIA_TYPE);
 
-    @ExceptionHandler({ProblemException.class, JedisException.class, MultipartException.class})
+    // NotReplicatedException is Redis trouble too (no replica confirmed a write in time): 503, never a 500
+    @ExceptionHandler({ProblemException.class, JedisException.class, NotReplicatedException.class, MultipartException.class})
     ResponseEntity<Problem> problem(Exception e, HttpServletRequest request) {
         ProblemMapper.Mapped mapped = ProblemMapper.map(e, request.getRequestURI());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(mapped.problem().status()).contentType(PROBLEM);

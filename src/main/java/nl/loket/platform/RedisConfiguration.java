@@ -64,12 +64,13 @@ class RedisConfiguration {
         config.setTestWhileIdle(true);
         config.setMaxWait(properties.timeout());
         config.setJmxEnabled(false);
-        int timeoutMillis = (int) properties.timeout().toMillis();
         LoketRedisProperties.Sentinel sentinel = properties.sentinel();
         if (sentinel.configured()) {
             DefaultJedisClientConfig.Builder master = clientConfig(properties, properties.username(), properties.password(),
-                    properties.ssl());
+                    properties.ssl()).blockingSocketTimeoutMillis(listenTimeoutMillis(properties));
             addresses.ifAvailable(master::hostAndPortMapper);
+            // Not for the sentinels: Jedis listens to each for failovers without pinging, so a read timeout there would
+            // only cut a quiet listener again and again (each re-connect asks for the master, which is harmless).
             JedisClientConfig sentinels = clientConfig(properties, sentinel.username(), sentinel.password(), false).build();
             Set<HostAndPort> nodes = new LinkedHashSet<>();
             sentinel.nodes().forEach(node -> nodes.add(HostAndPort.from(node)));
@@ -83,6 +84,7 @@ class RedisConfiguration {
                 Optional.ofNullable(JedisURIHelper.getUser(uri)).orElse(properties.username()),
                 Optional.ofNullable(JedisURIHelper.getPassword(uri)).orElse(properties.password()),
                 properties.ssl() || JedisURIHelper.isRedisSSLScheme(uri))
+                .blockingSocketTimeoutMillis(listenTimeoutMillis(properties))
                 .database(JedisURIHelper.getDBIndex(uri));
         log.info("Redis at {}:{} (key prefix '{}')", uri.getHost(), uri.getPort(), properties.keyPrefix());
         return new JedisPool(config, new HostAndPort(uri.getHost(), uri.getPort()), client.build());
@@ -97,6 +99,15 @@ class RedisConfiguration {
                 .user(blankToNull(user))
                 .password(blankToNull(password))
                 .ssl(ssl);
+    }
+
+    /**
+     * Jedis waits for a subscription's notices (and a blocking command's answer) with this read timeout instead of
+     * its default of forever, so a master that vanished without a reset is noticed; {@link Broadcast} pings its
+     * subscription well within it.
+     */
+    private static int listenTimeoutMillis(LoketRedisProperties properties) {
+        return (int) properties.listenTimeout().toMillis();
     }
 
     private static String blankToNull(String value) {

@@ -108,6 +108,37 @@ class AgentReplyIT extends HandoffIntegrationTest {
     }
 
     @Test
+    void aReplyResentWithItsIdempotencyKeyIsStoredOnceAndGoesOutBySmsOnce() {
+        String from = randomMobile();
+        sms(from, "Ik wil een medewerker spreken");
+        HandoffTask task = claimedTaskOf(conversationOfResident(Identity.phone(from)), "agent18");
+        String text = "Uw aanvraag is binnen, kenmerk " + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = reply(task, "agent18", text, key);
+        HttpResponse<String> resent = reply(task, "agent18", text, key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(202);
+        String messageId = body(first).get("messageId").asString();
+        assertThat(body(resent).get("messageId").asString()).as("the first reply's answer").isEqualTo(messageId);
+        assertThat(delivered(task.conversationId(), messageId).deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
+
+        HttpResponse<String> late = reply(task, "agent18", text, key);
+        assertThat(body(late).get("messageId").asString()).isEqualTo(messageId);
+        assertThat(body(late).get("deliveryStatus").asString()).as("as the reply is now").isEqualTo("SENT");
+        assertThat(contacts.messages(task.conversationId())).filteredOn(m -> text.equals(m.text())).hasSize(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                TWILIO.verify(1, postRequestedFor(urlEqualTo(TWILIO_MESSAGES))
+                        .withRequestBody(containing("Body=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))));
+        assertThat(reply(task, "agent18", text, "not a key!").statusCode()).isEqualTo(400);
+    }
+
+    HttpResponse<String> reply(HandoffTask task, String agent, String text, String idempotencyKey) {
+        return postJson("/api/agent/handoffs/" + task.id() + "/messages", json.writeValueAsString(Map.of("text", text)),
+                "Authorization", basic(agent)[1], "Idempotency-Key", idempotencyKey);
+    }
+
+    @Test
     void twiliosSignedDeliveryReportShowsTheAgentWhetherTheSmsArrived() {
         String from = randomMobile();
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");

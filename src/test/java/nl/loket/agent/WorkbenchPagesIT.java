@@ -196,6 +196,37 @@ class WorkbenchPagesIT extends HandoffIntegrationTest {
     }
 
     @Test
+    void theReplyFormSentTwiceStoresTheReplyOnceAndEachRenderingIsANewReply() {
+        Chat chat = chat();
+        HandoffTask task = escalated(chat, "Ik wil een medewerker spreken");
+        WorkbenchSession agent = as("agent6");
+        assertThat(agent.submit("/agent/tasks/" + task.id() + "/claim", Map.of()).statusCode()).isEqualTo(200);
+        String key = replyKey(agent.get("/agent/tasks/" + task.id()).body());
+        assertThat(replyKey(agent.get("/agent/tasks/" + task.id()).body())).as("a new key for each rendering").isNotEqualTo(key);
+        String text = "Goedemiddag, ik kijk het na. " + UUID.randomUUID().toString().substring(0, 8);
+
+        // the browser sends the same form again, e.g. after an error page or a reload
+        for (int i = 0; i < 2; i++) {
+            assertThat(agent.post("/agent/tasks/" + task.id() + "/reply", Map.of("text", text, "replyKey", key))
+                    .statusCode()).isEqualTo(302);
+        }
+        assertThat(contacts.messages(task.conversationId())).filteredOn(m -> text.equals(m.text())).hasSize(1);
+
+        String fresh = replyKey(agent.get("/agent/tasks/" + task.id()).body());
+        agent.post("/agent/tasks/" + task.id() + "/reply", Map.of("text", text, "replyKey", fresh));
+        assertThat(contacts.messages(task.conversationId())).as("the same words sent from a new page are a new reply")
+                .filteredOn(m -> text.equals(m.text())).hasSize(2);
+        assertThat(agent.post("/agent/tasks/" + task.id() + "/reply", Map.of("text", text, "replyKey", "<script>"))
+                .statusCode()).isEqualTo(400);
+    }
+
+    private static String replyKey(String page) {
+        Matcher key = Pattern.compile("name=\"replyKey\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(key.find()).as("the reply form carries its key").isTrue();
+        return key.group(1);
+    }
+
+    @Test
     void aPossibleMatchIsShownOnTheConversationAndTheAgentDecidesOnIt() {
         String phone = "+31612" + (100_000 + (int) (Math.random() * 899_999));
         JsonNode first = form(Map.of("message", "Wanneer wordt het grofvuil opgehaald?", "phone", phone));

@@ -26,7 +26,7 @@ class BroadcastConnectionIT {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(2); // one to listen, one to publish: afterwards both are borrowed, so one is the listener's
         try (JedisPool pool = new JedisPool(config, URI.create(TestRedis.serverUrl()))) {
-            Broadcast broadcast = new Broadcast(pool, new RedisKeys("broadcast-it-" + System.nanoTime()));
+            Broadcast broadcast = new Broadcast(pool, new RedisKeys("broadcast-it-" + System.nanoTime()), Duration.ofSeconds(1));
             AtomicBoolean heard = new AtomicBoolean();
             broadcast.subscribe("topic", notice -> {
                 heard.set(true);

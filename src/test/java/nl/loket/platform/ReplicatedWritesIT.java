@@ -53,7 +53,7 @@ class ReplicatedWritesIT {
     static LoketRedisProperties properties(boolean required) {
         return new LoketRedisProperties(null, null, null, false,
                 new LoketRedisProperties.Sentinel(RedisSentinelGroup.MASTER_NAME, List.of(redis.sentinelNodes().split(",")), null, null),
-                PREFIX, 8, Duration.ofSeconds(2),
+                PREFIX, 8, Duration.ofSeconds(2), Duration.ofSeconds(6),
                 new LoketRedisProperties.Replication(1, Duration.ofMillis(300), required, Duration.ofSeconds(1)));
     }
 

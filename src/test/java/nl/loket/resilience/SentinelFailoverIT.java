@@ -48,8 +48,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * No single point of failure: two Loket instances on Redis with Sentinel (one master, one replica, three sentinels,
- * real processes on loopback), under chat and SMS load. A network cut between Loket and the master, the replica
- * killed, and the master killed (SIGKILL): residents get 503 with Retry-After in the gap, never a 500, and every
+ * real processes on loopback), under chat and SMS load. A network cut between Loket and the master, an agent reply
+ * the replica did not confirm in time, the replica killed, and the master killed (SIGKILL): residents get 503 with Retry-After in the gap, never a 500, and every
  * message that got a 2xx is in Redis exactly once, every acknowledged hand-off has its task, and no agent reply goes
  * out by SMS twice. Skipped when {@code redis-server} is not installed.
  */
@@ -137,6 +137,43 @@ class SentinelFailoverIT {
 
     @Test
     @Order(2)
+    void anAgentReplyAnswered503BecauseNoReplicaConfirmedItIsStoredAndSentOnceWhenResentWithItsKey() {
+        String taskId = smsHandoffsClaimedBy("agent1", 1).get(0);
+        String conversation = a.bean(HandoffService.class).task(taskId).conversationId();
+        String text = "Antwoord van de gemeente resent-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+
+        redis.freeze(redis.firstReplica()); // the master still counts it online, but it confirms nothing
+        HttpResponse<String> first;
+        try {
+            first = agentReply(a, taskId, text, key);
+        } finally {
+            redis.thaw(redis.firstReplica());
+        }
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(503);
+        redis.awaitReplicasOnline(1);
+
+        HttpResponse<String> resent = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agentReply(b, taskId, text, key), r -> r.statusCode() == 202);
+        String messageId = JSON.readTree(resent.body()).get("messageId").asString();
+        assertThat(a.bean(ContactService.class).messages(conversation)).as("the first try's reply, stored once")
+                .filteredOn(m -> text.equals(m.text())).extracting(m -> m.id()).containsExactly(messageId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> timesSent(text) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> timesSent(text) == 1);
+    }
+
+    private static HttpResponse<String> agentReply(LoketInstance instance, String taskId, String text, String key) {
+        return instance.postJson("/api/agent/handoffs/" + taskId + "/messages", JSON.writeValueAsString(Map.of("text", text)),
+                "Authorization", LoketInstance.basic("agent1")[1], "Idempotency-Key", key);
+    }
+
+    private static long timesSent(String text) {
+        return twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))).stream()
+                .filter(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8).contains(text)).count();
+    }
+
+    @Test
+    @Order(3)
     void aKilledReplicaCostsAtMostAFewSecondsOf503sAndLosesNothing() throws Exception {
         ResidentLoad load = new ResidentLoad(List.of(a, b), 20, 10).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> load.sent().size() >= 20);
@@ -157,7 +194,7 @@ class SentinelFailoverIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aKilledMasterUnderChatAndSmsLoadLosesNoAcknowledgedMessageAndSendsNoSmsTwice() throws Exception {
         AgentReplies agent = new AgentReplies(smsHandoffsClaimedBy("agent0", 3));
         ResidentLoad load = new ResidentLoad(List.of(a, b), 30, 15).start();

@@ -9,12 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy between Loket and Redis that a test can cut and restore, to play "Redis is away".
  * Cut: every open connection is closed and new ones are closed as soon as they are accepted, so the
- * client sees a reset at once (a dead Redis), not a hang.
+ * client sees a reset at once (a dead Redis), not a hang. Vanish: the machine is gone without a word, and a client
+ * learns of it only through its own timeouts.
  */
 public final class RedisProxy implements AutoCloseable {
 
@@ -22,6 +25,8 @@ public final class RedisProxy implements AutoCloseable {
     private final String upstreamHost;
     private final int upstreamPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** Connections whose traffic is dropped both ways, never closed by the proxy (until it closes itself). */
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile boolean frozen;
 
@@ -55,6 +60,18 @@ public final class RedisProxy implements AutoCloseable {
         frozen = true;
         cut();
         cut = false;
+    }
+
+    /**
+     * Redis's machine is gone without a word (power lost, a network that drops everything): open connections stay
+     * open, but nothing passes either way any more, not even a reset; new connections are accepted and never answered.
+     * After {@link #restore()} new connections reach Redis again, while the silenced ones stay dead, as a vanished
+     * machine's connections do.
+     */
+    public void vanish() {
+        frozen = true;
+        silenced.addAll(open);
+        open.clear();
     }
 
     public void restore() {
@@ -93,6 +110,9 @@ public final class RedisProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (silenced.contains(from)) {
+                        continue; // dropped on the way, without a word
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -103,6 +123,8 @@ public final class RedisProxy implements AutoCloseable {
                 closeQuietly(to);
                 open.remove(from);
                 open.remove(to);
+                silenced.remove(from);
+                silenced.remove(to);
             }
         }, "redis-proxy-pump");
         t.setDaemon(true);
@@ -120,6 +142,8 @@ public final class RedisProxy implements AutoCloseable {
     @Override
     public void close() {
         cut();
+        silenced.forEach(RedisProxy::closeQuietly);
+        silenced.clear();
         try {
             server.close();
         } catch (IOException e) {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Real Redis processes on loopback, free ports: one master, one replica and three sentinels
  * ({@code redis-server … --sentinel}), as {@code docs/operations.md} describes for production, with short
  * timings so a failover takes seconds: the master counts as down after {@value #DOWN_AFTER_MILLIS} ms.
- * Processes are killed with SIGKILL, as a crash looks. Tests that need it are skipped when {@code redis-server}
+ * Processes are killed with SIGKILL, as a crash looks, or frozen with SIGSTOP, as a machine that vanished looks. Tests that need it are skipped when {@code redis-server}
  * is not installed.
  */
 public final class RedisSentinelGroup implements AutoCloseable {
@@ -104,6 +104,33 @@ public final class RedisSentinelGroup implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * SIGSTOP: the process stops answering but its connections stay open, as when its machine froze or vanished
+     * without a reset. {@link #close()} kills it.
+     */
+    public void freeze(HostAndPort server) {
+        signal("-STOP", server);
+    }
+
+    /** SIGCONT: a frozen server goes on where it stopped. */
+    public void thaw(HostAndPort server) {
+        signal("-CONT", server);
+    }
+
+    private void signal(String signal, HostAndPort server) {
+        Process process = servers.get(server.getPort());
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("could not signal " + server + " with " + signal);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,6 +14,7 @@ import nl.loket.contact.Message;
 import nl.loket.contact.Receipt;
 import nl.loket.contact.Reply;
 import nl.loket.contact.ResidentFeedback;
+import nl.loket.platform.IdempotencyKey;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.HttpResponses;
 import nl.loket.platform.Json;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The chat API of the README's API tables, called from {@code routes/chat.yaml}. */
 @Component("chatChannel")
@@ -86,19 +86,8 @@ class ChatChannel {
      * collide with it.
      */
     private static String idempotencyKey(Exchange exchange) {
-        String key = exchange.getMessage().getHeader(IDEMPOTENCY_KEY_HEADER, String.class);
-        if (key == null || key.isBlank()) {
-            return null;
-        }
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidRequestException(IDEMPOTENCY_KEY_HEADER,
-                    "'Idempotency-Key' must be 1 to 64 letters, digits, '-', '_' or '.'.");
-        }
-        return key;
+        return IdempotencyKey.orNull(exchange.getMessage().getHeader(IdempotencyKey.HEADER, String.class), IdempotencyKey.HEADER);
     }
-
-    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public void reply(Exchange exchange) {
         Receipt receipt = exchange.getMessage().getBody(Receipt.class);
