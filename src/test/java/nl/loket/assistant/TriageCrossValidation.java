@@ -157,6 +157,14 @@ class TriageCrossValidation {
             System.out.printf("  %.2f   %4d                %4d/%d      %4d/%d%n", d, extra, caughtByRule + extra, crises, raised,
                     escalations);
         }
+        System.out.println("with a danger word from: (doubt 0.55 otherwise)");
+        for (double d : new double[] {0.1, 0.2, 0.3, 0.4}) {
+            Predicate<Scored> doubt = s -> s.crisisP() >= Triage.DEFAULT_DOUBT || s.dangerWord() && s.crisisP() >= d;
+            long extra = count(scored, s -> s.crisis() && missedByRule.test(s) && toPerson.test(s) && doubt.test(s));
+            long raised = count(scored, s -> !s.crisis() && toPerson.test(s) && missedByRule.test(s) && doubt.test(s));
+            System.out.printf("  %.2f   %4d                %4d/%d      %4d/%d%n", d, extra, caughtByRule + extra, crises, raised,
+                    escalations);
+        }
     }
 
     private static void printEscalationRule(List<Scored> scored) {
