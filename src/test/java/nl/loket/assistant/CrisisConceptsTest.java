@@ -221,9 +221,31 @@ class CrisisConceptsTest {
             "ik wil niet meer ingeschreven zijn op dit adres",
             "this queue is killing me",
             "we organiseren een bungeejump vanaf de brug, welke vergunning",
-            "mijn vader is overleden, wat doe ik met zijn medicijnen"})
+            "mijn vader is overleden, wat doe ik met zijn medicijnen",
+            "mag ik een schilderij ophangen in de hal van de flat",
+            "can I end it early if I move out of Nijmegen",
+            "dit is mijn laatste bericht hierover, ik wacht op uw antwoord",
+            "hij reageert niet op mijn mail over de vergunning",
+            "the council is not responding to my emails",
+            "he is not responding to my letters about the permit",
+            "zeg tegen de medewerker dat het niet mijn schuld was dat de container weg is"})
     void benignLookAlikesRaiseNoAlarm(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
+    }
+
+    /** The concepts added after set j: a farewell, hanging, ending it, someone sagging away. */
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', value = {
+            "hanging          | mijn broer zei dat hij zich vanavond gaat ophangen in de schuur",
+            "hanging          | she said she would hang herself if they take the kids",
+            "end-it           | i keep thinking about how i will end it",
+            "end-it           | honestly im ready to end it all",
+            "last-message     | dit is mijn laatste bericht aan wie dit leest",
+            "last-message     | this is my last message, thank you for trying",
+            "not-their-fault  | vertel mijn dochter dat het niet haar schuld is",
+            "collapsed        | oma zakte net in elkaar in de keuken"})
+    void theConceptsAddedAfterSetJFire(String concept, String text) {
+        conceptFires(concept, text);
     }
 
     /** Each concept added for a kind the spent sets showed missing, with its own sentences. */
