@@ -76,13 +76,20 @@ class CampaignStore {
         }
     }
 
-    void markRunning(String id, boolean running) {
+    void markRunning(String id) {
         try (Jedis jedis = pool.getResource()) {
-            if (running) {
-                jedis.sadd(key("running"), id);
-            } else {
-                jedis.srem(key("running"), id);
-            }
+            jedis.sadd(key("running"), id);
+        }
+    }
+
+    /**
+     * Takes a campaign out of the running set; true only for the one caller that did. Every instance polls the same
+     * campaigns, so this is the claim to close one out: the instance that finished it, never also another one that
+     * found its audience already deleted and took it for expired.
+     */
+    boolean takeOutOfRunning(String id) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.srem(key("running"), id) == 1;
         }
     }
 

@@ -96,7 +96,7 @@ public class Outreach {
         }
         audienceOf(campaign);
         store.save(campaign.started(OffsetDateTime.now(clock)));
-        store.markRunning(id, true);
+        store.markRunning(id);
     }
 
     Status status(String id) {

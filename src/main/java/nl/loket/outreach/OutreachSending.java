@@ -137,11 +137,13 @@ class OutreachSending {
     }
 
     private void finish(Campaign campaign, CampaignStatus end, String why) {
+        if (!store.takeOutOfRunning(campaign.id())) {
+            return; // another instance finished it a moment ago
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Duration keep = Duration.ofDays(properties.outcomeDays());
         store.closeOut(campaign.id(), keep);
         store.save(campaign.finished(end, now, now.plus(keep), why));
-        store.markRunning(campaign.id(), false);
         log.info("Campaign {} {}", campaign.id(), end);
     }
 

@@ -273,6 +273,16 @@ class OutreachIT extends HandoffIntegrationTest {
         }
     }
 
+    /** Every instance polls the same campaigns: one that found the audience already closed out must not call it expired. */
+    @Test
+    void onlyOneOfTheInstancesPollingAtOnceClosesOutACampaign() {
+        String id = "race-" + java.util.UUID.randomUUID();
+        store.markRunning(id);
+        List<Boolean> taken = java.util.stream.IntStream.range(0, 8).parallel()
+                .mapToObj(i -> store.takeOutOfRunning(id)).toList();
+        assertThat(taken).containsOnlyOnce(true);
+    }
+
     @Test
     void outsideItsWindowACampaignWaitsAndSendsNothing() {
         String phone = randomMobile();
