@@ -22,7 +22,8 @@ record AgentAccountProperties(@Valid List<Account> agents) {
     }
 
     /**
-     * @param roles  AGENT and/or SUPERVISOR; AGENT when none is given
+     * @param roles  AGENT, SUPERVISOR and/or EDITOR (writes and approves knowledge-base articles,
+     *               {@code /api/knowledge/**}); AGENT when none is given
      * @param queues the hand-off queues an AGENT works ({@code loket.handoff.queue}, {@code urgent-queue});
      *               empty or absent: all queues. A SUPERVISOR always sees all queues.
      * @param teams  the teams ({@code loket.teams[n].name}) an AGENT belongs to: their queues, and the urgent queue
@@ -32,7 +33,7 @@ record AgentAccountProperties(@Valid List<Account> agents) {
     record Account(
             @NotBlank String username,
             @NotBlank @Pattern(regexp = "^\\{[a-zA-Z0-9-]+\\}.+", message = "must start with an encoder prefix such as {bcrypt}") String password,
-            List<@Pattern(regexp = "AGENT|SUPERVISOR|[A-Z_]+") String> roles,
+            List<@Pattern(regexp = "AGENT|SUPERVISOR|EDITOR|[A-Z_]+") String> roles,
             List<@NotBlank String> queues,
             List<@NotBlank String> teams,
             @jakarta.validation.constraints.Min(1) Integer capacity) {

@@ -1,6 +1,7 @@
 package nl.loket.agent;
 
 import nl.loket.knowledge.Article;
+import nl.loket.knowledge.CurrentKnowledge;
 import nl.loket.knowledge.KnowledgeBase;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +28,10 @@ class ArticleLinks {
         }
     }
 
-    private final KnowledgeBase knowledge;
+    private final CurrentKnowledge current;
 
-    ArticleLinks(KnowledgeBase knowledge) {
-        this.knowledge = knowledge;
+    ArticleLinks(CurrentKnowledge current) {
+        this.current = current;
     }
 
     /** A suggestion is an article id ("nl-paspoort") or a topic ("paspoort"); topics prefer the conversation's language. */
@@ -38,6 +39,7 @@ class ArticleLinks {
         if (suggestion == null) {
             return Optional.empty();
         }
+        KnowledgeBase knowledge = current.current();
         Optional<Article> byId = knowledge.articles().stream().filter(a -> a.id().equals(suggestion)).findFirst();
         if (byId.isPresent()) {
             return byId.map(Link::of);

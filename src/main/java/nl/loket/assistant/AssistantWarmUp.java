@@ -1,6 +1,6 @@
 package nl.loket.assistant;
 
-import nl.loket.knowledge.KnowledgeBase;
+import nl.loket.knowledge.CurrentKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,9 +24,9 @@ class AssistantWarmUp {
     private final LanguageDetector languages;
     private final InputGuard inputGuard;
     private final Triage triage;
-    private final KnowledgeBase knowledge;
+    private final CurrentKnowledge knowledge;
 
-    AssistantWarmUp(LanguageDetector languages, InputGuard inputGuard, Triage triage, KnowledgeBase knowledge) {
+    AssistantWarmUp(LanguageDetector languages, InputGuard inputGuard, Triage triage, CurrentKnowledge knowledge) {
         this.languages = languages;
         this.inputGuard = inputGuard;
         this.triage = triage;
@@ -42,7 +42,7 @@ class AssistantWarmUp {
                     String language = "en".equals(languages.detect(sample).code()) ? "en" : "nl";
                     inputGuard.check(sample);
                     triage.classify(sample);
-                    knowledge.retrieve(sample, language);
+                    knowledge.current().retrieve(sample, language);
                 }
             }
             log.info("Assistant warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);

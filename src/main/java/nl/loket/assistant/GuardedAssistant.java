@@ -10,6 +10,7 @@ import nl.loket.contact.Priority;
 import nl.loket.contact.Reply;
 import nl.loket.contact.Responder;
 import nl.loket.knowledge.Article;
+import nl.loket.knowledge.CurrentKnowledge;
 import nl.loket.knowledge.KnowledgeBase;
 import nl.loket.knowledge.Retrieval;
 import nl.loket.platform.Prompts;
@@ -36,7 +37,7 @@ class GuardedAssistant implements Responder {
     private final ResidentRateLimit rateLimit;
     private final Triage triage;
     private final LanguageDetector languages;
-    private final KnowledgeBase knowledge;
+    private final CurrentKnowledge currentKnowledge;
     private final AnswerRenderer renderer;
     private final EscalationReplies escalations;
     private final LanguageModelRephraser rephraser;
@@ -45,13 +46,13 @@ class GuardedAssistant implements Responder {
     private final OtherOrganisationCheck otherOrganisations = new OtherOrganisationCheck();
 
     GuardedAssistant(InputGuard inputGuard, ResidentRateLimit rateLimit, Triage triage, LanguageDetector languages,
-                     KnowledgeBase knowledge, AnswerRenderer renderer, EscalationReplies escalations,
+                     CurrentKnowledge currentKnowledge, AnswerRenderer renderer, EscalationReplies escalations,
                      LanguageModelRephraser rephraser, Prompts prompts, AssistantProperties properties) {
         this.inputGuard = inputGuard;
         this.rateLimit = rateLimit;
         this.triage = triage;
         this.languages = languages;
-        this.knowledge = knowledge;
+        this.currentKnowledge = currentKnowledge;
         this.renderer = renderer;
         this.escalations = escalations;
         this.rephraser = rephraser;
@@ -93,6 +94,8 @@ class GuardedAssistant implements Responder {
             return new Decision(escalations.otherLanguage(detected.code(), conversation), null);
         }
 
+        // One release for the whole answer: a publish meanwhile cannot mix two versions of an article in one reply.
+        KnowledgeBase knowledge = currentKnowledge.current();
         Retrieval retrieval = knowledge.retrieve(withoutPersonalData(redacted), replyLanguage);
         if (retrieval.topicsTouched() >= properties.tangle().topics() && retrieval.contentWords() >= properties.tangle().minWords()) {
             // Several problems at once: one article would answer one and leave the rest; a person sees the whole.
@@ -101,13 +104,13 @@ class GuardedAssistant implements Responder {
         if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
             Article article = knowledge.article(retrieval.topic(), replyLanguage).orElseThrow();
             if (otherOrganisations.unsupported(redacted, article).isEmpty()) {
-                return answer(article, retrieval, conversation, redacted);
+                return answer(knowledge, article, retrieval, conversation, redacted);
             }
             return escalate(EscalationReason.NO_ANSWER, conversation, detected, redacted, retrieval.confidence());
         }
         boolean askedBefore = lastOutcomeWas(conversation, Outcome.CLARIFY);
         if (!askedBefore && retrieval.topic() != null && retrieval.confidence() >= properties.clarifyThreshold()) {
-            return new Decision(clarifyBetween(retrieval, replyLanguage).reply(), retrieval.confidence());
+            return new Decision(clarifyBetween(knowledge, retrieval, replyLanguage).reply(), retrieval.confidence());
         }
         if (!askedBefore && TextNormalizer.words(redacted).size() <= 2 && retrieval.topic() == null) {
             // "hallo", "?", "test": ask for the question instead of sending a person a greeting.
@@ -153,7 +156,7 @@ class GuardedAssistant implements Responder {
         return out;
     }
 
-    private Decision answer(Article article, Retrieval retrieval, Conversation conversation, String redactedQuestion) {
+    private Decision answer(KnowledgeBase knowledge, Article article, Retrieval retrieval, Conversation conversation, String redactedQuestion) {
         String rephrased = null;
         if (conversation.channel() == Channel.CHAT || conversation.channel() == Channel.WEBFORM) {
             rephrased = rephraser.rephrase(article, redactedQuestion, article.language()).orElse(null);
@@ -168,7 +171,7 @@ class GuardedAssistant implements Responder {
         return new Decision(renderer.render(article, conversation.channel(), rephrased, related), retrieval.confidence());
     }
 
-    private Decision clarifyBetween(Retrieval retrieval, String language) {
+    private Decision clarifyBetween(KnowledgeBase knowledge, Retrieval retrieval, String language) {
         List<String> titles = new ArrayList<>();
         knowledge.article(retrieval.topic(), language).ifPresent(a -> titles.add(a.title()));
         if (retrieval.runnerUpTopic() != null && retrieval.runnerUpConfidence() >= properties.clarifyThreshold() / 2) {

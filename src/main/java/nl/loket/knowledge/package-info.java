@@ -1,9 +1,13 @@
 /**
- * Knowledge base: articles, loading and validation, the search index and topic categorizer. Owns no resident data.
+ * Knowledge base: articles, loading and validation, the search index and topic categorizer, and the editing of the
+ * articles: every version in Redis (seeded once from the Markdown files), drafts, four-eyes approval, roll-back, and
+ * the switch of every instance to a newly published release. Owns no resident data.
  *
- * <p>Public API: {@link nl.loket.knowledge.KnowledgeBase} (the facade), {@link nl.loket.knowledge.Article},
+ * <p>Public API: {@link nl.loket.knowledge.CurrentKnowledge} (the knowledge base of the live release; take it once per
+ * request), {@link nl.loket.knowledge.KnowledgeBase}, {@link nl.loket.knowledge.Article},
  * {@link nl.loket.knowledge.Retrieval}, {@link nl.loket.knowledge.KnowledgeProperties} and
- * {@link nl.loket.knowledge.InvalidArticleException}. Everything else is package-private.
+ * {@link nl.loket.knowledge.InvalidArticleException}; over HTTP the editors' API {@code /api/knowledge/**} (role
+ * EDITOR). Everything else is package-private.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge", allowedDependencies = {"platform"})
 package nl.loket.knowledge;

@@ -14,8 +14,8 @@ class KnowledgeConfigurationTest {
     void buildsTheKnowledgeBaseFromTheConfiguredLocation() {
         runner.withPropertyValues("loket.knowledge.location=classpath:kb-fixtures/valid", "loket.knowledge.answer-threshold=0.6")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(KnowledgeBase.class);
-                    KnowledgeBase kb = context.getBean(KnowledgeBase.class);
+                    assertThat(context).hasNotFailed().hasSingleBean(CurrentKnowledge.class);
+                    KnowledgeBase kb = context.getBean(CurrentKnowledge.class).current();
                     assertThat(kb.topics()).contains("grofvuil");
                     assertThat(kb.answerThreshold()).isEqualTo(0.6);
                     assertThat(context.getBean(KnowledgeProperties.class).location()).isEqualTo("classpath:kb-fixtures/valid");
@@ -50,8 +50,8 @@ class KnowledgeConfigurationTest {
         new ApplicationContextRunner().withUserConfiguration(ScannedLikeTheApplication.class)
                 .withPropertyValues("loket.knowledge.location=classpath:kb-fixtures/valid")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(KnowledgeProperties.class).hasSingleBean(KnowledgeBase.class);
-                    assertThat(context.getBean(KnowledgeBase.class).topics()).contains("paspoort");
+                    assertThat(context).hasNotFailed().hasSingleBean(KnowledgeProperties.class).hasSingleBean(CurrentKnowledge.class);
+                    assertThat(context.getBean(CurrentKnowledge.class).current().topics()).contains("paspoort");
                 });
     }
 

@@ -1,0 +1,24 @@
+package nl.loket.knowledge;
+
+import nl.loket.platform.AccessRule;
+import nl.loket.platform.ModuleAccess;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The knowledge API is for editors only: the content team owns the articles, not agents or supervisors as such. */
+@Component
+class KnowledgeAccess implements ModuleAccess {
+
+    static final String EDITOR = "EDITOR";
+
+    @Override
+    public List<String> apiPaths() {
+        return List.of("/api/knowledge/**");
+    }
+
+    @Override
+    public List<AccessRule> apiRules() {
+        return List.of(new AccessRule(List.of("/api/knowledge/**"), List.of(EDITOR)));
+    }
+}

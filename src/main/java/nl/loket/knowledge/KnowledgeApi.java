@@ -1,0 +1,103 @@
+package nl.loket.knowledge;
+
+import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.Json;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+
+/** The editors' JSON API: articles and their versions, drafts, four-eyes approval, diffs and roll-backs. */
+@RestController
+@RequestMapping("/api/knowledge")
+class KnowledgeApi {
+
+    private final KnowledgeEditing editing;
+    private final CurrentKnowledge current;
+    private final Json json;
+
+    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json) {
+        this.editing = editing;
+        this.current = current;
+        this.json = json;
+    }
+
+    @GetMapping("/articles")
+    Map<String, Object> articles(@RequestParam(required = false) String topic, @RequestParam(required = false) String language) {
+        return Map.of("release", current.release(), "articles", editing.list(blankToNull(topic), blankToNull(language)));
+    }
+
+    @GetMapping("/articles/{id}")
+    ArticleHistory article(@PathVariable String id) {
+        return editing.history(id).orElseThrow(() -> new UnknownArticleVersion(id));
+    }
+
+    @GetMapping("/articles/{id}/diff")
+    VersionDiff diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
+        return editing.diff(id, from, to);
+    }
+
+    @PostMapping("/drafts")
+    ResponseEntity<Map<String, Object>> saveDraft(@RequestBody(required = false) String body, Authentication editor) {
+        JsonNode request = json.parseRequest(body);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = json.mapper().convertValue(request, LinkedHashMap.class);
+        ArticleVersion saved = editing.saveDraft(editor.getName(), fields);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", saved.draftId());
+        answer.put("article", saved.article().id());
+        answer.put("topic", saved.article().topic());
+        answer.put("language", saved.article().language());
+        answer.put("version", saved.number());
+        answer.put("status", "DRAFT");
+        answer.put("changed", saved.changed());
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    @PostMapping("/drafts/{id}/approve")
+    Map<String, Object> approve(@PathVariable String id, Authentication editor) {
+        ArticleVersions.Publication done = editing.approve(editor.getName(), DraftId.parse(id));
+        return published(done);
+    }
+
+    /** {@code {"version": n, "note"?}}: publishes version n's content again as a new version. */
+    @PostMapping("/articles/{id}/rollback")
+    Map<String, Object> rollBack(@PathVariable String id, @RequestBody(required = false) String body, Authentication editor) {
+        JsonNode request = json.parseRequest(body);
+        if (!request.path("version").isInt()) {
+            throw new InvalidRequestException("version", "Give the version to roll back to as a number: {\"version\": 2}.");
+        }
+        return published(editing.rollBack(editor.getName(), id, request.path("version").asInt(),
+                request.path("note").asString("")));
+    }
+
+    private static Map<String, Object> published(ArticleVersions.Publication done) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", done.version().article().id());
+        answer.put("topic", done.version().article().topic());
+        answer.put("language", done.version().article().language());
+        answer.put("version", done.version().number());
+        answer.put("status", "PUBLISHED");
+        answer.put("release", done.release());
+        if (done.version().rolledBackTo() != null) {
+            answer.put("rolledBackTo", done.version().rolledBackTo());
+        }
+        return answer;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

@@ -1,0 +1,31 @@
+package nl.loket.knowledge;
+
+import java.util.List;
+
+/**
+ * Builds a {@link KnowledgeBase} from a set of articles: the index and the topic categorizer, with the residents'
+ * questions of {@code loket.knowledge.location} (read once; they stay in the files) and the configured threshold.
+ */
+final class KnowledgeBuilder {
+
+    private final KnowledgeProperties properties;
+    private volatile List<AskedQuestion> questions;
+
+    KnowledgeBuilder(KnowledgeProperties properties) {
+        this.properties = properties;
+    }
+
+    KnowledgeBase build(List<Article> articles) {
+        return new KnowledgeBase(articles, questions(articles), properties.answerThreshold(), Calibration.DEFAULT);
+    }
+
+    /** Read on the first build; a topic an editor adds later has no residents' questions yet, which is fine. */
+    private List<AskedQuestion> questions(List<Article> articles) {
+        List<AskedQuestion> q = questions;
+        if (q == null) {
+            q = ArticleLoader.questions(properties.location(), articles);
+            questions = q;
+        }
+        return q;
+    }
+}

@@ -1,0 +1,201 @@
+package nl.loket.knowledge;
+
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The editors' rules: a change is a new draft version, checked by the loader's own rules; a draft is published only
+ * when another editor approves it (four eyes); a roll-back publishes the content of an earlier published version as a
+ * new version. Every publish makes every instance switch to the new release ({@link KnowledgePublisher}).
+ */
+@Service
+class KnowledgeEditing {
+
+    /** The fields an editor writes; {@code id} follows from topic and language, {@code sample} is for shipped content. */
+    static final List<String> EDITABLE = List.of("topic", "language", "title", "summary", "body", "source", "lastReviewed",
+            "related", "examples", "keywords");
+
+    private final ArticleVersions store;
+    private final ReleaseListener publisher;
+    private final KnowledgeEditingProperties properties;
+    private final Clock clock;
+
+    KnowledgeEditing(ArticleVersions store, ReleaseListener publisher, KnowledgeEditingProperties properties, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves a new draft version of the article on the fields' topic and language (a new article when there is none).
+     *
+     * @param fields the article's fields as the editor sent them, of any type: the same parser as for the files says
+     *               which one is wrong
+     * @throws InvalidDraft naming the field; nothing is stored
+     */
+    ArticleVersion saveDraft(String editor, Map<String, Object> fields) {
+        Map<String, Object> front = new LinkedHashMap<>(fields);
+        String note = front.remove("note") instanceof String s ? s.strip() : "";
+        Object body = front.remove("body");
+        front.remove("sample");
+        String topic = requiredText(front, "topic");
+        String language = requiredText(front, "language");
+        if (!(body instanceof String text) || text.isBlank()) {
+            throw new InvalidDraft("body", "field 'body' is missing or empty; write short paragraphs and a numbered list of steps");
+        }
+        front.putIfAbsent("id", language + "-" + topic);
+        front.putIfAbsent("lastReviewed", LocalDate.now(clock).toString());
+        String file = ArticleMarkdown.fileName(language, topic);
+        Article article;
+        try {
+            article = ArticleParser.parse(file, ArticleMarkdown.write(front, text));
+        } catch (InvalidArticleException e) {
+            throw new InvalidDraft(e.field() == null ? "body" : e.field(), e.getMessage());
+        }
+        Set<String> topics = publishedTopics();
+        topics.add(article.topic());
+        for (String related : article.related()) {
+            if (!topics.contains(related)) {
+                throw new InvalidDraft("related", file + ": field 'related' names topic '" + related
+                        + "', which no published article has");
+            }
+        }
+        return store.appendDraft(article.id(), (number, state) -> {
+            Article base = state.published() == null ? null : state.versions().get(state.published() - 1).article();
+            return new ArticleVersion(number, ArticleVersion.Kind.DRAFT, article, editor, clock.instant(),
+                    changedFields(base, article), note, state.published(), null);
+        });
+    }
+
+    /**
+     * Publishes a draft. Four eyes: refused for the draft's own author; refused too when a newer version was saved
+     * since (the approver would publish something else than the latest work) or when it is no draft waiting.
+     */
+    ArticleVersions.Publication approve(String editor, DraftId draft) {
+        ArticleVersions.Publication done = store.approve(draft, state -> {
+            if (draft.version() < 1 || draft.version() > state.latest()) {
+                throw new UnknownArticleVersion(draft.toString());
+            }
+            ArticleVersion version = state.versions().get(draft.version() - 1);
+            if (version.kind() != ArticleVersion.Kind.DRAFT || state.published() != null && state.published() >= draft.version()) {
+                throw new VersionNotADraft(draft);
+            }
+            if (version.author().equals(editor)) {
+                throw new SelfApprovalRefused(draft);
+            }
+            if (draft.version() != state.latest()) {
+                throw new DraftSuperseded(draft, state.latest());
+            }
+        }, new Approval(editor, clock.instant()));
+        publisher.published(done.release());
+        return done;
+    }
+
+    /**
+     * Publishes the content of an earlier version again, as a new version by this editor. Only a version that was
+     * published before may be restored this way: its content passed four eyes then, and a roll-back must be quick.
+     */
+    ArticleVersions.Publication rollBack(String editor, String articleId, int toVersion, String note) {
+        Map<Integer, Approval> approvals = store.approvals(articleId);
+        ArticleVersions.Publication done = store.appendPublished(articleId, state -> {
+            if (toVersion < 1 || toVersion > state.latest()) {
+                throw new UnknownArticleVersion(articleId + "." + toVersion);
+            }
+            if (!wasPublished(state.versions().get(toVersion - 1), approvals)) {
+                throw new RollbackToUnpublishedVersionRefused(articleId, toVersion);
+            }
+        }, number -> state -> {
+            Article restored = state.versions().get(toVersion - 1).article();
+            Article live = state.published() == null ? null : state.versions().get(state.published() - 1).article();
+            return new ArticleVersion(number, ArticleVersion.Kind.ROLLBACK, restored, editor, clock.instant(),
+                    changedFields(live, restored), note, state.published(), toVersion);
+        });
+        publisher.published(done.release());
+        return done;
+    }
+
+    /** Every article (published or only drafted) with its state and review dates, by language and topic. */
+    List<ArticleSummary> list(String topic, String language) {
+        List<ArticleSummary> out = new ArrayList<>();
+        for (String id : store.ids()) {
+            ArticleHistory h = history(id).orElse(null);
+            if (h == null || topic != null && !topic.equals(h.topic()) || language != null && !language.equals(h.language())) {
+                continue;
+            }
+            out.add(h.summary(properties.reviewInterval()));
+        }
+        out.sort(Comparator.comparing(ArticleSummary::language).thenComparing(ArticleSummary::topic));
+        return out;
+    }
+
+    /** An article with all its versions, oldest first. */
+    Optional<ArticleHistory> history(String articleId) {
+        List<ArticleVersion> versions = store.versions(articleId);
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, Approval> approvals = store.approvals(articleId);
+        Integer published = store.publishedVersion(articleId).orElse(null);
+        int latest = versions.size();
+        List<VersionView> views = versions.stream().map(v -> {
+            Approval a = approvals.get(v.number());
+            String status = v.number() == Objects.requireNonNullElse(published, 0) ? "PUBLISHED"
+                    : wasPublished(v, approvals) ? "REPLACED"
+                    : v.number() == latest ? "DRAFT" : "SUPERSEDED";
+            return new VersionView(v.number(), v.kind(), status, v.author(), v.savedAt(), v.changed(), v.note(), v.basedOn(),
+                    v.rolledBackTo(), a == null ? null : a.by(), a == null ? null : a.at(), v.article());
+        }).toList();
+        return Optional.of(new ArticleHistory(articleId, published, latest, views));
+    }
+
+    /** What changed between two versions of an article, field by field. */
+    VersionDiff diff(String articleId, int from, int to) {
+        List<ArticleVersion> versions = store.versions(articleId);
+        if (from < 1 || from > versions.size()) {
+            throw new UnknownArticleVersion(articleId + "." + from);
+        }
+        if (to < 1 || to > versions.size()) {
+            throw new UnknownArticleVersion(articleId + "." + to);
+        }
+        return VersionDiff.between(articleId, from, versions.get(from - 1).article(), to, versions.get(to - 1).article());
+    }
+
+    private Set<String> publishedTopics() {
+        Set<String> topics = new HashSet<>();
+        for (String id : store.published().versions().keySet()) {
+            topics.add(id.substring(id.indexOf('-') + 1));
+        }
+        return topics;
+    }
+
+    private static boolean wasPublished(ArticleVersion v, Map<Integer, Approval> approvals) {
+        return v.kind() != ArticleVersion.Kind.DRAFT || approvals.containsKey(v.number());
+    }
+
+    private static String requiredText(Map<String, Object> fields, String field) {
+        if (!(fields.get(field) instanceof String s) || s.isBlank()) {
+            throw new InvalidDraft(field, "field '" + field + "' is missing or not a text");
+        }
+        return s.strip();
+    }
+
+    /** The editable fields that differ; every field for a new article. */
+    static List<String> changedFields(Article before, Article after) {
+        if (before == null) {
+            return EDITABLE;
+        }
+        return VersionDiff.between(before.id(), 0, before, 0, after).changes().stream().map(VersionDiff.FieldChange::field).toList();
+    }
+}
