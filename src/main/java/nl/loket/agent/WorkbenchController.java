@@ -485,6 +485,7 @@ class WorkbenchController {
                     case TRANSFER -> "Overgedragen aan " + teamTitle(n.to());
                     case CONSULT -> "Vraag aan " + teamTitle(n.to());
                     case NOTE -> "Notitie";
+                    case CALLBACK -> "Terugbellen";
                 },
                 mask.apply(n.text()))).toList());
         model.addAttribute("priorityLabel", WorkbenchLabels.priority(t.priority()));
