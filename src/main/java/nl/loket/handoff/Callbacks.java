@@ -46,6 +46,10 @@ public class Callbacks implements OpenChoices {
     /** "2", " 2. ", "nummer 2", "optie 2": a pick. Anything longer is a message for the agent. */
     private static final Pattern PICK = Pattern.compile("(?i)^\\s*(?:(?:nummer|nr\\.?|optie|keuze|number|option)\\s*)?#?(\\d{1,2})\\s*[.!)]?\\s*$");
 
+    /** Problem titles, so the workbench can say in Dutch what went wrong. */
+    public static final String NO_FREE_SLOTS = "No free call-back slots";
+    public static final String NOTHING_PLANNED = "No call-back planned";
+
     /** Who a note of the resident's own pick is by. */
     static final String RESIDENT = "inwoner";
 
@@ -253,14 +257,14 @@ public class Callbacks implements OpenChoices {
     /** The team has no free slot within the horizon. */
     static class NoFreeCallbackSlotsException extends ProblemException {
         NoFreeCallbackSlotsException() {
-            super(409, "No free call-back slots", null, "The team has no free call-back slot within the horizon.");
+            super(409, NO_FREE_SLOTS, null, "The team has no free call-back slot within the horizon.");
         }
     }
 
     /** An outcome was recorded for a task without a planned call-back. */
     static class NoCallbackPlannedException extends ProblemException {
         NoCallbackPlannedException() {
-            super(409, "No call-back planned", null, "This task has no planned call-back to record an outcome for.");
+            super(409, NOTHING_PLANNED, null, "This task has no planned call-back to record an outcome for.");
         }
     }
 }

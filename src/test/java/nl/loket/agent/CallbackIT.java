@@ -1,6 +1,10 @@
-package nl.loket.handoff;
+package nl.loket.agent;
 
 import nl.loket.contact.ContactService;
+import nl.loket.handoff.HandoffNote;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskStatus;
 import nl.loket.contact.ConversationState;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Resolution;
@@ -24,7 +28,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
@@ -97,7 +103,7 @@ class CallbackIT extends HandoffIntegrationTest {
             assertThat(s.getMinute() % 30).as("on the half hour").isZero();
         });
         assertThat(slots.get(0).toLocalDate()).as("on the same Tuesday, within opening hours").isEqualTo(T0.toLocalDate());
-        String second = Callbacks.label(slots.get(1), "nl");
+        String second = label(slots.get(1));
         awaitSms(resident, "2. " + second);
 
         // A number that is not on the list: a plain answer, the offer stays, nothing is planned.
@@ -160,6 +166,37 @@ class CallbackIT extends HandoffIntegrationTest {
         JsonNode done = body(outcome(task, true));
         assertThat(done.get("status").asString()).isEqualTo("CLOSED");
         assertThat(done.get("resolution").asString()).isEqualTo(Resolution.CALLBACK_DONE.name());
+    }
+
+    @Test
+    void theAgentProposesTimesAndRecordsTheOutcomeOnTheTaskPageWithCsrf() {
+        String resident = randomMobile();
+        sms(resident, "Ik wil een medewerker spreken");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        WorkbenchSession page = new WorkbenchSession(port).loggedIn(CALLER, PASSWORD);
+        page.submit("/agent/tasks/" + task.id() + "/claim", Map.of());
+        String before = page.get("/agent/tasks/" + task.id()).body();
+        assertThat(before).contains("Tijden voorstellen").contains("id=\"propose-callback\"");
+        assertThat(page.postWithoutToken("/agent/tasks/" + task.id() + "/callback/propose", Map.of()).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+
+        String proposed = page.submit("/agent/tasks/" + task.id() + "/callback/propose", Map.of()).body();
+        assertThat(proposed).contains("3 tijden gestuurd. De inwoner antwoordt met een nummer.");
+        assertThat(sms(resident, "1")).contains("Wij bellen u terug op");
+
+        HandoffTask planned = handoff.task(task.id());
+        String queue = page.get("/agent").body();
+        assertThat(queue).contains("Terugbellen om " + planned.callbackAt().atZoneSameInstant(T0.getZone()).toLocalTime());
+        page.submit("/agent/tasks/" + task.id() + "/claim", Map.of());
+        assertThat(page.get("/agent/tasks/" + task.id()).body()).contains("Uitkomst van het terugbellen");
+        String after = page.submit("/agent/tasks/" + task.id() + "/callback/outcome", Map.of("reached", "true")).body();
+        assertThat(after).contains("is afgesloten: Teruggebeld.");
+    }
+
+    static String label(OffsetDateTime slot) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM 'om' HH:mm", Locale.forLanguageTag("nl-NL"))
+                .format(slot.atZoneSameInstant(T0.getZone()));
     }
 
     HttpResponse<String> next() {
