@@ -439,6 +439,12 @@ public class ContactService {
         conversations.forgetWaiting(conversationId);
     }
 
+    /** The choice a person put to the resident that is still open in this conversation (call-back times), if any. */
+    public Optional<OpenChoices.Choice> openChoice(String conversationId) {
+        OpenChoices open = choices.getIfAvailable();
+        return open == null ? Optional.empty() : open.open(conversationId);
+    }
+
     public Optional<Conversation> conversation(String conversationId) {
         return conversations.find(conversationId);
     }

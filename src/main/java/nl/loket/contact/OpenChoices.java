@@ -16,6 +16,15 @@ public interface OpenChoices {
      */
     Optional<Answer> answer(Conversation conversation, Message message);
 
+    /** The choice open in this conversation now, for a page that can show it as buttons; empty when none. */
+    Optional<Choice> open(String conversationId);
+
+    /**
+     * @param messageId the stored message that put the choice to the resident
+     * @param options   what each number stands for, number 1 first, as the message lists them
+     */
+    record Choice(String messageId, java.util.List<String> options) { }
+
     /**
      * @param text        what the resident is told, in their language and in plain words
      * @param backInQueue the conversation waits in a queue again (a call-back was planned), rather than with an agent

@@ -28,8 +28,8 @@ import java.util.Optional;
 @Component
 class CallbackStore {
 
-    /** The times proposed in one message, first = number 1. */
-    record CallbackOffer(String taskId, List<OffsetDateTime> slots) {
+    /** The times proposed in one message ({@code messageId}, null when re-offered in an answer), first = number 1. */
+    record CallbackOffer(String taskId, String messageId, List<OffsetDateTime> slots) {
         CallbackOffer {
             slots = List.copyOf(slots);
         }

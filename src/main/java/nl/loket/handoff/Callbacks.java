@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -43,8 +41,13 @@ public class Callbacks implements OpenChoices {
     /** Opening hours are Dutch wall-clock times, whatever the server's zone. */
     static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Amsterdam");
 
-    /** "2", " 2. ", "nummer 2", "optie 2": a pick. Anything longer is a message for the agent. */
-    private static final Pattern PICK = Pattern.compile("(?i)^\\s*(?:(?:nummer|nr\\.?|optie|keuze|number|option)\\s*)?#?(\\d{1,2})\\s*[.!)]?\\s*$");
+    /**
+     * Words around a number that still make the message a pick: "ik kies 2", "optie 2 graag", "kenmerk LK-ABC-DEF: 2"
+     * (the contact form asks for the reference). Any other word makes it a message for the agent.
+     */
+    private static final java.util.Set<String> PICK_WORDS = java.util.Set.of("ik", "kies", "neem", "graag", "doe", "maar",
+            "dan", "optie", "nummer", "nr", "keuze", "tijd", "kenmerk", "mijn", "is", "de", "het", "i", "choose", "take",
+            "number", "option", "please", "reference", "my");
 
     /** Problem titles, so the workbench can say in Dutch what went wrong. */
     public static final String NO_FREE_SLOTS = "No free call-back slots";
@@ -95,13 +98,14 @@ public class Callbacks implements OpenChoices {
         if (slots.isEmpty()) {
             throw new NoFreeCallbackSlotsException();
         }
-        store.saveOffer(task.conversationId(), new CallbackStore.CallbackOffer(task.id(), slots), properties.offerValidFor());
         String language = language(task);
         HandoffTask noted = tasks.update(taskId, t -> t.withNote(new HandoffNote(agent, OffsetDateTime.now(clock),
                 HandoffNote.Kind.CALLBACK, null, "Tijden voorgesteld: " + numbered(slots, "nl").replace("\n", "; "))),
                 TaskStore.Transition.none());
         Message sent = contacts.appendAgentMessage(task.conversationId(), prompts.text("callback-slots", language,
                 Map.of("slots", numbered(slots, language), "reference", task.reference())));
+        store.saveOffer(task.conversationId(), new CallbackStore.CallbackOffer(task.id(), sent.id(), slots),
+                properties.offerValidFor());
         delivery.dispatchInWriting(noted, sent);
         log.info("Call-back times proposed on task {} by {}: {}", taskId, agent, slots.size());
         changed(taskId);
@@ -116,13 +120,14 @@ public class Callbacks implements OpenChoices {
             return Optional.empty();
         }
         Optional<HandoffTask> task = tasks.find(offer.get().taskId()).filter(t -> t.status() != TaskStatus.CLOSED);
-        Matcher pick = PICK.matcher(message.text());
-        if (task.isEmpty() || !pick.matches()) {
+        java.util.OptionalInt pick = task.isEmpty() ? java.util.OptionalInt.empty()
+                : pickedNumber(message.text(), task.get().reference());
+        if (pick.isEmpty()) {
             return Optional.empty();
         }
         String language = language(task.get());
         List<OffsetDateTime> slots = offer.get().slots();
-        int number = Integer.parseInt(pick.group(1));
+        int number = pick.getAsInt();
         if (number < 1 || number > slots.size()) {
             return Optional.of(new Answer(prompts.text("callback-invalid", language, Map.of("slots", numbered(slots, language))),
                     false));
@@ -130,7 +135,8 @@ public class Callbacks implements OpenChoices {
         OffsetDateTime slot = slots.get(number - 1);
         if (!slot.toInstant().isAfter(clock.instant()) || !store.book(teamOf(task.get()), slot.toInstant(), properties.capacityPerSlot())) {
             List<OffsetDateTime> fresh = freeSlots(task.get());
-            store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(task.get().id(), fresh), properties.offerValidFor());
+            store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(task.get().id(), null, fresh),
+                    properties.offerValidFor());
             return Optional.of(new Answer(prompts.text("callback-full", language, Map.of("slots", numbered(fresh, language))),
                     false));
         }
@@ -139,6 +145,36 @@ public class Callbacks implements OpenChoices {
         log.info("Call-back on task {} planned by the resident at {}", task.get().id(), slot);
         return Optional.of(new Answer(prompts.text("callback-planned", language,
                 Map.of("time", label(slot, language), "reference", task.get().reference())), true));
+    }
+
+    /** The proposed times still open in this conversation, for the chat page's buttons. */
+    @Override
+    public Optional<Choice> open(String conversationId) {
+        return store.offer(conversationId).filter(o -> o.messageId() != null)
+                .filter(o -> tasks.find(o.taskId()).filter(t -> t.status() != TaskStatus.CLOSED).isPresent())
+                .map(o -> {
+                    String language = tasks.find(o.taskId()).map(Callbacks::language).orElse("nl");
+                    return new Choice(o.messageId(), o.slots().stream().map(s -> label(s, language)).toList());
+                });
+    }
+
+    /** The one number a message picks ("2", "ik kies 2", "LK-ABC-DEF 2"), or empty when it says more than that. */
+    static java.util.OptionalInt pickedNumber(String text, String reference) {
+        String words = text.toLowerCase(Locale.ROOT);
+        if (reference != null) {
+            words = words.replace(reference.toLowerCase(Locale.ROOT), " ");
+        }
+        String number = null;
+        for (String word : words.split("[^\\p{L}0-9]+")) {
+            if (word.isEmpty() || PICK_WORDS.contains(word)) {
+                continue;
+            }
+            if (number != null || !word.matches("\\d{1,2}")) {
+                return java.util.OptionalInt.empty();
+            }
+            number = word;
+        }
+        return number == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(number));
     }
 
     /** The resident was reached: the task closes as a call-back done. */

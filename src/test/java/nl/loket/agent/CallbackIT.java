@@ -1,5 +1,6 @@
 package nl.loket.agent;
 
+import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.handoff.HandoffNote;
 import nl.loket.handoff.HandoffService;
@@ -10,7 +11,10 @@ import nl.loket.contact.Identity;
 import nl.loket.contact.Resolution;
 import nl.loket.support.HandoffIntegrationTest;
 import nl.loket.support.SteppedClock;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +53,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Import(CallbackIT.Clocks.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CallbackIT extends HandoffIntegrationTest {
 
     /** A Tuesday 09:00 in a week no other run books slots in (bookings are kept until their slot has passed). */
@@ -85,6 +90,7 @@ class CallbackIT extends HandoffIntegrationTest {
     @Autowired ContactService contacts;
 
     @Test
+    @Order(1) // first: it checks that nothing of its queue is handed out early, before other tests leave tasks there
     void aResidentWhoPicksTwoBySmsIsCalledBackThenAndAfterTwoMissedCallsGetsAnSmsThatWeTried() {
         String resident = randomMobile();
         sms(resident, "Ik wil een medewerker spreken");
@@ -192,6 +198,37 @@ class CallbackIT extends HandoffIntegrationTest {
         assertThat(page.get("/agent/tasks/" + task.id()).body()).contains("Uitkomst van het terugbellen");
         String after = page.submit("/agent/tasks/" + task.id() + "/callback/outcome", Map.of("reached", "true")).body();
         assertThat(after).contains("is afgesloten: Teruggebeld.");
+    }
+
+    @Test
+    void aChatResidentSeesTheTimesAsButtonsAndPicksByTypingTheNumber() {
+        Chat chat = chat();
+        say(chat, "Ik wil een medewerker spreken");
+        String conversationId = contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/propose", null).statusCode()).isEqualTo(200);
+
+        JsonNode proposal = lastAgentMessage(chat);
+        assertThat(proposal.get("text").asString()).contains("Stuur alleen het nummer terug").contains("1. ");
+        assertThat(proposal.get("choices")).hasSize(3);
+        String first = proposal.get("choices").get(0).asString();
+
+        assertThat(say(chat, "1").path("text").asString()).isEqualTo(
+                "Dank u. Wij bellen u terug op " + first + ". Uw kenmerk is " + task.reference() + ".");
+        assertThat(lastAgentMessage(chat).has("choices")).as("buttons gone once picked").isFalse();
+        assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+    }
+
+    JsonNode lastAgentMessage(Chat chat) {
+        JsonNode all = chatMessages(chat);
+        JsonNode last = null;
+        for (JsonNode m : all) {
+            if ("agent".equals(m.get("author").asString())) {
+                last = m;
+            }
+        }
+        return last;
     }
 
     static String label(OffsetDateTime slot) {
