@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -45,7 +47,7 @@ public class Callbacks implements OpenChoices {
      * Words around a number that still make the message a pick: "ik kies 2", "optie 2 graag", "kenmerk LK-ABC-DEF: 2"
      * (the contact form asks for the reference). Any other word makes it a message for the agent.
      */
-    private static final java.util.Set<String> PICK_WORDS = java.util.Set.of("ik", "kies", "neem", "graag", "doe", "maar",
+    private static final Set<String> PICK_WORDS = Set.of("ik", "kies", "neem", "graag", "doe", "maar",
             "dan", "optie", "nummer", "nr", "keuze", "tijd", "kenmerk", "mijn", "is", "de", "het", "i", "choose", "take",
             "number", "option", "please", "reference", "my");
 
@@ -120,7 +122,7 @@ public class Callbacks implements OpenChoices {
             return Optional.empty();
         }
         Optional<HandoffTask> task = tasks.find(offer.get().taskId()).filter(t -> t.status() != TaskStatus.CLOSED);
-        java.util.OptionalInt pick = task.isEmpty() ? java.util.OptionalInt.empty()
+        OptionalInt pick = task.isEmpty() ? OptionalInt.empty()
                 : pickedNumber(message.text(), task.get().reference());
         if (pick.isEmpty()) {
             return Optional.empty();
@@ -140,7 +142,9 @@ public class Callbacks implements OpenChoices {
             return Optional.of(new Answer(prompts.text("callback-full", language, Map.of("slots", numbered(fresh, language))),
                     false));
         }
-        plan(task.get().id(), slot, false, RESIDENT, "Gekozen: " + label(slot, "nl"));
+        if (plan(task.get().id(), slot, false, RESIDENT, "Gekozen: " + label(slot, "nl")).status() == TaskStatus.CLOSED) {
+            return Optional.empty(); // closed by the agent meanwhile: an ordinary message for the record
+        }
         store.removeOffer(conversation.id());
         log.info("Call-back on task {} planned by the resident at {}", task.get().id(), slot);
         return Optional.of(new Answer(prompts.text("callback-planned", language,
@@ -159,7 +163,7 @@ public class Callbacks implements OpenChoices {
     }
 
     /** The one number a message picks ("2", "ik kies 2", "LK-ABC-DEF 2"), or empty when it says more than that. */
-    static java.util.OptionalInt pickedNumber(String text, String reference) {
+    static OptionalInt pickedNumber(String text, String reference) {
         String words = text.toLowerCase(Locale.ROOT);
         if (reference != null) {
             words = words.replace(reference.toLowerCase(Locale.ROOT), " ");
@@ -170,11 +174,11 @@ public class Callbacks implements OpenChoices {
                 continue;
             }
             if (number != null || !word.matches("\\d{1,2}")) {
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
             number = word;
         }
-        return number == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(number));
+        return number == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(number));
     }
 
     /** The resident was reached: the task closes as a call-back done. */
@@ -228,9 +232,13 @@ public class Callbacks implements OpenChoices {
     }
 
     private HandoffTask plan(String taskId, OffsetDateTime at, boolean missed, String by, String note) {
-        HandoffTask planned = tasks.update(taskId, t -> t.callbackPlanned(at, missed,
+        // A task closed meanwhile stays closed: planning must never put it back in a queue.
+        HandoffTask planned = tasks.update(taskId, t -> t.status() == TaskStatus.CLOSED ? t : t.callbackPlanned(at, missed,
                 new HandoffNote(by, OffsetDateTime.now(clock), HandoffNote.Kind.CALLBACK, null, note)),
                 TaskStore.Transition.callbackPlanned());
+        if (planned.status() == TaskStatus.CLOSED) {
+            return planned;
+        }
         store.dueAt(taskId, at.toInstant());
         changed(taskId);
         return planned;

@@ -6,6 +6,7 @@ import nl.loket.contact.Channel;
 import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Priority;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -132,7 +133,7 @@ public record HandoffTask(
     }
 
     /** Whether the task may be offered or handed out at {@code now}: no call-back is planned after it. */
-    public boolean dueAt(java.time.Instant now) {
+    public boolean dueAt(Instant now) {
         return callbackAt == null || !callbackAt.toInstant().isAfter(now);
     }
 
