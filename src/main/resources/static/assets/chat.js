@@ -77,7 +77,7 @@
   }
 
   /** One message in the log: author in words, text as paragraphs, and for replies sources and related topics. */
-  function addMessage(author, text, language, reply) {
+  function addMessage(author, text, language, reply, choices) {
     var item = document.createElement('div');
     item.className = 'loket-msg loket-msg--' + author;
     if (language) { item.lang = language; }
@@ -125,6 +125,23 @@
         item.appendChild(rl);
         item.appendChild(group);
       }
+    }
+    if (choices && choices.length) {
+      // Times to pick from (a call-back): a button per number sends that number, as typing it would.
+      var picks = document.createElement('div');
+      picks.className = 'utrecht-button-group';
+      choices.forEach(function (label, i) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'utrecht-button utrecht-button--secondary-action loket-choice';
+        b.textContent = (i + 1) + '. ' + label;
+        b.addEventListener('click', function () {
+          Array.prototype.forEach.call(picks.querySelectorAll('button'), function (other) { other.disabled = true; });
+          send(String(i + 1));
+        });
+        picks.appendChild(b);
+      });
+      item.appendChild(picks);
     }
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
@@ -231,7 +248,7 @@
         all.forEach(function (m) {
           if (seen[m.id]) { return; }
           seen[m.id] = true;
-          if (m.author === 'agent') { addMessage('agent', m.text, state.replyLang); showTyping(false); }
+          if (m.author === 'agent') { addMessage('agent', m.text, state.replyLang, null, m.choices); showTyping(false); }
         });
       }).catch(function () { /* keep trying quietly */ });
   }

@@ -7,6 +7,7 @@ import nl.loket.contact.Message;
 import nl.loket.contact.PossibleMatch;
 import nl.loket.handoff.HandoffCase;
 import nl.loket.handoff.HandoffNote;
+import nl.loket.handoff.Callbacks;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
@@ -58,10 +59,12 @@ class AgentApi {
     private final Snippets snippets;
     private final AgentCapacity capacity;
     private final Offers offers;
+    private final Callbacks callbacks;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
              QueueAccess access, Colleagues colleagues, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
-             Snippets snippets, AgentCapacity capacity, Offers offers) {
+             Snippets snippets, AgentCapacity capacity, Offers offers, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.offers = offers;
         this.snippets = snippets;
         this.capacity = capacity;
@@ -217,6 +220,45 @@ class AgentApi {
                 isSupervisor(agent));
         audit.record(agent.getName(), AuditLog.Action.CONSULT, task.conversationId(), task.id(), task.residentId());
         return ResponseEntity.status(201).body(note);
+    }
+
+    /** Call-back times as proposed or planned; {@code at} is Dutch time with its offset. */
+    record ProposedSlots(List<OffsetDateTime> slots) { }
+
+    /** The next free call-back slots of the task's team (what a proposal would send now). */
+    @GetMapping("/handoffs/{id}/callback/slots")
+    ProposedSlots callbackSlots(@PathVariable String id, Authentication agent) {
+        return new ProposedSlots(callbacks.freeSlots(access.check(id, agent)));
+    }
+
+    /**
+     * Sends the resident the next free call-back slots to reply to by number, on their own channel (a phone resident by
+     * SMS or e-mail). 200 with the slots proposed; 409 not your task, or no free slot.
+     */
+    @PostMapping("/handoffs/{id}/callback/propose")
+    ProposedSlots proposeCallback(@PathVariable String id, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        List<OffsetDateTime> slots = callbacks.propose(id, agent.getName(), isSupervisor(agent));
+        audit.record(agent.getName(), AuditLog.Action.CALLBACK_PROPOSED, task.conversationId(), task.id(), task.residentId());
+        return new ProposedSlots(slots);
+    }
+
+    /**
+     * {@code {"reached":true|false}}: the outcome of a planned call-back. Reached closes the task; not reached plans one
+     * more call-back a slot later, the second time tells the resident in writing and closes the task. 200 the task.
+     */
+    @PostMapping("/handoffs/{id}/callback/outcome")
+    TaskView callbackOutcome(@PathVariable String id, @RequestBody(required = false) String body, Authentication agent) {
+        HandoffTask task = access.check(id, agent);
+        JsonNode reached = json.parseRequest(body).path("reached");
+        if (!reached.isBoolean()) {
+            throw new InvalidRequestException("reached", "'reached' must be true or false.");
+        }
+        HandoffTask after = reached.asBoolean() ? callbacks.reached(id, agent.getName(), isSupervisor(agent))
+                : callbacks.notReached(id, agent.getName(), isSupervisor(agent));
+        audit.record(agent.getName(), reached.asBoolean() ? AuditLog.Action.CALLBACK_REACHED : AuditLog.Action.CALLBACK_NOT_REACHED,
+                task.conversationId(), task.id(), task.residentId());
+        return TaskView.of(after);
     }
 
     /** {@code {"text":"…"}}: an internal note on the task, for colleagues only. 201 with the note. */

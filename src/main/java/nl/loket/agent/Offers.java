@@ -198,7 +198,9 @@ class Offers {
         Map<String, Integer> held = new HashMap<>();
         open.stream().filter(t -> t.status() == TaskStatus.CLAIMED && t.claimedBy() != null)
                 .forEach(t -> held.merge(t.claimedBy(), 1, Integer::sum));
-        List<HandoffTask> waiting = open.stream().filter(t -> t.status() == TaskStatus.WAITING).toList();
+        // A planned call-back is offered from its time on, not before.
+        List<HandoffTask> waiting = open.stream()
+                .filter(t -> t.status() == TaskStatus.WAITING && t.dueAt(clock.instant())).toList();
         if (waiting.isEmpty()) {
             return;
         }

@@ -33,7 +33,7 @@ record TaskView(
         OffsetDateTime createdAt, String claimedBy, OffsetDateTime claimedAt, OffsetDateTime firstReplyAt,
         OffsetDateTime closedAt, Resolution resolution, Boolean callback, List<String> contact,
         List<Line> transcript, List<ContactSummary> history, List<String> suggestions,
-        List<PossibleMatch> possibleMatches, List<HandoffNote> notes) {
+        List<PossibleMatch> possibleMatches, List<HandoffNote> notes, OffsetDateTime callbackAt, Integer callbackMisses) {
 
     /** One message: who, which way, what, when, and for agent replies whether it went out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,7 +47,7 @@ record TaskView(
         return new TaskView(t.id(), t.reference(), t.conversationId(), t.residentId(), t.channel(), t.relay(),
                 t.language(), t.reason(), t.priority(), t.queue(), t.team(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), null, null, null,
-                t.suggestions(), null, t.notes());
+                t.suggestions(), null, t.notes(), t.callbackAt(), misses(t));
     }
 
     static TaskView of(HandoffCase c, UnaryOperator<String> mask) {
@@ -62,7 +62,13 @@ record TaskView(
                 t.language(), t.reason(), t.priority(), t.queue(), t.team(), t.status(), t.summary(), t.createdAt(), t.claimedBy(),
                 t.claimedAt(), t.firstReplyAt(), t.closedAt(), t.resolution(), t.callback(), contact, transcript,
                 c.history().stream().map(h -> h.withSubject(mask)).toList(), t.suggestions(), c.possibleMatches(),
-                t.notes().stream().map(n -> new HandoffNote(n.author(), n.at(), n.kind(), n.to(), mask.apply(n.text()))).toList());
+                t.notes().stream().map(n -> new HandoffNote(n.author(), n.at(), n.kind(), n.to(), mask.apply(n.text()))).toList(),
+                t.callbackAt(), misses(t));
+    }
+
+    /** Only on a task with a planned call-back, so other tasks' JSON stays as it was. */
+    private static Integer misses(HandoffTask t) {
+        return t.callbackAt() == null ? null : t.callbackMisses();
     }
 
     static Line line(Message m, UnaryOperator<String> mask) {

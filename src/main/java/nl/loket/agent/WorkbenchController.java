@@ -10,6 +10,7 @@ import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
 import nl.loket.handoff.HandoffCase;
 import nl.loket.handoff.HandoffProperties;
+import nl.loket.handoff.Callbacks;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.TeamProperties;
 import nl.loket.handoff.HandoffTask;
@@ -58,6 +59,8 @@ class WorkbenchController {
 
     static final String CLAIMED_BY_COLLEAGUE = "Een collega heeft deze taak al.";
     static final String AT_CAPACITY = "U heeft al zoveel taken als u tegelijk mag hebben. Sluit er eerst een af of draag er een over.";
+    static final String NO_CALLBACK_SLOTS = "Er is de komende tijd geen vrije terugbeltijd. Spreek zelf een tijd af of vraag uw teamleider.";
+    static final String NO_CALLBACK_PLANNED = "Er is nog geen terugbeltijd gekozen. Stel eerst tijden voor.";
     static final String NOT_YOURS = "Alleen de medewerker die deze taak heeft opgepakt, kan antwoorden of afsluiten.";
 
     /** Strict: no inline script or style, nothing from elsewhere. */
@@ -76,6 +79,7 @@ class WorkbenchController {
     private final AgentCapacity capacity;
     private final Offers offers;
     private final AgentStatuses statuses;
+    private final Callbacks callbacks;
 
     /** A team to hand a task to, as the transfer form offers it. */
     record TeamOption(String name, String title) { }
@@ -84,7 +88,8 @@ class WorkbenchController {
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
                         HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
                         nl.loket.contact.AgentTyping typing, Colleagues colleagues, AgentCapacity capacity,
-                        Offers offers, AgentStatuses statuses) {
+                        Offers offers, AgentStatuses statuses, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.capacity = capacity;
         this.offers = offers;
         this.statuses = statuses;
@@ -419,6 +424,49 @@ class WorkbenchController {
         }
     }
 
+    /** Sends the resident the next free call-back times to answer by number. */
+    @PostMapping("/tasks/{id}/callback/propose")
+    String proposeCallback(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
+                           HttpServletResponse response) {
+        try {
+            HandoffTask task = access.check(id, agent);
+            List<OffsetDateTime> slots = callbacks.propose(id, agent.getName(), false);
+            audit.record(agent.getName(), AuditLog.Action.CALLBACK_PROPOSED, task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", slots.size() + " tijden gestuurd. De inwoner antwoordt met een nummer."
+                    + " Daarna staat de taak op die tijd in de wachtrij.");
+            return "redirect:/agent/tasks/" + id;
+        } catch (ProblemException e) {
+            return failed(id, e, Callbacks.NO_FREE_SLOTS.equals(e.title()) ? NO_CALLBACK_SLOTS : NOT_YOURS, null, model,
+                    agent, response);
+        }
+    }
+
+    /** Records whether the resident was reached on the planned call-back. */
+    @PostMapping("/tasks/{id}/callback/outcome")
+    String callbackOutcome(@PathVariable String id, @RequestParam(required = false) Boolean reached, Authentication agent,
+                           Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            HandoffTask task = access.check(id, agent);
+            if (reached == null) {
+                response.setStatus(400);
+                model.addAttribute("error", "Kies: bereikt of niet bereikt.");
+                return conversationPage(id, false, model, agent);
+            }
+            HandoffTask after = reached ? callbacks.reached(id, agent.getName(), false)
+                    : callbacks.notReached(id, agent.getName(), false);
+            audit.record(agent.getName(), reached ? AuditLog.Action.CALLBACK_REACHED : AuditLog.Action.CALLBACK_NOT_REACHED,
+                    task.conversationId(), task.id(), task.residentId());
+            flash.addFlashAttribute("status", after.status() == TaskStatus.CLOSED
+                    ? "Taak " + after.reference() + " is afgesloten: " + WorkbenchLabels.resolution(after.resolution()) + "."
+                    : "Taak " + after.reference() + ": " + WorkbenchLabels.callback(after.callbackAt(), after.relay(),
+                    OffsetDateTime.now(clock)) + ". Hij staat dan weer in de wachtrij.");
+            return "redirect:/agent";
+        } catch (ProblemException e) {
+            return failed(id, e, Callbacks.NOTHING_PLANNED.equals(e.title()) ? NO_CALLBACK_PLANNED : NOT_YOURS, null, model,
+                    agent, response);
+        }
+    }
+
     private String teamTitle(String name) {
         return teams.stream().filter(t -> t.name().equals(name)).map(TeamOption::title).findFirst().orElse(name);
     }
@@ -485,6 +533,7 @@ class WorkbenchController {
                     case TRANSFER -> "Overgedragen aan " + teamTitle(n.to());
                     case CONSULT -> "Vraag aan " + teamTitle(n.to());
                     case NOTE -> "Notitie";
+                    case CALLBACK -> "Terugbellen";
                 },
                 mask.apply(n.text()))).toList());
         model.addAttribute("priorityLabel", WorkbenchLabels.priority(t.priority()));
@@ -513,6 +562,10 @@ class WorkbenchController {
         model.addAttribute("phone", t.channel() == nl.loket.contact.Channel.PHONE || t.callback());
         model.addAttribute("resolutions", WorkbenchLabels.RESOLUTIONS);
         model.addAttribute("resolutionLabel", WorkbenchLabels.resolution(t.resolution()));
+        model.addAttribute("callbackLabel", WorkbenchLabels.callback(t.callbackAt(), t.relay(), OffsetDateTime.now(clock)));
+        model.addAttribute("callbackPlanned", t.callbackAt() != null);
+        model.addAttribute("callbackSlots", t.claimedBy(agent.getName()) && t.callbackAt() == null
+                ? callbacks.freeSlots(t).stream().map(WorkbenchLabels::dateTime).toList() : List.of());
         return "agent/conversation";
     }
 
@@ -576,9 +629,10 @@ class WorkbenchController {
         return s.subject() == null || s.subject().isBlank() ? topic : topic + " – " + s.subject();
     }
 
-    private static String statusLabel(HandoffTask t, String me) {
+    private String statusLabel(HandoffTask t, String me) {
         return switch (t.status()) {
-            case WAITING -> "Wacht";
+            case WAITING -> t.callbackAt() != null
+                    ? WorkbenchLabels.callback(t.callbackAt(), t.relay(), OffsetDateTime.now(clock)) : "Wacht";
             case CLAIMED -> t.claimedBy(me) ? "Opgepakt door u" : "Opgepakt door " + t.claimedBy();
             case CLOSED -> "Afgesloten";
         };

@@ -180,6 +180,19 @@ final class WorkbenchLabels {
         return at == null ? "" : at.atZoneSameInstant(ZONE).format(DATE);
     }
 
+    /**
+     * A planned call-back as the queue and the task page show it: "Terugbellen om 10:30" today, with the date on
+     * another day; through the relay for a Tolkcontact resident.
+     */
+    static String callback(OffsetDateTime at, String relay, OffsetDateTime now) {
+        if (at == null) {
+            return null;
+        }
+        boolean today = at.atZoneSameInstant(ZONE).toLocalDate().equals(now.atZoneSameInstant(ZONE).toLocalDate());
+        String when = today ? "om " + time(at) : "op " + date(at) + " om " + time(at);
+        return "TOLKCONTACT".equalsIgnoreCase(relay) ? "Bel terug via Tolkcontact " + when : "Terugbellen " + when;
+    }
+
     static String dateTime(OffsetDateTime at) {
         return at == null ? "" : at.atZoneSameInstant(ZONE).format(DATE_TIME);
     }

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,6 +35,7 @@ public class ContactService {
     private final Deliveries deliveries;
     private final ConversationLock lock;
     private final ObjectProvider<Responder> responder;
+    private final ObjectProvider<OpenChoices> choices;
     private final Prompts prompts;
     private final Json json;
     private final Clock clock;
@@ -47,7 +49,9 @@ public class ContactService {
     ContactService(ResidentStore residents, ConversationStore conversations, Deliveries deliveries,
                    ConversationLock lock, ObjectProvider<Responder> responder, Prompts prompts, Json json, Clock clock,
                    ContactProperties properties, RetentionProperties retention, Reactions events,
-                   MessageRedaction redaction, CampaignLinks campaignLinks, ReplicatedWrites replication) {
+                   MessageRedaction redaction, CampaignLinks campaignLinks, ReplicatedWrites replication,
+                   ObjectProvider<OpenChoices> choices) {
+        this.choices = choices;
         this.residents = residents;
         this.conversations = conversations;
         this.deliveries = deliveries;
@@ -120,9 +124,13 @@ public class ContactService {
                 conversations.append(message, conversation.retentionUntil());
             }
 
-            Responder.Decision decision = decide(conversation, message, after);
+            AtomicBoolean backInQueue = new AtomicBoolean();
+            Responder.Decision decision = decide(conversation, message, after, backInQueue);
             Reply reply = decision.reply();
             OffsetDateTime now = OffsetDateTime.now(clock);
+            if (backInQueue.get() && conversation.state() == ConversationState.WITH_AGENT) {
+                conversation = conversation.withState(ConversationState.WAITING, now);
+            }
             if (reply.text() != null && !reply.text().isBlank()) {
                 conversations.append(Message.assistantReply(Ids.newId(), conversation, reply.text(),
                         redaction.redact(reply.text()), now), conversation.retentionUntil());
@@ -215,7 +223,8 @@ public class ContactService {
         return channel == Channel.SMS ? properties.smsThreadIdle() : Duration.ofDays(retention.daysFor(channel));
     }
 
-    private Responder.Decision decide(Conversation conversation, Message message, AfterLock after) {
+    /** @param backInQueue set when the message answered a choice that put the conversation back in a queue */
+    private Responder.Decision decide(Conversation conversation, Message message, AfterLock after, AtomicBoolean backInQueue) {
         String language = conversation.language() == null ? "nl" : conversation.language();
         if (conversation.state().ownedByHuman()) {
             Responder available = responder.getIfAvailable();
@@ -224,6 +233,13 @@ public class ContactService {
             if (urgent.isPresent()) {
                 after.add(new CrisisDuringHandoff(conversation.id(), message.id()));
                 return new Responder.Decision(urgent.get(), null);
+            }
+            OpenChoices open = choices.getIfAvailable();
+            Optional<OpenChoices.Answer> answered = open == null ? Optional.empty() : open.answer(conversation, message);
+            if (answered.isPresent()) {
+                backInQueue.set(answered.get().backInQueue());
+                return new Responder.Decision(new Reply(answered.get().text(), Outcome.ESCALATED, language, conversation.topic(),
+                        null, List.of(), new Reply.Escalation(lastReason(conversation), null, conversation.reference(), null)), null);
             }
             return new Responder.Decision(new Reply(prompts.text("message-forwarded", language, Map.of("reference", conversation.reference())),
                     Outcome.ESCALATED, language, conversation.topic(), null, List.of(),
@@ -421,6 +437,12 @@ public class ContactService {
     /** The hand-off module confirmed this waiting conversation has its task: no need to check it again. */
     public void waitingHasTask(String conversationId) {
         conversations.forgetWaiting(conversationId);
+    }
+
+    /** The choice a person put to the resident that is still open in this conversation (call-back times), if any. */
+    public Optional<OpenChoices.Choice> openChoice(String conversationId) {
+        OpenChoices open = choices.getIfAvailable();
+        return open == null ? Optional.empty() : open.open(conversationId);
     }
 
     public Optional<Conversation> conversation(String conversationId) {

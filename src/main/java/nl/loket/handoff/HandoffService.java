@@ -87,7 +87,7 @@ public class HandoffService {
                 conversation.channel(), conversation.relay(), conversation.language(), reason, priority,
                 priority == Priority.URGENT ? properties.urgentQueue() : team, team, TaskStatus.WAITING,
                 summaries.summarize(conversation, messages, reason), suggestions,
-                OffsetDateTime.now(clock), null, null, null, null, null, false, List.of());
+                OffsetDateTime.now(clock), null, null, null, null, null, false, List.of(), null, 0);
         HandoffTask stored = tasks.create(task);
         log.info("Hand-off task {} for conversation {}: {} {}, team {}", stored.id(), stored.conversationId(), priority,
                 reason, stored.team());
@@ -175,6 +175,11 @@ public class HandoffService {
             Optional<TaskStore.QueueEntry> entry;
             while ((entry = tasks.nextEntry(priority, agent)).isPresent()) {
                 Optional<HandoffTask> claimed = Optional.empty();
+                if (tasks.find(entry.get().taskId()).filter(t -> !t.dueAt(clock.instant())).isPresent()) {
+                    // Its call-back is later: the entry goes; the task joins the stream again when it is due.
+                    tasks.done(entry.get());
+                    continue;
+                }
                 try {
                     claimed = Optional.of(claim(entry.get().taskId(), agent));
                 } catch (TaskAlreadyClaimedException | TaskClosedException | TaskNotFoundException e) {
@@ -199,7 +204,7 @@ public class HandoffService {
             return claimNext(agent);
         }
         for (HandoffTask task : tasks(Set.of(TaskStatus.WAITING))) {
-            if (!queues.contains(task.queue())) {
+            if (!queues.contains(task.queue()) || !task.dueAt(clock.instant())) {
                 continue;
             }
             try {

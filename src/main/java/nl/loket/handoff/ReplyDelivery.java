@@ -66,7 +66,16 @@ class ReplyDelivery {
 
     void dispatch(HandoffTask task, Message message) {
         lease(task, message, 0);
-        executor.execute(() -> attempt(task, message, 1));
+        executor.execute(() -> attempt(task, message, 1, false));
+    }
+
+    /**
+     * As {@link #dispatch}, for a text the resident must be able to read back (call-back times to pick from, a missed
+     * call-back): a phone resident gets it by SMS, else by e-mail, instead of it waiting for a call.
+     */
+    void dispatchInWriting(HandoffTask task, Message message) {
+        lease(task, message, 0);
+        executor.execute(() -> attempt(task, message, 1, true));
     }
 
     /** Tells the other instances this reply is being sent (see {@link PendingDeliveries}). */
@@ -78,18 +87,18 @@ class ReplyDelivery {
         }
     }
 
-    private void attempt(HandoffTask task, Message message, int attempt) {
+    private void attempt(HandoffTask task, Message message, int attempt, boolean inWriting) {
         lease(task, message, 0);
         DeliveryResult result;
         try {
-            result = send(task, message);
+            result = send(task, message, inWriting);
         } catch (RuntimeException e) {
             result = DeliveryResult.failed(e.getClass().getSimpleName(), true);
         }
         if (result.status() == DeliveryResult.Status.FAILED && result.retryable() && attempt < properties.deliveryAttempts()) {
             long wait = properties.deliveryBackoff().toMillis() << (attempt - 1);
             lease(task, message, wait);
-            executor.schedule(() -> attempt(task, message, attempt + 1), wait, TimeUnit.MILLISECONDS);
+            executor.schedule(() -> attempt(task, message, attempt + 1, inWriting), wait, TimeUnit.MILLISECONDS);
             return;
         }
         if (result.status() == DeliveryResult.Status.FAILED) {
@@ -129,14 +138,15 @@ class ReplyDelivery {
     private static final int RECORD_TRIES = 10;
     private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
-    private DeliveryResult send(HandoffTask task, Message message) {
+    private DeliveryResult send(HandoffTask task, Message message, boolean inWriting) {
         Conversation conversation = contacts.conversation(task.conversationId()).orElse(null);
         Resident resident = contacts.resident(task.residentId()).orElse(null);
         if (conversation == null || resident == null) {
             return DeliveryResult.failed("conversation or resident no longer kept", false);
         }
-        Optional<OutboundChannel> channel = reaching(conversation.channel(), conversation, resident)
-                .or(() -> reaching(Channel.SMS, conversation, resident));
+        Optional<OutboundChannel> channel = inWriting && conversation.channel() == Channel.PHONE
+                ? reaching(Channel.SMS, conversation, resident).or(() -> reaching(Channel.WEBFORM, conversation, resident))
+                : reaching(conversation.channel(), conversation, resident).or(() -> reaching(Channel.SMS, conversation, resident));
         return channel.map(c -> c.deliver(conversation, resident, message))
                 .orElseGet(() -> DeliveryResult.failed("no channel reaches this resident", false));
     }

@@ -74,6 +74,8 @@ class TaskStore {
         static Transition reclaim(long now) { return new Transition("del", 0, false, true, now); }
         static Transition close() { return new Transition("del", 0, true, false, null); }
         static Transition queueAgain() { return new Transition("keep", 0, false, true, null); }
+        /** A call-back was planned: nobody holds it; it joins its queue's stream when due ({@link #queueDue}). */
+        static Transition callbackPlanned() { return new Transition("del", 0, false, false, null); }
     }
 
     private final Pool<Jedis> pool;
@@ -164,6 +166,13 @@ class TaskStore {
                 }
             }
             throw new IllegalStateException("task " + taskId + " keeps changing; giving up");
+        }
+    }
+
+    /** A planned call-back became due: its task joins the stream of its priority, so "next task" hands it out. */
+    void queueDue(HandoffTask task) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.xadd(queueKey(task.priority()), redis.clients.jedis.params.XAddParams.xAddParams(), Map.of("task", task.id()));
         }
     }
 

@@ -7,9 +7,11 @@ import nl.loket.contact.EscalationReason;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +27,11 @@ public record TeamProperties(@Valid List<Team> teams) {
 
     /** How agents see the fallback queue ({@code loket.handoff.queue}), which is no configured team. */
     public static final String FALLBACK_TITLE = "Algemeen";
+
+    /** The configured team of this name, if it is one (the fallback queue is not). */
+    java.util.Optional<Team> team(String name) {
+        return teams.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
 
     /** The title of a configured team, or the fallback title for anything else (the fallback queue, no team). */
     public String title(String name) {
@@ -50,6 +57,8 @@ public record TeamProperties(@Valid List<Team> teams) {
      * @param reasons        escalation reasons this team takes whatever the topic (e.g. COMPLAINT)
      * @param responseTarget how long a task of this team may wait for its first answer
      * @param snippets       the team's standard replies, with placeholders {kenmerk}, {medewerker} and {team}
+     * @param openingHours   when the team calls residents back, per weekday ({@code monday: "09:00-17:00"}); absent:
+     *                       {@code loket.callbacks.opening-hours}
      */
     public record Team(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower case letters, digits and dashes") String name,
@@ -59,7 +68,8 @@ public record TeamProperties(@Valid List<Team> teams) {
             boolean relay,
             List<EscalationReason> reasons,
             Duration responseTarget,
-            @Valid List<Snippet> snippets) {
+            @Valid List<Snippet> snippets,
+            Map<DayOfWeek, String> openingHours) {
 
         public Team {
             title = title == null || title.isBlank() ? name : title;
@@ -67,7 +77,10 @@ public record TeamProperties(@Valid List<Team> teams) {
             languages = languages == null ? List.of() : List.copyOf(languages);
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
             snippets = snippets == null ? List.of() : List.copyOf(snippets);
+            openingHours = openingHours == null ? Map.of() : Map.copyOf(openingHours);
+            OpeningHours.parse("loket.teams[" + name + "].opening-hours", openingHours);
         }
+
     }
 
     /** A standard reply an agent can insert and edit before sending. */

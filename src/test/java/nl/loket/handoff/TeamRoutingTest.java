@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TeamRoutingTest {
 
     static final TeamProperties TEAMS = new TeamProperties(List.of(
-            new TeamProperties.Team("burgerzaken", "Burgerzaken", List.of("paspoort", "verhuizing"), List.of(), false, List.of(), null, null),
-            new TeamProperties.Team("belastingen", null, List.of("woz-waarde", "kwijtschelding-belastingen"), List.of(), false, List.of(), null, null),
-            new TeamProperties.Team("zorg", null, List.of("bijstandsuitkering"), List.of("tr", "ar"), false, List.of(), null, null),
-            new TeamProperties.Team("klachten", null, List.of(), List.of(), false, List.of(EscalationReason.COMPLAINT), null, null),
-            new TeamProperties.Team("gebarentaal", null, List.of(), List.of(), true, List.of(), null, null)));
+            new TeamProperties.Team("burgerzaken", "Burgerzaken", List.of("paspoort", "verhuizing"), List.of(), false, List.of(), null, null, null),
+            new TeamProperties.Team("belastingen", null, List.of("woz-waarde", "kwijtschelding-belastingen"), List.of(), false, List.of(), null, null, null),
+            new TeamProperties.Team("zorg", null, List.of("bijstandsuitkering"), List.of("tr", "ar"), false, List.of(), null, null, null),
+            new TeamProperties.Team("klachten", null, List.of(), List.of(), false, List.of(EscalationReason.COMPLAINT), null, null, null),
+            new TeamProperties.Team("gebarentaal", null, List.of(), List.of(), true, List.of(), null, null, null)));
 
     static final TeamRouting ROUTING = new TeamRouting(TEAMS, new HandoffProperties(Duration.ofMinutes(15),
             Duration.ofSeconds(30), Duration.ofMinutes(1), 3, Duration.ofSeconds(5), "algemeen", "urgent"));
@@ -55,7 +55,7 @@ class TeamRoutingTest {
 
     @org.junit.jupiter.api.Test
     void aTeamNameIsUsedOnce() {
-        TeamProperties.Team one = new TeamProperties.Team("burgerzaken", null, null, null, false, null, null, null);
+        TeamProperties.Team one = new TeamProperties.Team("burgerzaken", null, null, null, false, null, null, null, null);
         assertThatThrownBy(() -> new TeamProperties(List.of(one, one))).hasMessageContaining("burgerzaken");
     }
 }

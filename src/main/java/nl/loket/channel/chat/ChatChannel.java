@@ -34,9 +34,17 @@ class ChatChannel {
 
     static final String SESSION_HEADER = "sessionId";
 
-    /** One message as the resident's chat shows it; no internal or redacted fields. */
+    /**
+     * One message as the resident's chat shows it; no internal or redacted fields.
+     *
+     * @param choices on a message that asks the resident to pick by number (call-back times), while that is open
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ChatMessage(String id, String author, String text, OffsetDateTime at) { }
+    record ChatMessage(String id, String author, String text, OffsetDateTime at, List<String> choices) {
+        ChatMessage withChoices(List<String> options) {
+            return new ChatMessage(id, author, text, at, options);
+        }
+    }
 
     record SentMessage(String messageId, Reply reply) { }
 
@@ -97,8 +105,11 @@ class ChatChannel {
     public void listMessages(Exchange exchange) {
         String sessionId = authorisedSession(exchange);
         var conversation = contacts.conversationOfThread(Channel.CHAT, sessionId);
+        var choice = conversation.filter(c -> c.state().ownedByHuman()).flatMap(c -> contacts.openChoice(c.id()));
         List<ChatMessage> messages = conversation
-                .map(c -> contacts.messages(c.id()).stream().map(ChatChannel::toChatMessage).toList())
+                .map(c -> contacts.messages(c.id()).stream().map(ChatChannel::toChatMessage)
+                        .map(m -> choice.filter(o -> o.messageId().equals(m.id())).map(o -> m.withChoices(o.options())).orElse(m))
+                        .toList())
                 .orElse(List.of());
         boolean typing = conversation.map(c -> c.state().ownedByHuman() && agentTyping.isTyping(c.id())).orElse(false);
         responses.json(exchange, 200, messages);
@@ -137,7 +148,7 @@ class ChatChannel {
     private static ChatMessage toChatMessage(Message m) {
         String author = m.direction() == Direction.IN ? "resident"
                 : m.authorRole() == AuthorRole.AGENT ? "agent" : "assistant";
-        return new ChatMessage(m.id(), author, m.text(), m.at());
+        return new ChatMessage(m.id(), author, m.text(), m.at(), null);
     }
 
     private static String validLanguage(String language) {

@@ -1,0 +1,314 @@
+package nl.loket.handoff;
+
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.Message;
+import nl.loket.contact.OpenChoices;
+import nl.loket.platform.Broadcast;
+import nl.loket.platform.Prompts;
+import nl.loket.platform.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Call-backs at a time the resident picks. The agent holding a task proposes the next free slots of the task's team
+ * ({@link #propose}); they go to the resident on their own channel as a numbered list without links (a phone resident
+ * gets them by SMS or e-mail). The resident answers with a number, in the chat, by SMS or by e-mail: the contact module
+ * asks {@link #answer} before anything else answers the message. A valid pick plans the call-back: the task waits in
+ * its team's queue and is offered or handed out from that time on ({@link #queueDueCallbacks}). The agent then records
+ * the outcome ({@link #reached}, {@link #notReached}): not reached is tried once more a slot later; the second time the
+ * resident is told in writing that we tried, and the task closes.
+ */
+@Service
+public class Callbacks implements OpenChoices {
+
+    private static final Logger log = LoggerFactory.getLogger(Callbacks.class);
+
+    /** Opening hours are Dutch wall-clock times, whatever the server's zone. */
+    static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Amsterdam");
+
+    /**
+     * Words around a number that still make the message a pick: "ik kies 2", "optie 2 graag", "kenmerk LK-ABC-DEF: 2"
+     * (the contact form asks for the reference). Any other word makes it a message for the agent.
+     */
+    private static final Set<String> PICK_WORDS = Set.of("ik", "kies", "neem", "graag", "doe", "maar",
+            "dan", "optie", "nummer", "nr", "keuze", "tijd", "kenmerk", "mijn", "is", "de", "het", "i", "choose", "take",
+            "number", "option", "please", "reference", "my");
+
+    /** Problem titles, so the workbench can say in Dutch what went wrong. */
+    public static final String NO_FREE_SLOTS = "No free call-back slots";
+    public static final String NOTHING_PLANNED = "No call-back planned";
+
+    /** Who a note of the resident's own pick is by. */
+    static final String RESIDENT = "inwoner";
+
+    private final TaskStore tasks;
+    private final CallbackStore store;
+    private final CallbackProperties properties;
+    private final TeamProperties teams;
+    private final ContactService contacts;
+    private final ReplyDelivery delivery;
+    private final HandoffService handoff;
+    private final Prompts prompts;
+    private final Broadcast broadcast;
+    private final Clock clock;
+
+    Callbacks(TaskStore tasks, CallbackStore store, CallbackProperties properties, TeamProperties teams,
+              ContactService contacts, ReplyDelivery delivery, HandoffService handoff, Prompts prompts,
+              Broadcast broadcast, Clock clock) {
+        this.tasks = tasks;
+        this.store = store;
+        this.properties = properties;
+        this.teams = teams;
+        this.contacts = contacts;
+        this.delivery = delivery;
+        this.handoff = handoff;
+        this.prompts = prompts;
+        this.broadcast = broadcast;
+        this.clock = clock;
+    }
+
+    /** The slots the task's team could still plan a call-back in, from the lead time on. */
+    public List<OffsetDateTime> freeSlots(HandoffTask task) {
+        return free(task, ZonedDateTime.now(clock).plus(properties.leadTime()), properties.slotsOffered());
+    }
+
+    /**
+     * Sends the resident the next free slots to pick from, by number. Only the agent holding the task (or a supervisor)
+     * may; a new proposal replaces an earlier one.
+     */
+    public List<OffsetDateTime> propose(String taskId, String agent, boolean supervisor) {
+        HandoffTask task = handoff.task(taskId);
+        mayChange(task, agent, supervisor);
+        List<OffsetDateTime> slots = freeSlots(task);
+        if (slots.isEmpty()) {
+            throw new NoFreeCallbackSlotsException();
+        }
+        String language = language(task);
+        HandoffTask noted = tasks.update(taskId, t -> t.withNote(new HandoffNote(agent, OffsetDateTime.now(clock),
+                HandoffNote.Kind.CALLBACK, null, "Tijden voorgesteld: " + numbered(slots, "nl").replace("\n", "; "))),
+                TaskStore.Transition.none());
+        Message sent = contacts.appendAgentMessage(task.conversationId(), prompts.text("callback-slots", language,
+                Map.of("slots", numbered(slots, language), "reference", task.reference())));
+        store.saveOffer(task.conversationId(), new CallbackStore.CallbackOffer(task.id(), sent.id(), slots),
+                properties.offerValidFor());
+        delivery.dispatchInWriting(noted, sent);
+        log.info("Call-back times proposed on task {} by {}: {}", taskId, agent, slots.size());
+        changed(taskId);
+        return slots;
+    }
+
+    /** The resident's message picks one of the proposed times, picks a number that is not there, or is no pick. */
+    @Override
+    public Optional<Answer> answer(Conversation conversation, Message message) {
+        Optional<CallbackStore.CallbackOffer> offer = store.offer(conversation.id());
+        if (offer.isEmpty() || message.text() == null) {
+            return Optional.empty();
+        }
+        Optional<HandoffTask> task = tasks.find(offer.get().taskId()).filter(t -> t.status() != TaskStatus.CLOSED);
+        OptionalInt pick = task.isEmpty() ? OptionalInt.empty()
+                : pickedNumber(message.text(), task.get().reference());
+        if (pick.isEmpty()) {
+            return Optional.empty();
+        }
+        String language = language(task.get());
+        List<OffsetDateTime> slots = offer.get().slots();
+        int number = pick.getAsInt();
+        if (number < 1 || number > slots.size()) {
+            return Optional.of(new Answer(prompts.text("callback-invalid", language, Map.of("slots", numbered(slots, language))),
+                    false));
+        }
+        OffsetDateTime slot = slots.get(number - 1);
+        if (!slot.toInstant().isAfter(clock.instant()) || !store.book(teamOf(task.get()), slot.toInstant(), properties.capacityPerSlot())) {
+            List<OffsetDateTime> fresh = freeSlots(task.get());
+            store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(task.get().id(), null, fresh),
+                    properties.offerValidFor());
+            return Optional.of(new Answer(prompts.text("callback-full", language, Map.of("slots", numbered(fresh, language))),
+                    false));
+        }
+        if (plan(task.get().id(), slot, false, RESIDENT, "Gekozen: " + label(slot, "nl")).status() == TaskStatus.CLOSED) {
+            return Optional.empty(); // closed by the agent meanwhile: an ordinary message for the record
+        }
+        store.removeOffer(conversation.id());
+        log.info("Call-back on task {} planned by the resident at {}", task.get().id(), slot);
+        return Optional.of(new Answer(prompts.text("callback-planned", language,
+                Map.of("time", label(slot, language), "reference", task.get().reference())), true));
+    }
+
+    /** The proposed times still open in this conversation, for the chat page's buttons. */
+    @Override
+    public Optional<Choice> open(String conversationId) {
+        return store.offer(conversationId).filter(o -> o.messageId() != null)
+                .filter(o -> tasks.find(o.taskId()).filter(t -> t.status() != TaskStatus.CLOSED).isPresent())
+                .map(o -> {
+                    String language = tasks.find(o.taskId()).map(Callbacks::language).orElse("nl");
+                    return new Choice(o.messageId(), o.slots().stream().map(s -> label(s, language)).toList());
+                });
+    }
+
+    /** The one number a message picks ("2", "ik kies 2", "LK-ABC-DEF 2"), or empty when it says more than that. */
+    static OptionalInt pickedNumber(String text, String reference) {
+        String words = text.toLowerCase(Locale.ROOT);
+        if (reference != null) {
+            words = words.replace(reference.toLowerCase(Locale.ROOT), " ");
+        }
+        String number = null;
+        for (String word : words.split("[^\\p{L}0-9]+")) {
+            if (word.isEmpty() || PICK_WORDS.contains(word)) {
+                continue;
+            }
+            if (number != null || !word.matches("\\d{1,2}")) {
+                return OptionalInt.empty();
+            }
+            number = word;
+        }
+        return number == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(number));
+    }
+
+    /** The resident was reached: the task closes as a call-back done. */
+    public HandoffTask reached(String taskId, String agent, boolean supervisor) {
+        HandoffTask task = plannedCallback(taskId, agent, supervisor);
+        tasks.update(task.id(), t -> t.withNote(new HandoffNote(agent, OffsetDateTime.now(clock), HandoffNote.Kind.CALLBACK,
+                null, "Teruggebeld: bereikt")), TaskStore.Transition.none());
+        return handoff.close(taskId, agent, "CALLBACK_DONE", supervisor);
+    }
+
+    /**
+     * The resident was not reached. The first time the call-back is planned once more, in the first free slot at
+     * least {@code retry-after} later; the second time (or when no slot is free) the resident is told in writing that we
+     * tried, and the task closes as no response.
+     */
+    public HandoffTask notReached(String taskId, String agent, boolean supervisor) {
+        HandoffTask task = plannedCallback(taskId, agent, supervisor);
+        if (task.callbackMisses() == 0) {
+            ZonedDateTime after = ZonedDateTime.ofInstant(task.callbackAt().toInstant(), MUNICIPALITY).plus(properties.retryAfter());
+            ZonedDateTime now = ZonedDateTime.now(clock);
+            for (OffsetDateTime retry : free(task, after.isAfter(now) ? after : now, properties.slotsOffered())) {
+                if (store.book(teamOf(task), retry.toInstant(), properties.capacityPerSlot())) {
+                    HandoffTask planned = plan(taskId, retry, true, agent, "Niet bereikt. Nog een keer om " + label(retry, "nl"));
+                    contacts.requeue(planned.conversationId());
+                    log.info("Call-back on task {} not reached; once more at {}", taskId, retry);
+                    return planned;
+                }
+            }
+        }
+        HandoffTask noted = tasks.update(taskId, t -> t.withNote(new HandoffNote(agent, OffsetDateTime.now(clock),
+                HandoffNote.Kind.CALLBACK, null, "Niet bereikt. Bericht gestuurd dat wij hebben gebeld")), TaskStore.Transition.none());
+        Message told = contacts.appendAgentMessage(task.conversationId(), prompts.text("callback-not-reached", language(task),
+                Map.of("reference", task.reference())));
+        delivery.dispatchInWriting(noted, told);
+        log.info("Call-back on task {} not reached {} times; resident told in writing", taskId, task.callbackMisses() + 1);
+        return handoff.close(taskId, agent, "NO_RESPONSE", supervisor);
+    }
+
+    /** Puts planned call-backs whose time has come in their queue's stream and tells every workbench. */
+    @Scheduled(fixedDelayString = "${loket.callbacks.due-check-interval:5s}", initialDelayString = "${loket.callbacks.due-check-interval:5s}")
+    void queueDueCallbacks() {
+        for (String taskId : store.takeDue(clock.instant())) {
+            try {
+                tasks.find(taskId).filter(t -> t.status() == TaskStatus.WAITING).ifPresent(tasks::queueDue);
+                changed(taskId);
+            } catch (RuntimeException e) {
+                store.dueAt(taskId, clock.instant()); // the next pass tries again
+                log.warn("Could not queue due call-back of task {}: {}", taskId, e.toString());
+            }
+        }
+    }
+
+    private HandoffTask plan(String taskId, OffsetDateTime at, boolean missed, String by, String note) {
+        // A task closed meanwhile stays closed: planning must never put it back in a queue.
+        HandoffTask planned = tasks.update(taskId, t -> t.status() == TaskStatus.CLOSED ? t : t.callbackPlanned(at, missed,
+                new HandoffNote(by, OffsetDateTime.now(clock), HandoffNote.Kind.CALLBACK, null, note)),
+                TaskStore.Transition.callbackPlanned());
+        if (planned.status() == TaskStatus.CLOSED) {
+            return planned;
+        }
+        store.dueAt(taskId, at.toInstant());
+        changed(taskId);
+        return planned;
+    }
+
+    private HandoffTask plannedCallback(String taskId, String agent, boolean supervisor) {
+        HandoffTask task = handoff.task(taskId);
+        mayChange(task, agent, supervisor);
+        if (task.callbackAt() == null) {
+            throw new NoCallbackPlannedException();
+        }
+        return task;
+    }
+
+    private List<OffsetDateTime> free(HandoffTask task, ZonedDateTime from, int count) {
+        String team = teamOf(task);
+        OpeningHours hours = teams.team(team).map(TeamProperties.Team::openingHours).filter(h -> !h.isEmpty())
+                .map(h -> OpeningHours.parse("loket.teams[" + team + "].opening-hours", h))
+                .orElseGet(properties::hours);
+        return new CallbackSlots(hours, properties.slotLength(), MUNICIPALITY, properties.horizon())
+                .free(from, count, properties.capacityPerSlot(), slot -> store.booked(team, slot.toInstant()))
+                .stream().map(ZonedDateTime::toOffsetDateTime).toList();
+    }
+
+    private static String teamOf(HandoffTask task) {
+        return task.team() != null ? task.team() : task.queue();
+    }
+
+    private static String language(HandoffTask task) {
+        return "en".equals(task.language()) ? "en" : "nl";
+    }
+
+    private static void mayChange(HandoffTask task, String agent, boolean supervisor) {
+        if (task.status() == TaskStatus.CLOSED) {
+            throw new TaskClosedException();
+        }
+        if (!task.claimedBy(agent) && !supervisor) {
+            throw new TaskNotClaimedByYouException();
+        }
+    }
+
+    /** "1. dinsdag 8 december om 10:30", one a line: a reply by number works on every channel, without links. */
+    static String numbered(List<OffsetDateTime> slots, String language) {
+        return IntStream.range(0, slots.size()).mapToObj(i -> (i + 1) + ". " + label(slots.get(i), language))
+                .collect(Collectors.joining("\n"));
+    }
+
+    static String label(OffsetDateTime slot, String language) {
+        ZonedDateTime local = slot.atZoneSameInstant(MUNICIPALITY);
+        return "en".equals(language) ? EN.format(local) : NL.format(local);
+    }
+
+    private static final DateTimeFormatter NL = DateTimeFormatter.ofPattern("EEEE d MMMM 'om' HH:mm", Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.forLanguageTag("en-GB"));
+
+    private void changed(String taskId) {
+        broadcast.publish(HandoffService.TASKS_TOPIC, taskId);
+    }
+
+    /** The team has no free slot within the horizon. */
+    static class NoFreeCallbackSlotsException extends ProblemException {
+        NoFreeCallbackSlotsException() {
+            super(409, NO_FREE_SLOTS, null, "The team has no free call-back slot within the horizon.");
+        }
+    }
+
+    /** An outcome was recorded for a task without a planned call-back. */
+    static class NoCallbackPlannedException extends ProblemException {
+        NoCallbackPlannedException() {
+            super(409, NOTHING_PLANNED, null, "This task has no planned call-back to record an outcome for.");
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package nl.loket.agent;
+
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.handoff.HandoffNote;
+import nl.loket.handoff.HandoffService;
+import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskStatus;
+import nl.loket.contact.ConversationState;
+import nl.loket.contact.Identity;
+import nl.loket.contact.Resolution;
+import nl.loket.support.HandoffIntegrationTest;
+import nl.loket.support.SteppedClock;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Call-backs end to end, through real Redis, the SMS route and the Twilio fake, with a clock the test moves: the agent
+ * proposes times by SMS, the resident answers a wrong number and then "2", the task waits until that time, is not
+ * reached twice, and the resident gets the "we tried" SMS. Own application context (its own clock and fallback queue),
+ * closed afterwards.
+ */
+@Import(CallbackIT.Clocks.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CallbackIT extends HandoffIntegrationTest {
+
+    /** A Tuesday 09:00 in a week no other run books slots in (bookings are kept until their slot has passed). */
+    static final ZonedDateTime T0 = ZonedDateTime.of(2041, 1, 1, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam"))
+            .plusWeeks(ThreadLocalRandom.current().nextInt(2_500));
+
+    /** An agent who works only this context's queue, so tasks other tests left in Redis never get in the way. */
+    static final String CALLER = "terugbeller";
+    static final String QUEUE = "terugbellen-it";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        SteppedClock steppedClock() {
+            return new SteppedClock(T0);
+        }
+    }
+
+    @DynamicPropertySource
+    static void callbackProperties(DynamicPropertyRegistry registry) {
+        registry.add("loket.agents[29].username", () -> CALLER);
+        registry.add("loket.agents[29].password", () -> "{noop}" + PASSWORD);
+        registry.add("loket.agents[29].roles[0]", () -> "AGENT");
+        registry.add("loket.agents[29].queues[0]", () -> QUEUE);
+        registry.add("loket.handoff.queue", () -> QUEUE);
+        registry.add("loket.callbacks.due-check-interval", () -> "100ms");
+        // This context's clock is years ahead: it must not take back claims (or retry deliveries) of other tests' contexts.
+        registry.add("loket.handoff.reclaim-interval", () -> "365d");
+    }
+
+    @Autowired SteppedClock clock;
+    @Autowired HandoffService handoff;
+    @Autowired ContactService contacts;
+
+    @Test
+    @Order(1) // first: it checks that nothing of its queue is handed out early, before other tests leave tasks there
+    void aResidentWhoPicksTwoBySmsIsCalledBackThenAndAfterTwoMissedCallsGetsAnSmsThatWeTried() {
+        String resident = randomMobile();
+        sms(resident, "Ik wil een medewerker spreken");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(task.queue()).isEqualTo(QUEUE);
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+
+        // The agent proposes: the next free half hours from an hour from now, sent by SMS as a numbered list.
+        HttpResponse<String> proposed = agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/propose", null);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        List<OffsetDateTime> slots = StreamSupport.stream(body(proposed).get("slots").spliterator(), false)
+                .map(s -> OffsetDateTime.parse(s.asString())).toList();
+        assertThat(slots).hasSize(3).allSatisfy(s -> {
+            assertThat(s).isAfterOrEqualTo(clock.instant().atZone(T0.getZone()).plusHours(1).toOffsetDateTime());
+            assertThat(s.getMinute() % 30).as("on the half hour").isZero();
+        });
+        assertThat(slots.get(0).toLocalDate()).as("on the same Tuesday, within opening hours").isEqualTo(T0.toLocalDate());
+        String second = label(slots.get(1));
+        awaitSms(resident, "2. " + second);
+
+        // A number that is not on the list: a plain answer, the offer stays, nothing is planned.
+        assertThat(sms(resident, "7")).contains("Dat nummer staat niet in de lijst").contains("2. " + second);
+        assertThat(handoff.task(task.id()).callbackAt()).isNull();
+        assertThat(handoff.task(task.id()).claimedBy(CALLER)).isTrue();
+
+        // "2": planned at the second time; the task waits in its queue, nobody holds it.
+        assertThat(sms(resident, "2")).contains("Wij bellen u terug op " + second);
+        HandoffTask planned = handoff.task(task.id());
+        assertThat(planned.callbackAt()).isEqualTo(slots.get(1));
+        assertThat(planned.status()).isEqualTo(TaskStatus.WAITING);
+        assertThat(planned.claimedBy()).isNull();
+        assertThat(contacts.conversation(conversationId).orElseThrow().state()).isEqualTo(ConversationState.WAITING);
+
+        // Not handed out before its time; at its time it is the next task.
+        clock.set(slots.get(1).atZoneSameInstant(T0.getZone()).minusMinutes(1));
+        assertThat(next().statusCode()).as("one minute early").isEqualTo(204);
+        clock.set(slots.get(1).atZoneSameInstant(T0.getZone()));
+        assertThat(body(await().atMost(Duration.ofSeconds(5)).until(this::next, r -> r.statusCode() == 200))
+                .get("id").asString()).isEqualTo(task.id());
+
+        // Not reached: once more, a slot at least an hour later.
+        JsonNode retried = body(outcome(task, false));
+        OffsetDateTime retry = OffsetDateTime.parse(retried.get("callbackAt").asString());
+        assertThat(retry).isEqualTo(slots.get(1).plusHours(1));
+        assertThat(retried.get("callbackMisses").asInt()).isEqualTo(1);
+        assertThat(retried.get("status").asString()).isEqualTo("WAITING");
+        assertThat(next().statusCode()).as("the retry is later").isEqualTo(204);
+
+        clock.set(retry.atZoneSameInstant(T0.getZone()));
+        assertThat(body(await().atMost(Duration.ofSeconds(5)).until(this::next, r -> r.statusCode() == 200))
+                .get("id").asString()).isEqualTo(task.id());
+
+        // Not reached again: the resident is told by SMS that we tried, and the task closes.
+        JsonNode closed = body(outcome(task, false));
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("resolution").asString()).isEqualTo(Resolution.NO_RESPONSE.name());
+        awaitSms(resident, "Wij hebben u twee keer gebeld.");
+
+        JsonNode audit = body(agentGet("supervisor", "/api/agent/audit?limit=200"));
+        assertThat(StreamSupport.stream(audit.spliterator(), false)
+                .filter(e -> task.id().equals(e.path("taskId").asString(null))).map(e -> e.get("action").asString()))
+                .contains("CALLBACK_PROPOSED", "CALLBACK_NOT_REACHED");
+        assertThat(handoff.task(task.id()).notes()).filteredOn(n -> n.kind() == HandoffNote.Kind.CALLBACK).hasSize(4);
+    }
+
+    @Test
+    void aCallBackThatIsReachedClosesTheTaskAsDone() {
+        String resident = randomMobile();
+        sms(resident, "Ik wil een medewerker spreken");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(outcome(task, true).statusCode()).as("no call-back planned yet").isEqualTo(409);
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/propose", null).statusCode()).isEqualTo(200);
+
+        assertThat(sms(resident, "1")).contains("Wij bellen u terug op");
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        JsonNode done = body(outcome(task, true));
+        assertThat(done.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(done.get("resolution").asString()).isEqualTo(Resolution.CALLBACK_DONE.name());
+    }
+
+    @Test
+    void theAgentProposesTimesAndRecordsTheOutcomeOnTheTaskPageWithCsrf() {
+        String resident = randomMobile();
+        sms(resident, "Ik wil een medewerker spreken");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        WorkbenchSession page = new WorkbenchSession(port).loggedIn(CALLER, PASSWORD);
+        page.submit("/agent/tasks/" + task.id() + "/claim", Map.of());
+        String before = page.get("/agent/tasks/" + task.id()).body();
+        assertThat(before).contains("Tijden voorstellen").contains("id=\"propose-callback\"");
+        assertThat(page.postWithoutToken("/agent/tasks/" + task.id() + "/callback/propose", Map.of()).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+
+        String proposed = page.submit("/agent/tasks/" + task.id() + "/callback/propose", Map.of()).body();
+        assertThat(proposed).contains("3 tijden gestuurd. De inwoner antwoordt met een nummer.");
+        assertThat(sms(resident, "1")).contains("Wij bellen u terug op");
+
+        HandoffTask planned = handoff.task(task.id());
+        String queue = page.get("/agent").body();
+        assertThat(queue).contains("Terugbellen om " + planned.callbackAt().atZoneSameInstant(T0.getZone()).toLocalTime());
+        page.submit("/agent/tasks/" + task.id() + "/claim", Map.of());
+        assertThat(page.get("/agent/tasks/" + task.id()).body()).contains("Uitkomst van het terugbellen");
+        String after = page.submit("/agent/tasks/" + task.id() + "/callback/outcome", Map.of("reached", "true")).body();
+        assertThat(after).contains("is afgesloten: Teruggebeld.");
+    }
+
+    @Test
+    void aChatResidentSeesTheTimesAsButtonsAndPicksByTypingTheNumber() {
+        Chat chat = chat();
+        say(chat, "Ik wil een medewerker spreken");
+        String conversationId = contacts.conversationOfThread(Channel.CHAT, chat.id()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/propose", null).statusCode()).isEqualTo(200);
+
+        JsonNode proposal = lastAgentMessage(chat);
+        assertThat(proposal.get("text").asString()).contains("Stuur alleen het nummer terug").contains("1. ");
+        assertThat(proposal.get("choices")).hasSize(3);
+        String first = proposal.get("choices").get(0).asString();
+
+        assertThat(say(chat, "1").path("text").asString()).isEqualTo(
+                "Dank u. Wij bellen u terug op " + first + ". Uw kenmerk is " + task.reference() + ".");
+        assertThat(lastAgentMessage(chat).has("choices")).as("buttons gone once picked").isFalse();
+        assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+    }
+
+    JsonNode lastAgentMessage(Chat chat) {
+        JsonNode all = chatMessages(chat);
+        JsonNode last = null;
+        for (JsonNode m : all) {
+            if ("agent".equals(m.get("author").asString())) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    static String label(OffsetDateTime slot) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM 'om' HH:mm", Locale.forLanguageTag("nl-NL"))
+                .format(slot.atZoneSameInstant(T0.getZone()));
+    }
+
+    HttpResponse<String> next() {
+        return agentPost(CALLER, "/api/agent/handoffs/next", null);
+    }
+
+    HttpResponse<String> outcome(HandoffTask task, boolean reached) {
+        return agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/outcome",
+                json.writeValueAsString(Map.of("reached", reached)));
+    }
+
+    void awaitSms(String to, String containing) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> TWILIO.verify(postRequestedFor(urlEqualTo(TWILIO_MESSAGES))
+                .withRequestBody(containing("To=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
+                .withRequestBody(containing(URLEncoder.encode(containing, StandardCharsets.UTF_8)))));
+    }
+}
