@@ -136,7 +136,10 @@
         b.className = 'utrecht-button utrecht-button--secondary-action loket-choice';
         b.textContent = (i + 1) + '. ' + label;
         b.addEventListener('click', function () {
+          if (busy) { return; }
           Array.prototype.forEach.call(picks.querySelectorAll('button'), function (other) { other.disabled = true; });
+          // A disabled button loses the focus; the keyboard goes on from the input, not from the top of the page.
+          input.focus();
           send(String(i + 1));
         });
         picks.appendChild(b);
@@ -298,7 +301,10 @@
   function restore() {
     if (!state.sessionId || !state.token) { return; }
     listMessages().then(function (all) {
-      all.forEach(function (m) { seen[m.id] = true; addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang); });
+      all.forEach(function (m) {
+        seen[m.id] = true;
+        addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang, null, m.author === 'agent' ? m.choices : null);
+      });
       if (all.length) { $('finish').hidden = false; }
       if (state.escalation) { showHandoff(state.escalation); startPolling(); }
     }).catch(function (e) {
