@@ -22,7 +22,7 @@ final class Triage {
 
     private final List<TriageRule> rules;
     private final CrisisClassifier classifier;
-    private final CrisisConcepts dangerWords = new CrisisConcepts();
+    private final CrisisConcepts dangerWords;
     private final double doubtThreshold;
 
     /**
@@ -46,26 +46,29 @@ final class Triage {
 
     /** @param doubtThreshold P(CRISIS) from which a message going to a person anyway goes as a crisis */
     Triage(double doubtThreshold) {
-        this(new CrisisClassifier(), doubtThreshold);
+        // One set of crisis concepts (a long list to parse) serves the concept rule, the classifier's gate and the doubt.
+        this(new CrisisConcepts(), doubtThreshold);
     }
 
-    private Triage(CrisisClassifier classifier, double doubtThreshold) {
-        this(classifier, new EscalationClassifier(), doubtThreshold);
+    private Triage(CrisisConcepts concepts, double doubtThreshold) {
+        this(concepts, new CrisisClassifier(CrisisClassifier.THRESHOLD, concepts), new EscalationClassifier(), doubtThreshold);
     }
 
-    private Triage(CrisisClassifier classifier, EscalationClassifier escalation, double doubtThreshold) {
-        this(List.of(new CrisisSignals(), new CrisisConcepts(), classifier, new HumanRequestSignals(), new ComplaintSignals(),
+    private Triage(CrisisConcepts concepts, CrisisClassifier classifier, EscalationClassifier escalation,
+                   double doubtThreshold) {
+        this(List.of(new CrisisSignals(), concepts, classifier, new HumanRequestSignals(), new ComplaintSignals(),
                 new OverruledWhenSurelyNone(new CaseSpecificSignals(), escalation), new ComplexSignals(), escalation),
-                classifier, doubtThreshold);
+                concepts, classifier, doubtThreshold);
     }
 
     /** Only these rules, and no second look in doubt. */
     Triage(List<TriageRule> rules) {
-        this(rules, null, 1.0);
+        this(rules, null, null, 1.0);
     }
 
-    private Triage(List<TriageRule> rules, CrisisClassifier classifier, double doubtThreshold) {
+    private Triage(List<TriageRule> rules, CrisisConcepts dangerWords, CrisisClassifier classifier, double doubtThreshold) {
         this.rules = List.copyOf(rules);
+        this.dangerWords = dangerWords;
         this.classifier = classifier;
         this.doubtThreshold = doubtThreshold;
     }

@@ -73,8 +73,7 @@ class CallbackBrowserIT extends HandoffIntegrationTest {
     static final ZonedDateTime T0 = ZonedDateTime.of(2091, 1, 2, 9, 0, 0, 0, AMSTERDAM)
             .plusWeeks(ThreadLocalRandom.current().nextInt(2_500));
 
-    /** An agent who works only this context's queue, so tasks other tests left in Redis never get in the way. */
-    static final String CALLER = "terugbeller";
+    static final String CALLER = CallbackIT.CALLER;
     static final String QUEUE = "terugbellen-browser-it";
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -88,13 +87,7 @@ class CallbackBrowserIT extends HandoffIntegrationTest {
 
     @DynamicPropertySource
     static void callbackProperties(DynamicPropertyRegistry registry) {
-        registry.add("loket.agents[29].username", () -> CALLER);
-        registry.add("loket.agents[29].password", () -> "{noop}" + PASSWORD);
-        registry.add("loket.agents[29].roles[0]", () -> "AGENT");
-        registry.add("loket.agents[29].queues[0]", () -> QUEUE);
-        registry.add("loket.handoff.queue", () -> QUEUE);
-        // This context's clock is years ahead: it must not take back claims (or retry deliveries) of other tests' contexts.
-        registry.add("loket.handoff.reclaim-interval", () -> "365d");
+        CallbackIT.callerOnItsOwnQueue(registry, QUEUE);
     }
 
     @Autowired HandoffService handoff;

@@ -75,12 +75,20 @@ class CallbackIT extends HandoffIntegrationTest {
 
     @DynamicPropertySource
     static void callbackProperties(DynamicPropertyRegistry registry) {
+        callerOnItsOwnQueue(registry, QUEUE);
+        registry.add("loket.callbacks.due-check-interval", () -> "100ms");
+    }
+
+    /**
+     * The call-back tests' agent {@link #CALLER}, who works only {@code queue}, the context's fallback queue, so tasks
+     * other tests left in Redis never get in the way.
+     */
+    static void callerOnItsOwnQueue(DynamicPropertyRegistry registry, String queue) {
         registry.add("loket.agents[29].username", () -> CALLER);
         registry.add("loket.agents[29].password", () -> "{noop}" + PASSWORD);
         registry.add("loket.agents[29].roles[0]", () -> "AGENT");
-        registry.add("loket.agents[29].queues[0]", () -> QUEUE);
-        registry.add("loket.handoff.queue", () -> QUEUE);
-        registry.add("loket.callbacks.due-check-interval", () -> "100ms");
+        registry.add("loket.agents[29].queues[0]", () -> queue);
+        registry.add("loket.handoff.queue", () -> queue);
         // This context's clock is years ahead: it must not take back claims (or retry deliveries) of other tests' contexts.
         registry.add("loket.handoff.reclaim-interval", () -> "365d");
     }
