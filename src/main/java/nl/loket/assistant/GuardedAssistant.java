@@ -103,7 +103,7 @@ class GuardedAssistant implements Responder {
         }
         if (retrieval.topic() != null && knowledge.isAnswerable(retrieval)) {
             Article article = knowledge.article(retrieval.topic(), replyLanguage).orElseThrow();
-            if (otherOrganisations.unsupported(redacted, article).isEmpty()) {
+            if (otherOrganisations.unsupported(redacted, article, retrieval.confidence()).isEmpty()) {
                 return answer(knowledge, article, retrieval, conversation, redacted);
             }
             return escalate(EscalationReason.NO_ANSWER, conversation, detected, redacted, retrieval.confidence());

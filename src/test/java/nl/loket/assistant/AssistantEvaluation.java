@@ -40,6 +40,8 @@ class AssistantEvaluation extends LoketIntegrationTest {
 
     @Autowired ContactService contacts;
     @Autowired JsonMapper json;
+    @Autowired Triage triage;
+    @Autowired nl.loket.knowledge.CurrentKnowledge knowledge;
 
     record Item(String id, String text, Channel channel, String language, String expect, String topic, String reason,
                 String kind) { }
@@ -72,12 +74,54 @@ class AssistantEvaluation extends LoketIntegrationTest {
             }
             // A sealed set's misses are listed by id and kind only, so reading the report does not spend the set.
             Report report = report(file, results, Boolean.getBoolean("evaluation.hideText"));
+            String dump = System.getProperty("evaluation.dump", "");
+            if (!dump.isBlank()) {
+                Files.write(Path.of(dump), diagnostics(results), StandardCharsets.UTF_8);
+            }
             System.out.println(report.text());
             bySet.put(file.getFileName().toString(), report.figures());
         }
         if (bySet.size() > 1) {
             System.out.println(sideBySide(bySet));
         }
+    }
+
+    /**
+     * One tab-separated line per item, for tuning on spent sets only (it holds no text): what was expected and given,
+     * and what each step saw on the unredacted text — the triage rule that fired, the retrieval's topic, confidence,
+     * topics touched and content words, and whether the other-organisation check would hold the answer back.
+     */
+    List<String> diagnostics(List<Result> results) {
+        List<String> lines = new ArrayList<>();
+        lines.add("id\texpect\ttopic\treason\toutcome\tgotTopic\tgotReason\tconfidence\ttriage\tretrievedTopic"
+                + "\tretrievedConfidence\ttouched\tcontentWords\totherOrganisation\tescalationGuess");
+        OtherOrganisationCheck others = new OtherOrganisationCheck();
+        EscalationClassifier escalation = new EscalationClassifier();
+        for (Result r : results) {
+            Item i = r.item();
+            String language = "en".equals(r.reply().language()) ? "en" : "nl";
+            var kb = knowledge.current();
+            var retrieval = kb.retrieve(i.text(), language);
+            String other = retrieval.topic() == null ? "" : kb.article(retrieval.topic(), language)
+                    .flatMap(a -> others.unsupported(i.text(), a, 0.0)).orElse("");
+            lines.add(String.join("\t", i.id(), i.expect(), String.valueOf(i.topic()), String.valueOf(i.reason()),
+                    r.reply().outcome().name(), String.valueOf(r.reply().topic()),
+                    r.reply().escalation() == null ? "null" : r.reply().escalation().reason().name(),
+                    String.valueOf(r.confidence()), triage.classify(i.text()).map(TriageResult::signal).orElse(""),
+                    String.valueOf(retrieval.topic()), String.format(Locale.ROOT, "%.3f", retrieval.confidence()),
+                    String.valueOf(retrieval.topicsTouched()), String.valueOf(retrieval.contentWords()), other,
+                    guess(escalation, i.text())));
+        }
+        return lines;
+    }
+
+    private static String guess(EscalationClassifier classifier, String text) {
+        String normalized = nl.loket.platform.text.TextNormalizer.forMatching(Triage.markPersonalData(text));
+        if (normalized.isEmpty()) {
+            return "";
+        }
+        EscalationClassifier.Guess g = classifier.guess(normalized);
+        return g.label() + String.format(Locale.ROOT, ":%.3f", g.probability());
     }
 
     /** The figures of several sets in columns, rows in the order they first appear. */

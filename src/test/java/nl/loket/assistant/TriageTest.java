@@ -206,6 +206,9 @@ class TriageTest {
             "our shooting club wants an open day in the street, which permit do we need",
             "ik ga dood aan al die wachtwoorden, hoe werkt DigiD eigenlijk",
             "we gaan dood van de hitte in de stadswinkel, kan ik online een afspraak maken",
+            // sent to a person while the classifiers knew sets a-j only; back since set k joined their training
+            "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
+            "de containers liggen omver, niemand ruimt het op",
     })
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
@@ -294,19 +297,17 @@ class TriageTest {
 
     /**
      * The price of thresholds chosen by cross-validation (docs/evaluation.md): ordinary questions the classifiers now
-     * send to a person, two of them as a crisis. On the spent sets, held out one at a time, the new thresholds cost two
+     * send to a person, some of them as a crisis. On the spent sets, held out one at a time, the new thresholds cost two
      * answerable questions of 1,560 and caught 24 more crises and escalations. When a better model answers one of these, move it back to
      * {@link #ordinaryQuestionsPass}.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "mijn dochter wil van de duikplank springen, is het zwembad open",
-            "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
             "I have some debts and want advice",
             "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
             "mijn buurman slaat elke ochtend om 6 uur de deur hard dicht",
-            "ik heb gisteren een medewerker gesproken, hij was heel aardig",
-            "de containers liggen omver, niemand ruimt het op"})
+            "ik heb gisteren een medewerker gesproken, hij was heel aardig"})
     void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
         assertThat(TRIAGE.classify(text)).isPresent();
     }

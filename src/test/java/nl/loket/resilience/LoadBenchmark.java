@@ -110,8 +110,8 @@ class LoadBenchmark {
         run("chat", 10, Duration.ofSeconds(Math.min(5, SECONDS)), LoadBenchmark::chatResident);
         run("sms", 10, Duration.ofSeconds(Math.min(3, SECONDS)), LoadBenchmark::smsResident);
 
-        double commandsPerChat = commandsPer(LoadBenchmark::chatResident);
-        double commandsPerSms = commandsPer(LoadBenchmark::smsResident);
+        RedisCost chatCost = costPer(LoadBenchmark::chatResident);
+        RedisCost smsCost = costPer(LoadBenchmark::smsResident);
         long bytesPerConversation = bytesPerConversation();
 
         List<Row> rows = new ArrayList<>();
@@ -120,9 +120,9 @@ class LoadBenchmark {
             rows.add(run("chat message (HTTP, full pipeline)", level, time, LoadBenchmark::chatResident));
             rows.add(run("SMS webhook (HTTP, full pipeline)", level, time, LoadBenchmark::smsResident));
             rows.add(run("trivial endpoint, same app", level, time, LoadBenchmark::pinger));
-            rows.add(jedisLoop(level, time, (int) Math.round(commandsPerChat)));
+            rows.add(jedisLoop(level, time, (int) Math.round(chatCost.commands())));
         }
-        String table = table(rows, commandsPerChat, commandsPerSms, bytesPerConversation);
+        String table = table(rows, chatCost, smsCost, bytesPerConversation);
         System.out.println(table);
         Path out = Path.of("target", "benchmark", "load.md");
         Files.createDirectories(out.getParent());
@@ -268,25 +268,49 @@ class LoadBenchmark {
         }
     }
 
-    /** Redis commands one message costs, from the server's own counters (only meaningful on a private Redis). */
-    static double commandsPer(java.util.function.Supplier<Step> residents) throws Exception {
+    /**
+     * What one message costs in Redis, from the server's own counters (only meaningful on a private Redis): commands,
+     * and round trips counted as the server's read events (a pipeline or a transaction sent at once is one read). The
+     * idle instance's own reads (the outbox consumers' polls) are measured first and taken off.
+     */
+    record RedisCost(double commands, double roundTrips) { }
+
+    static RedisCost costPer(java.util.function.Supplier<Step> residents) throws Exception {
         if (ownRedis == null) {
-            return Double.NaN;
+            return new RedisCost(Double.NaN, Double.NaN);
         }
-        long before = totalCommands();
+        Thread.sleep(1000); // let the reactions of earlier messages finish
+        long idleStart = System.nanoTime();
+        long[] idleBefore = counters();
+        Thread.sleep(2000);
+        long[] idleAfter = counters();
+        double idleReadsPerNano = (idleAfter[1] - idleBefore[1]) / (double) (System.nanoTime() - idleStart);
+        double idleCommandsPerNano = (idleAfter[0] - idleBefore[0]) / (double) (System.nanoTime() - idleStart);
+        long start = System.nanoTime();
+        long[] before = counters();
         Step step = residents.get();
         int n = 200;
         for (int i = 0; i < n; i++) {
             step.send();
         }
-        return (totalCommands() - before) / (double) n;
+        Thread.sleep(1000); // the reactions (outbox consumers) of these messages are part of their cost
+        long[] after = counters();
+        long nanos = System.nanoTime() - start;
+        return new RedisCost((after[0] - before[0] - idleCommandsPerNano * nanos) / n,
+                (after[1] - before[1] - idleReadsPerNano * nanos) / n);
     }
 
-    static long totalCommands() {
+    /** Commands processed and read events, minus this measuring connection's own. */
+    static long[] counters() {
         try (Jedis jedis = new Jedis(URI.create(redisUrl))) {
-            return jedis.info("commandstats").lines().filter(l -> l.startsWith("cmdstat_"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("^cmdstat_[^:]+:calls=(\\d+),.*$", "$1"))).sum();
+            String stats = jedis.info("stats");
+            return new long[] {stat(stats, "total_commands_processed"), stat(stats, "total_reads_processed")};
         }
+    }
+
+    static long stat(String info, String name) {
+        return info.lines().filter(l -> l.startsWith(name + ":")).mapToLong(l -> Long.parseLong(l.substring(name.length() + 1).strip()))
+                .findFirst().orElseThrow();
     }
 
     /** Memory one short chat conversation (3 questions, 3 answers) takes in Redis, from used_memory on a private Redis. */
@@ -392,7 +416,7 @@ class LoadBenchmark {
         }
     }
 
-    static String table(List<Row> rows, double commandsPerChat, double commandsPerSms, long bytesPerConversation) {
+    static String table(List<Row> rows, RedisCost chat, RedisCost sms, long bytesPerConversation) {
         StringBuilder s = new StringBuilder();
         s.append("# Loket load benchmark, ").append(OffsetDateTime.now().withNano(0)).append("\n\n");
         s.append(String.format("Machine: %d cores, Java %s, max heap %d MB. Redis: %s. %d s per row.%n%n",
@@ -408,17 +432,19 @@ class LoadBenchmark {
         s.append("| concurrent | chat / trivial endpoint | chat / Jedis loop | SMS / trivial endpoint |\n|---:|---:|---:|---:|\n");
         Function<String, java.util.Map<Integer, Double>> byKind = prefix -> rows.stream().filter(r -> r.kind().startsWith(prefix))
                 .collect(Collectors.toMap(Row::concurrency, Row::perSecond));
-        var chat = byKind.apply("chat");
-        var sms = byKind.apply("SMS");
+        var chatRate = byKind.apply("chat");
+        var smsRate = byKind.apply("SMS");
         var ping = byKind.apply("trivial");
         var jedis = byKind.apply("Jedis");
         for (int level : LEVELS) {
-            s.append(String.format("| %d | %.1f %% | %.1f %% | %.1f %% |%n", level, 100 * chat.get(level) / ping.get(level),
-                    100 * chat.get(level) / jedis.get(level), 100 * sms.get(level) / ping.get(level)));
+            s.append(String.format("| %d | %.1f %% | %.1f %% | %.1f %% |%n", level, 100 * chatRate.get(level) / ping.get(level),
+                    100 * chatRate.get(level) / jedis.get(level), 100 * smsRate.get(level) / ping.get(level)));
         }
-        s.append(String.format("%nRedis commands per message: chat %.1f, SMS %.1f (INFO commandstats). "
+        s.append(String.format("%nRedis per message, reactions included (INFO stats, idle polling taken off): chat %.1f commands in "
+                + "%.1f round trips, SMS %.1f commands in %.1f round trips. "
                 + "Redis memory per short chat conversation (3 questions, 3 answers): %s.%n",
-                commandsPerChat, commandsPerSms, bytesPerConversation < 0 ? "not measured" : (bytesPerConversation / 1024) + " KB"));
+                chat.commands(), chat.roundTrips(), sms.commands(), sms.roundTrips(),
+                bytesPerConversation < 0 ? "not measured" : (bytesPerConversation / 1024) + " KB"));
         return s.toString();
     }
 }
