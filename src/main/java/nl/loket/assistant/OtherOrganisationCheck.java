@@ -36,11 +36,18 @@ final class OtherOrganisationCheck {
      */
     static final double SURE_DESPITE_ORGANISATION = 0.7;
 
+    /**
+     * Topics about objecting to, complaining about or asking for the documents of a decision: there the organisation
+     * named is whose decision it is ("een boete van het CJIB, kan ik bezwaar maken bij jullie?"), never background,
+     * and the municipality's procedure is not theirs.
+     */
+    static final Set<String> PROCEDURE_TOPICS = Set.of("bezwaar-maken", "klacht-indienen", "ombudsman", "woo-verzoek");
+
     /** The organisation or municipality the question names and the article does not, if any. */
     Optional<String> unsupported(String question, Article article, double confidence) {
         List<String> words = TextNormalizer.words(question);
         Optional<String> municipality = otherMunicipality(words, article);
-        if (municipality.isPresent() || confidence >= SURE_DESPITE_ORGANISATION) {
+        if (municipality.isPresent() || confidence >= SURE_DESPITE_ORGANISATION && !PROCEDURE_TOPICS.contains(article.topic())) {
             return municipality;
         }
         Set<String> named = new HashSet<>(words);

@@ -36,6 +36,18 @@ class OtherOrganisationCheckTest {
         assertThat(check.unsupported(question, BIJSTAND, UNSURE)).isPresent();
     }
 
+    static final Article BEZWAAR = new Article("nl-bezwaar-maken", "bezwaar-maken", "nl", "Bezwaar maken",
+            "Bent u het niet eens met een besluit van de gemeente? Dan kunt u bezwaar maken.", "Tekst.\n\n1. Stap.",
+            "https://www.nijmegen.nl/diensten/bezwaar/", LocalDate.of(2026, 11, 29), List.of(),
+            List.of("bezwaar maken"), List.of("bezwaar"), true);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ik heb een boete van het CJIB gekregen, kan ik bezwaar maken bij jullie?",
+            "hoe maak ik bezwaar tegen een besluit van het UWV"})
+    void anOrganisationNamedInAnObjectionIsWhoseDecisionItIsHoweverSureTheTopic(String question) {
+        assertThat(check.unsupported(question, BEZWAAR, SURE)).isPresent();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Hoe vraag ik bijstand aan in Arnhem?", "How do I apply for benefits in Amsterdam?"})
     void anotherMunicipalityHoldsTheAnswerBackHoweverSureTheTopic(String question) {
