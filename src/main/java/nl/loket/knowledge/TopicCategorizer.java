@@ -61,17 +61,20 @@ final class TopicCategorizer {
     /** Trains on the articles; the index supplies the tokens, so that training and questions are normalised alike. */
     TopicCategorizer(List<Article> articles, List<AskedQuestion> questions, SearchIndex index) {
         this.index = index;
-        String digest = digest(articles, questions);
+        List<DocumentSample> samples = samples(articles, questions);
+        // Keyed by what the model learns from, the labelled tokens: an edit of an article's summary or body that
+        // changes no training token (most edits) publishes without training again.
+        String digest = digest(samples);
         DoccatModel trained = TRAINED.get(digest);
         if (trained == null) {
-            trained = train(articles, questions);
+            trained = train(samples);
             TRAINED.put(digest, trained);
         }
         this.model = trained;
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
     }
 
-    private DoccatModel train(List<Article> articles, List<AskedQuestion> questions) {
+    private List<DocumentSample> samples(List<Article> articles, List<AskedQuestion> questions) {
         List<DocumentSample> samples = new ArrayList<>();
         for (String[] q : outOfScopeQuestions()) {
             String[] tokens = tokens(q[1], q[0]);
@@ -96,6 +99,10 @@ final class TopicCategorizer {
                 samples.add(new DocumentSample(q.outOfScope() ? OUT_OF_SCOPE : q.topic(), tokens));
             }
         }
+        return samples;
+    }
+
+    private static DoccatModel train(List<DocumentSample> samples) {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, ALGORITHM);
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
@@ -113,26 +120,21 @@ final class TopicCategorizer {
         }
     }
 
-    /** Every text the model and its tokens depend on: the articles in full (they make the spelling dictionary) and the questions. */
-    private static String digest(List<Article> articles, List<AskedQuestion> questions) {
+    /** Everything the model depends on: each sample's label and tokens, in order (the training settings are constants). */
+    private static String digest(List<DocumentSample> samples) {
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        java.util.function.Consumer<String> add = text -> {
-            sha.update(String.valueOf(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-        };
-        for (Article a : articles) {
-            List.of(a.id(), a.topic(), a.language(), a.title(), a.summary(), a.body()).forEach(add);
-            a.examples().forEach(add);
-            a.keywords().forEach(add);
-            add.accept("\u0001");
-        }
-        for (AskedQuestion q : questions) {
-            List.of(q.language(), String.valueOf(q.topic()), q.text()).forEach(add);
+        for (DocumentSample sample : samples) {
+            sha.update(sample.getCategory().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String token : sample.getText()) {
+                sha.update((byte) 0);
+                sha.update(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            sha.update((byte) 1);
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
@@ -147,6 +149,11 @@ final class TopicCategorizer {
             out.addAll(w.tokens());
         }
         return out.toArray(String[]::new);
+    }
+
+    /** Whether both were trained on the same labelled tokens, and so share one model. */
+    boolean sharesModelWith(TopicCategorizer other) {
+        return model == other.model;
     }
 
     /** Probability per topic; all topics, summing to 1. Uniform when no token is known. */

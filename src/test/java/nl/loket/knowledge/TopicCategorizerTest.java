@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,24 @@ class TopicCategorizerTest {
         TopicCategorizer c = kb.categorizer();
         assertThat(best(c.probabilities("wanneer betaalt de belastingdienst de zorgtoeslag", "nl"))).isEqualTo(TopicCategorizer.OUT_OF_SCOPE);
         assertThat(best(c.probabilities("is it going to rain", "en"))).isEqualTo(TopicCategorizer.OUT_OF_SCOPE);
+    }
+
+    /** Publishing a reworded summary or body (most edits) must not wait for the model to train again. */
+    @Test
+    void anEditThatChangesNoTrainingTokenPublishesWithoutTrainingAgain() {
+        List<Article> articles = ArticleLoader.load(ArticleLoaderTest.VALID);
+        List<Article> reworded = articles.stream().map(a -> new Article(a.id(), a.topic(), a.language(), a.title(),
+                a.summary() + " " + a.title() + ".", a.body() + "\n\n" + a.title(), a.source(), a.lastReviewed(),
+                a.related(), a.examples(), a.keywords(), a.sample())).toList();
+        List<Article> newExample = articles.stream().map(a -> a.topic().equals("grofvuil") ? new Article(a.id(), a.topic(),
+                a.language(), a.title(), a.summary(), a.body(), a.source(), a.lastReviewed(), a.related(),
+                java.util.stream.Stream.concat(a.examples().stream(), java.util.stream.Stream.of("de zetel moet de deur uit")).toList(),
+                a.keywords(), a.sample()) : a).toList();
+        try (KnowledgeBase first = new KnowledgeBase(articles); KnowledgeBase edited = new KnowledgeBase(reworded);
+             KnowledgeBase withExample = new KnowledgeBase(newExample)) {
+            assertThat(edited.categorizer().sharesModelWith(first.categorizer())).isTrue();
+            assertThat(withExample.categorizer().sharesModelWith(first.categorizer())).isFalse();
+        }
     }
 
     @Test
