@@ -258,7 +258,8 @@ public class Callbacks implements OpenChoices {
         OpeningHours hours = teams.team(team).map(TeamProperties.Team::openingHours).filter(h -> !h.isEmpty())
                 .map(h -> OpeningHours.parse("loket.teams[" + team + "].opening-hours", h))
                 .orElseGet(properties::hours);
-        return new CallbackSlots(hours, properties.slotLength(), MUNICIPALITY, properties.horizon())
+        return new CallbackSlots(hours, properties.slotLength(), MUNICIPALITY, properties.horizon(),
+                properties.closed())
                 .free(from, count, properties.capacityPerSlot(), slot -> store.booked(team, slot.toInstant()))
                 .stream().map(ZonedDateTime::toOffsetDateTime).toList();
     }
