@@ -204,7 +204,8 @@
         var reply = sent.reply || {};
         seen[sent.messageId] = true;
         if (reply.language) { state.replyLang = reply.language; save(); }
-        addMessage('assistant', reply.text, reply.language || lang, reply);
+        // A reply that offers call-back times carries them as choices, shown as buttons like an agent's proposal.
+        addMessage('assistant', reply.text, reply.language || lang, reply, sent.choices);
         $('finish').hidden = false;
         if (reply.outcome === 'ESCALATED' && reply.escalation) {
           state.escalation = { reference: reply.escalation.reference,
@@ -319,7 +320,7 @@
     listMessages().then(function (all) {
       all.forEach(function (m) {
         seen[m.id] = true;
-        addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang, null, m.author === 'agent' ? m.choices : null);
+        addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang, null, m.author === 'resident' ? null : m.choices);
       });
       if (all.length) { $('finish').hidden = false; }
       if (state.escalation) { showHandoff(state.escalation); startPolling(); }

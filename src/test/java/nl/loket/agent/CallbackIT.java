@@ -7,6 +7,7 @@ import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
 import nl.loket.contact.ConversationState;
+import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Resolution;
 import nl.loket.support.HandoffIntegrationTest;
@@ -241,6 +242,97 @@ class CallbackIT extends HandoffIntegrationTest {
                 "Dank u. Wij bellen u terug op " + first + ". Uw kenmerk is " + task.reference() + ".");
         assertThat(lastAgentMessage(chat).has("choices")).as("buttons gone once picked").isFalse();
         assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+    }
+
+    @Test
+    void aPhoneResidentWhoAsksToBeCalledBackGetsTheFreeTimesBySmsFromTheAssistantAndPicksOne() {
+        String resident = randomMobile();
+        HttpResponse<String> accepted = postTranscript("""
+                {"callId":"%s","from":"%s","to":"+31243290000","startedAt":"2026-11-29T10:15:00+01:00",
+                 "endedAt":"2026-11-29T10:17:00+01:00","language":"nl",
+                 "segments":[{"speaker":"RESIDENT","text":"Kunt u mij morgen terugbellen?"}]}"""
+                .formatted("call-" + java.util.UUID.randomUUID(), resident));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String reply = body(accepted).get("reply").get("text").asString();
+        assertThat(reply).startsWith("Een collega van de gemeente belt u terug.").contains("\n1. ").contains("\n3. ");
+
+        // To a person as any request for one; the times are the open proposal, tied to the task.
+        String conversationId = contacts.conversationByReference(body(accepted).get("reference").asString()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(task.reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        assertThat(task.queue()).isEqualTo(QUEUE);
+        assertThat(task.notes()).filteredOn(n -> n.kind() == HandoffNote.Kind.CALLBACK)
+                .singleElement().satisfies(n -> assertThat(n.text()).startsWith("Tijden voorgesteld door de assistent: 1. "));
+        List<String> times = contacts.openChoice(conversationId).orElseThrow().options();
+        assertThat(times).hasSize(3);
+        assertThat(reply).contains("2. " + times.get(1));
+
+        // A phone resident cannot read the reply: it comes by SMS; the answer "2" plans the call-back.
+        awaitSms(resident, "2. " + times.get(1));
+        assertThat(sms(resident, "2")).contains("Wij bellen u terug op " + times.get(1));
+        HandoffTask planned = handoff.task(task.id());
+        assertThat(planned.callbackAt()).isNotNull();
+        assertThat(label(planned.callbackAt())).isEqualTo(times.get(1));
+        assertThat(planned.status()).isEqualTo(TaskStatus.WAITING);
+    }
+
+    @Test
+    void aChatResidentWhoAsksToBeCalledBackWithANumberGetsTimeButtonsAndWithoutOneIsToldAColleagueWillHelp() {
+        // No phone number anywhere: to a person, with the usual words.
+        Chat anonymous = chat();
+        JsonNode usual = say(anonymous, "Kunt u mij morgen terugbellen?");
+        assertThat(usual.get("outcome").asString()).isEqualTo("ESCALATED");
+        assertThat(usual.get("text").asString()).startsWith("Een collega van de gemeente helpt u verder.");
+        String anonymousConversation = contacts.conversationOfThread(Channel.CHAT, anonymous.id()).orElseThrow().id();
+        assertThat(handoff.taskOfConversation(anonymousConversation).orElseThrow().reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        assertThat(contacts.openChoice(anonymousConversation)).isEmpty();
+
+        // A number in the message: the reply offers the times, as buttons on that reply.
+        Chat withNumber = chat();
+        HttpResponse<String> sent = postJson("/api/chat/sessions/" + withNumber.id() + "/messages",
+                json.writeValueAsString(Map.of("text", "Bel me morgen terug op 06 12345678 aub")),
+                "Authorization", "Bearer " + withNumber.token());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        JsonNode answer = body(sent);
+        assertThat(answer.get("reply").get("text").asString()).startsWith("Een collega van de gemeente belt u terug.");
+        assertThat(answer.get("choices")).hasSize(3);
+        String first = answer.get("choices").get(0).asString();
+        JsonNode listed = null;
+        for (JsonNode m : chatMessages(withNumber)) {
+            if (m.has("choices")) {
+                listed = m;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("author").asString()).isEqualTo("assistant");
+
+        String conversationId = contacts.conversationOfThread(Channel.CHAT, withNumber.id()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(say(withNumber, "1").path("text").asString()).isEqualTo(
+                "Dank u. Wij bellen u terug op " + first + ". Uw kenmerk is " + task.reference() + ".");
+        assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+    }
+
+    @Test
+    void callingBackInAnotherSenseOffersNoTimes() {
+        String resident = randomMobile();
+        String twiml = sms(resident, "Ik heb gisteren al teruggebeld maar kreeg niemand te pakken over mijn paspoort");
+        assertThat(twiml).doesNotContain("belt u terug").doesNotContain("Stuur alleen het nummer terug");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        assertThat(contacts.openChoice(conversationId)).isEmpty();
+    }
+
+    @Test
+    void anEnglishSmsResidentAskingForACallBackGetsTheTimesInEnglish() {
+        String resident = randomMobile();
+        String twiml = sms(resident, "Could you call me back tomorrow please?");
+        assertThat(twiml).contains("A colleague at the municipality will call you back.").contains("1. ")
+                .contains("Reply with the number only.");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        List<String> times = contacts.openChoice(conversationId).orElseThrow().options();
+        assertThat(times.get(0)).contains(" at ");
+        assertThat(sms(resident, "3")).contains(times.get(2));
+        assertThat(handoff.taskOfConversation(conversationId).orElseThrow().callbackAt()).isNotNull();
     }
 
     JsonNode lastAgentMessage(Chat chat) {
