@@ -294,6 +294,35 @@ class CallbackBrowserIT extends HandoffIntegrationTest {
         assertThat(cspViolations()).isEmpty();
     }
 
+    @Test
+    void aChatResidentWhoAsksToBeCalledBackPicksATimeTheAssistantOfferedWithTheKeyboard() {
+        driver.get(url("/chat"));
+        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(By.id("chat-input")));
+        input.sendKeys("Kunt u mij morgen terugbellen op 06 12345678?", Keys.ENTER);
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("handoff")));
+
+        // The assistant's reply lists the times and has a button per time under it.
+        waitFor(d -> d.findElements(By.cssSelector(".loket-msg--assistant .loket-choice")).size() == 3);
+        assertThat(driver.findElement(By.cssSelector(".loket-msg--assistant")).getText())
+                .contains("Een collega van de gemeente belt u terug.");
+        List<String> choices = driver.findElements(By.cssSelector(".loket-choice")).stream()
+                .map(b -> b.getText().replaceFirst("^\\d\\. ", "")).toList();
+        assertAxeClean();
+        assertThat(cspViolations()).isEmpty();
+
+        tabUntil(e -> e.getText().equals("3. " + choices.get(2)), "the button of the third time");
+        keys(Keys.ENTER);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Wij bellen u terug op " + choices.get(2)));
+        String sessionId = (String) js("return JSON.parse(sessionStorage.getItem('loket.chat')).sessionId;");
+        HandoffTask task = handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, sessionId).orElseThrow().id())
+                .orElseThrow();
+        assertThat(task.callbackAt()).isNotNull();
+        assertThat(task.callbackAt().atZoneSameInstant(AMSTERDAM).format(DateTimeFormatter.ofPattern("HH:mm")))
+                .isEqualTo(choices.get(2).substring(choices.get(2).length() - 5));
+        assertAxeClean();
+        assertThat(cspViolations()).isEmpty();
+    }
+
     // ---- helpers ----
 
     private void assertChoicesEnabledAndFocusOn(String button) {

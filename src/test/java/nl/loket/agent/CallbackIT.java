@@ -314,6 +314,22 @@ class CallbackIT extends HandoffIntegrationTest {
     }
 
     @Test
+    void aTolkcontactResidentWhoAsksToBeCalledBackGetsTheTimesToo() {
+        String resident = randomMobile();
+        HttpResponse<String> accepted = postTranscript("""
+                {"callId":"%s","from":"%s","to":"+31243290000","relay":"TOLKCONTACT","language":"nl",
+                 "segments":[{"speaker":"INTERPRETER","text":"Bel me morgen terug alstublieft"}]}"""
+                .formatted("call-" + java.util.UUID.randomUUID(), resident));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(body(accepted).get("reply").get("text").asString()).startsWith("Een collega van de gemeente belt u terug.");
+        String conversationId = contacts.conversationByReference(body(accepted).get("reference").asString()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(task.relay()).isEqualTo("TOLKCONTACT");
+        assertThat(task.reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        awaitSms(resident, "1. " + contacts.openChoice(conversationId).orElseThrow().options().get(0));
+    }
+
+    @Test
     void callingBackInAnotherSenseOffersNoTimes() {
         String resident = randomMobile();
         String twiml = sms(resident, "Ik heb gisteren al teruggebeld maar kreeg niemand te pakken over mijn paspoort");
