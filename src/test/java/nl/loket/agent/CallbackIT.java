@@ -76,6 +76,9 @@ class CallbackIT extends HandoffIntegrationTest {
         return day;
     }
 
+    /** A Monday in a stretch of closed days longer than the horizon (see {@link #callbackProperties}). */
+    static final ZonedDateTime NOTHING_FREE = ZonedDateTime.of(2040, 12, 10, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
+
     /** An agent who works only this context's queue, so tasks other tests left in Redis never get in the way. */
     static final String CALLER = "terugbeller";
     static final String QUEUE = "terugbellen-it";
@@ -93,6 +96,9 @@ class CallbackIT extends HandoffIntegrationTest {
     static void callbackProperties(DynamicPropertyRegistry registry) {
         callerOnItsOwnQueue(registry, QUEUE);
         registry.add("loket.callbacks.due-check-interval", () -> "100ms");
+        // Closed for longer than the horizon, before any T0: a time to ask for a call-back when no slot is free.
+        registry.add("loket.callbacks.closed-days", () -> String.join(",", java.util.stream.IntStream.rangeClosed(0, 16)
+                .mapToObj(d -> NOTHING_FREE.toLocalDate().plusDays(d).toString()).toList()));
     }
 
     /**
@@ -327,6 +333,22 @@ class CallbackIT extends HandoffIntegrationTest {
         assertThat(task.relay()).isEqualTo("TOLKCONTACT");
         assertThat(task.reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
         awaitSms(resident, "1. " + contacts.openChoice(conversationId).orElseThrow().options().get(0));
+    }
+
+    @Test
+    void whenTheTeamHasNoFreeTimeTheResidentWhoAsksToBeCalledBackIsToldAColleagueWillHelp() {
+        ZonedDateTime before = clock.instant().atZone(T0.getZone());
+        clock.set(NOTHING_FREE);
+        try {
+            String resident = randomMobile();
+            assertThat(sms(resident, "Kunt u mij terugbellen?")).contains("Een collega van de gemeente helpt u verder.")
+                    .doesNotContain("Stuur alleen het nummer terug");
+            String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+            assertThat(contacts.openChoice(conversationId)).isEmpty();
+            assertThat(handoff.taskOfConversation(conversationId).orElseThrow().reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        } finally {
+            clock.set(before);
+        }
     }
 
     @Test
