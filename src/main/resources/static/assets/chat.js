@@ -136,11 +136,17 @@
         b.className = 'utrecht-button utrecht-button--secondary-action loket-choice';
         b.textContent = (i + 1) + '. ' + label;
         b.addEventListener('click', function () {
-          if (busy) { return; }
-          Array.prototype.forEach.call(picks.querySelectorAll('button'), function (other) { other.disabled = true; });
+          // Disabled while the pick is on its way: a second press or another time cannot send a second pick.
+          if (busy || b.disabled) { return; }
+          enableChoices(picks, false);
           // A disabled button loses the focus; the keyboard goes on from the input, not from the top of the page.
           input.focus();
-          send(String(i + 1));
+          send(String(i + 1), function () {
+            // Not sent (no network, or Loket said no): the times can be picked again, and the status says so aloud.
+            enableChoices(picks, true);
+            status.textContent = t('pickFailed');
+            b.focus();
+          });
         });
         picks.appendChild(b);
       });
@@ -149,6 +155,10 @@
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
     return item;
+  }
+
+  function enableChoices(picks, on) {
+    Array.prototype.forEach.call(picks.querySelectorAll('button'), function (b) { b.disabled = !on; });
   }
 
   function setBusy(on) {
@@ -175,7 +185,8 @@
     return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
 
-  function send(text) {
+  /** Sends the resident's text; failed, when given, deals with a message that did not go through instead. */
+  function send(text, failed) {
     text = (text || '').trim();
     if (busy) { return; }
     if (!text) { status.textContent = t('empty'); input.focus(); return; }
@@ -193,7 +204,8 @@
         var reply = sent.reply || {};
         seen[sent.messageId] = true;
         if (reply.language) { state.replyLang = reply.language; save(); }
-        addMessage('assistant', reply.text, reply.language || lang, reply);
+        // A reply that offers call-back times carries them as choices, shown as buttons like an agent's proposal.
+        addMessage('assistant', reply.text, reply.language || lang, reply, sent.choices);
         $('finish').hidden = false;
         if (reply.outcome === 'ESCALATED' && reply.escalation) {
           state.escalation = { reference: reply.escalation.reference,
@@ -206,6 +218,11 @@
       .catch(function (e) {
         setBusy(false);
         if (e.status === 404 || e.status === 401) { delete state.sessionId; delete state.token; save(); }
+        if (failed) {
+          if (shown.parentNode) { shown.parentNode.removeChild(shown); }
+          failed();
+          return;
+        }
         // 503: Loket could not store the message; give the text back so the resident can send it again.
         if (e.status === 503) {
           if (shown.parentNode) { shown.parentNode.removeChild(shown); }
@@ -303,7 +320,7 @@
     listMessages().then(function (all) {
       all.forEach(function (m) {
         seen[m.id] = true;
-        addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang, null, m.author === 'agent' ? m.choices : null);
+        addMessage(m.author, m.text, m.author === 'resident' ? null : state.replyLang, null, m.author === 'resident' ? null : m.choices);
       });
       if (all.length) { $('finish').hidden = false; }
       if (state.escalation) { showHandoff(state.escalation); startPolling(); }

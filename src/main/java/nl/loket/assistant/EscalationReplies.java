@@ -2,10 +2,12 @@ package nl.loket.assistant;
 
 import nl.loket.contact.Conversation;
 import nl.loket.contact.EscalationReason;
+import nl.loket.contact.Message;
 import nl.loket.contact.Outcome;
 import nl.loket.contact.Priority;
 import nl.loket.contact.Reply;
 import nl.loket.contact.ResponseTimes;
+import nl.loket.handoff.Callbacks;
 import nl.loket.platform.Prompts;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +23,23 @@ class EscalationReplies {
 
     private final Prompts prompts;
     private final ResponseTimes responseTimes;
+    private final Callbacks callbacks;
 
-    EscalationReplies(Prompts prompts, ResponseTimes responseTimes) {
+    EscalationReplies(Prompts prompts, ResponseTimes responseTimes, Callbacks callbacks) {
         this.prompts = prompts;
         this.responseTimes = responseTimes;
+        this.callbacks = callbacks;
+    }
+
+    /**
+     * A resident who asked to be called back goes to a person, and the reply offers the team's free times to pick
+     * by number, as an agent's proposal does. Without a phone number or a free time: the usual hand-off reply.
+     */
+    Reply callbackRequested(Priority priority, Conversation conversation, Message message, String language) {
+        Reply usual = reply(EscalationReason.HUMAN_REQUESTED, priority, conversation, language);
+        return callbacks.offerWithHandoff(conversation, message, usual.language())
+                .map(text -> new Reply(text, Outcome.ESCALATED, usual.language(), null, null, List.of(), usual.escalation()))
+                .orElse(usual);
     }
 
     Reply reply(EscalationReason reason, Priority priority, Conversation conversation, String language) {

@@ -44,6 +44,7 @@ class GuardedAssistant implements Responder {
     private final Prompts prompts;
     private final AssistantProperties properties;
     private final OtherOrganisationCheck otherOrganisations = new OtherOrganisationCheck();
+    private final CallbackRequestSignals callbackRequest = new CallbackRequestSignals();
 
     GuardedAssistant(InputGuard inputGuard, ResidentRateLimit rateLimit, Triage triage, LanguageDetector languages,
                      CurrentKnowledge currentKnowledge, AnswerRenderer renderer, EscalationReplies escalations,
@@ -86,12 +87,25 @@ class GuardedAssistant implements Responder {
         if ((triaged.isPresent() || otherLanguage(detected)) && triage.crisisInDoubt(redacted)) {
             return new Decision(crisisReply(Priority.URGENT, conversation, detected, replyLanguage), null);
         }
+        boolean callbackAsked = !otherLanguage(detected) && callbackRequest.asked(redacted);
+        if (triaged.isPresent() && triaged.get().reason() == EscalationReason.HUMAN_REQUESTED && callbackAsked) {
+            return new Decision(escalations.callbackRequested(triaged.get().priority(), conversation, message,
+                    replyLanguage), null);
+        }
         if (triaged.isPresent()) {
             return new Decision(escalations.reply(triaged.get().reason(), triaged.get().priority(), conversation,
                     replyLanguage), null);
         }
         if (otherLanguage(detected)) {
             return new Decision(escalations.otherLanguage(detected.code(), conversation), null);
+        }
+        if (callbackAsked) {
+            // Asked to be called back in words the person lists do not know: still a person, with the times.
+            if (triage.crisisInDoubt(redacted)) {
+                return new Decision(crisisReply(Priority.URGENT, conversation, detected, replyLanguage), null);
+            }
+            return new Decision(escalations.callbackRequested(EscalationReason.HUMAN_REQUESTED.defaultPriority(),
+                    conversation, message, replyLanguage), null);
         }
 
         // One release for the whole answer: a publish meanwhile cannot mix two versions of an article in one reply.

@@ -3,13 +3,17 @@ package nl.loket.handoff;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Call-backs at a time the resident picks, {@code loket.callbacks.*}. A team's own hours are
@@ -24,6 +28,10 @@ import java.util.Map;
  * @param offerValidFor   how long the resident can answer the proposed slots by number
  * @param dueCheckInterval how often every instance puts call-backs that became due in their team's queue
  * @param openingHours    per weekday, e.g. {@code monday: "09:00-12:30,13:30-17:00"}; Monday to Friday 09:00-17:00 when absent
+ * @param closedDays      the municipality's own days without call-backs for every team, beside the public holidays
+ *                        (e.g. {@code 2026-05-15}, the day after Hemelvaartsdag)
+ * @param openOnGoodFriday     call residents back on Goede Vrijdag (closed when false)
+ * @param openOnLiberationDay  call residents back on Bevrijdingsdag, 5 May (closed when false)
  */
 @Validated
 @ConfigurationProperties("loket.callbacks")
@@ -36,7 +44,10 @@ record CallbackProperties(
         @NotNull @DefaultValue("1h") Duration retryAfter,
         @NotNull @DefaultValue("2d") Duration offerValidFor,
         @NotNull @DefaultValue("5s") Duration dueCheckInterval,
-        Map<DayOfWeek, String> openingHours) {
+        Map<DayOfWeek, String> openingHours,
+        @Size(max = 366) List<@NotNull LocalDate> closedDays,
+        @DefaultValue("false") boolean openOnGoodFriday,
+        @DefaultValue("false") boolean openOnLiberationDay) {
 
     CallbackProperties {
         if (slotLength != null && (slotLength.toMinutes() < 5 || slotLength.toMinutes() > 240)) {
@@ -47,6 +58,12 @@ record CallbackProperties(
         }
         openingHours = openingHours == null || openingHours.isEmpty() ? OpeningHours.OFFICE_HOURS : Map.copyOf(openingHours);
         OpeningHours.parse("loket.callbacks.opening-hours", openingHours);
+        closedDays = closedDays == null ? List.of() : List.copyOf(closedDays);
+    }
+
+    /** The days without call-backs: the public holidays (with the two switches) and the municipality's own. */
+    ClosedDays closed() {
+        return new ClosedDays(openOnGoodFriday, openOnLiberationDay, Set.copyOf(closedDays));
     }
 
     OpeningHours hours() {

@@ -12,12 +12,12 @@ import java.util.function.ToIntFunction;
 
 /**
  * Which call-back slots are free: slots of {@code slotLength} from each opening period's start, the first at or after
- * {@code earliest}, skipping those already booked to capacity. Pure, so the rules are tested without Redis or a clock.
+ * {@code earliest}, skipping public holidays and other closed days and slots already booked to capacity. Pure, so the rules are tested without Redis or a clock.
  *
  * <p>Slots are local times on the wall clock: on the day summer time starts a slot in the missing hour does not exist
  * and is skipped; on the day it ends a slot in the doubled hour is offered once (the earlier one).
  */
-record CallbackSlots(OpeningHours hours, Duration slotLength, ZoneId zone, Duration horizon) {
+record CallbackSlots(OpeningHours hours, Duration slotLength, ZoneId zone, Duration horizon, ClosedDays closedDays) {
 
     /**
      * @param earliest no slot starts before this
@@ -30,6 +30,9 @@ record CallbackSlots(OpeningHours hours, Duration slotLength, ZoneId zone, Durat
         ZonedDateTime from = earliest.withZoneSameInstant(zone);
         LocalDate last = from.toLocalDate().plusDays(horizon.toDays());
         for (LocalDate day = from.toLocalDate(); !day.isAfter(last) && free.size() < count; day = day.plusDays(1)) {
+            if (closedDays.closed(day)) {
+                continue;
+            }
             for (OpeningHours.Period period : hours.on(day.getDayOfWeek())) {
                 LocalTime start = period.from();
                 while (Duration.between(start, period.to()).compareTo(slotLength) >= 0 && free.size() < count) {

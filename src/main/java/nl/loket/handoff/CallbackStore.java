@@ -28,10 +28,18 @@ import java.util.Optional;
 @Component
 class CallbackStore {
 
-    /** The times proposed in one message ({@code messageId}, null when re-offered in an answer), first = number 1. */
-    record CallbackOffer(String taskId, String messageId, List<OffsetDateTime> slots) {
+    /**
+     * The times proposed in one message ({@code messageId}, null when re-offered in an answer), first = number 1.
+     * {@code taskId} is null for the moment between the assistant's offer and the task it opens; {@code language} is
+     * the language the times were offered in (null: the task's).
+     */
+    record CallbackOffer(String taskId, String messageId, List<OffsetDateTime> slots, String language) {
         CallbackOffer {
             slots = List.copyOf(slots);
+        }
+
+        CallbackOffer(String taskId, String messageId, List<OffsetDateTime> slots) {
+            this(taskId, messageId, slots, null);
         }
     }
 

@@ -1,12 +1,17 @@
 package nl.loket.handoff;
 
+import nl.loket.contact.AuthorRole;
+import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.contact.Conversation;
+import nl.loket.contact.EscalationReason;
+import nl.loket.contact.Identity;
 import nl.loket.contact.Message;
 import nl.loket.contact.OpenChoices;
 import nl.loket.platform.Broadcast;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.ProblemException;
+import nl.loket.platform.privacy.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,6 +63,9 @@ public class Callbacks implements OpenChoices {
     /** Who a note of the resident's own pick is by. */
     static final String RESIDENT = "inwoner";
 
+    /** Who a note of the times the assistant offered is by. */
+    static final String ASSISTANT = "assistent";
+
     private final TaskStore tasks;
     private final CallbackStore store;
     private final CallbackProperties properties;
@@ -67,11 +75,13 @@ public class Callbacks implements OpenChoices {
     private final HandoffService handoff;
     private final Prompts prompts;
     private final Broadcast broadcast;
+    private final TeamRouting routing;
     private final Clock clock;
 
     Callbacks(TaskStore tasks, CallbackStore store, CallbackProperties properties, TeamProperties teams,
               ContactService contacts, ReplyDelivery delivery, HandoffService handoff, Prompts prompts,
-              Broadcast broadcast, Clock clock) {
+              Broadcast broadcast, TeamRouting routing, Clock clock) {
+        this.routing = routing;
         this.tasks = tasks;
         this.store = store;
         this.properties = properties;
@@ -86,7 +96,76 @@ public class Callbacks implements OpenChoices {
 
     /** The slots the task's team could still plan a call-back in, from the lead time on. */
     public List<OffsetDateTime> freeSlots(HandoffTask task) {
-        return free(task, ZonedDateTime.now(clock).plus(properties.leadTime()), properties.slotsOffered());
+        return free(teamOf(task), ZonedDateTime.now(clock).plus(properties.leadTime()), properties.slotsOffered());
+    }
+
+    /**
+     * The assistant's reply when a resident who asked to be called back is handed to a person: the free slots of the
+     * team the task will go to, to pick by number ({@code prompts/callback-offer}). Empty when Loket has no phone
+     * number to call (the resident's own, or one in this message) or the team has no free slot. The times are kept as
+     * the conversation's open proposal before the task exists; {@link #linkAssistantOffer} ties them to the task and to
+     * the reply that lists them.
+     */
+    public Optional<String> offerWithHandoff(Conversation conversation, Message message, String language) {
+        if (!hasPhoneNumber(conversation, message)) {
+            return Optional.empty();
+        }
+        // The same team the task will open in (HandoffService.open), so a pick books a slot of the team that calls.
+        String team = routing.teamFor(EscalationReason.HUMAN_REQUESTED, HandoffSummary.suggestions(conversation),
+                conversation.language(), conversation.relay());
+        List<OffsetDateTime> slots = free(team, ZonedDateTime.now(clock).plus(properties.leadTime()), properties.slotsOffered());
+        if (slots.isEmpty()) {
+            return Optional.empty();
+        }
+        store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(null, null, slots, language),
+                properties.offerValidFor());
+        return Optional.of(prompts.text("callback-offer", language, Map.of("slots", numbered(slots, language),
+                "reference", conversation.reference())));
+    }
+
+    /**
+     * Ties the assistant's offer of this conversation to its new task and to the reply that lists the times (the
+     * first assistant message after the resident's), notes it on the task, and sends it by SMS (else e-mail) to a
+     * phone resident, who cannot read the reply otherwise. Does nothing when there is no such offer, or it is tied
+     * already (the event may come twice).
+     */
+    void linkAssistantOffer(HandoffTask task, String residentMessageId) {
+        Optional<CallbackStore.CallbackOffer> offer = store.offer(task.conversationId()).filter(o -> o.taskId() == null);
+        if (offer.isEmpty()) {
+            return;
+        }
+        Optional<Message> reply = replyTo(task.conversationId(), residentMessageId);
+        List<OffsetDateTime> slots = offer.get().slots();
+        store.saveOffer(task.conversationId(), new CallbackStore.CallbackOffer(task.id(), reply.map(Message::id).orElse(null),
+                slots, offer.get().language()), properties.offerValidFor());
+        HandoffTask noted = tasks.update(task.id(), t -> t.withNote(new HandoffNote(ASSISTANT, OffsetDateTime.now(clock),
+                HandoffNote.Kind.CALLBACK, null, "Tijden voorgesteld door de assistent: "
+                + numbered(slots, "nl").replace("\n", "; "))), TaskStore.Transition.none());
+        if (task.channel() == Channel.PHONE && reply.isPresent()) {
+            delivery.dispatchInWriting(noted, reply.get());
+        }
+        log.info("Call-back times offered by the assistant on task {}: {}", task.id(), slots.size());
+        changed(task.id());
+    }
+
+    private Optional<Message> replyTo(String conversationId, String residentMessageId) {
+        boolean after = false;
+        for (Message m : contacts.messages(conversationId)) {
+            if (after && m.authorRole() == AuthorRole.ASSISTANT) {
+                return Optional.of(m);
+            }
+            after = after || m.id().equals(residentMessageId);
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasPhoneNumber(Conversation conversation, Message message) {
+        String redacted = message.redactedText();
+        if (redacted != null && redacted.contains(Finding.Kind.PHONE.replacement())) {
+            return true;
+        }
+        return contacts.resident(conversation.residentId()).stream()
+                .flatMap(r -> r.identities().stream()).anyMatch(i -> i.kind() == Identity.Kind.PHONE);
     }
 
     /**
@@ -121,13 +200,13 @@ public class Callbacks implements OpenChoices {
         if (offer.isEmpty() || message.text() == null) {
             return Optional.empty();
         }
-        Optional<HandoffTask> task = tasks.find(offer.get().taskId()).filter(t -> t.status() != TaskStatus.CLOSED);
+        Optional<HandoffTask> task = taskOf(offer.get(), conversation.id()).filter(t -> t.status() != TaskStatus.CLOSED);
         OptionalInt pick = task.isEmpty() ? OptionalInt.empty()
                 : pickedNumber(message.text(), task.get().reference());
         if (pick.isEmpty()) {
             return Optional.empty();
         }
-        String language = language(task.get());
+        String language = language(offer.get(), task.get());
         List<OffsetDateTime> slots = offer.get().slots();
         int number = pick.getAsInt();
         if (number < 1 || number > slots.size()) {
@@ -137,8 +216,8 @@ public class Callbacks implements OpenChoices {
         OffsetDateTime slot = slots.get(number - 1);
         if (!slot.toInstant().isAfter(clock.instant()) || !store.book(teamOf(task.get()), slot.toInstant(), properties.capacityPerSlot())) {
             List<OffsetDateTime> fresh = freeSlots(task.get());
-            store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(task.get().id(), null, fresh),
-                    properties.offerValidFor());
+            store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(task.get().id(), null, fresh,
+                    offer.get().language()), properties.offerValidFor());
             return Optional.of(new Answer(prompts.text("callback-full", language, Map.of("slots", numbered(fresh, language))),
                     false));
         }
@@ -155,11 +234,10 @@ public class Callbacks implements OpenChoices {
     @Override
     public Optional<Choice> open(String conversationId) {
         return store.offer(conversationId).filter(o -> o.messageId() != null)
-                .filter(o -> tasks.find(o.taskId()).filter(t -> t.status() != TaskStatus.CLOSED).isPresent())
-                .map(o -> {
-                    String language = tasks.find(o.taskId()).map(Callbacks::language).orElse("nl");
+                .flatMap(o -> taskOf(o, conversationId).filter(t -> t.status() != TaskStatus.CLOSED).map(t -> {
+                    String language = language(o, t);
                     return new Choice(o.messageId(), o.slots().stream().map(s -> label(s, language)).toList());
-                });
+                }));
     }
 
     /** The one number a message picks ("2", "ik kies 2", "LK-ABC-DEF 2"), or empty when it says more than that. */
@@ -199,7 +277,7 @@ public class Callbacks implements OpenChoices {
         if (task.callbackMisses() == 0) {
             ZonedDateTime after = ZonedDateTime.ofInstant(task.callbackAt().toInstant(), MUNICIPALITY).plus(properties.retryAfter());
             ZonedDateTime now = ZonedDateTime.now(clock);
-            for (OffsetDateTime retry : free(task, after.isAfter(now) ? after : now, properties.slotsOffered())) {
+            for (OffsetDateTime retry : free(teamOf(task), after.isAfter(now) ? after : now, properties.slotsOffered())) {
                 if (store.book(teamOf(task), retry.toInstant(), properties.capacityPerSlot())) {
                     HandoffTask planned = plan(taskId, retry, true, agent, "Niet bereikt. Nog een keer om " + label(retry, "nl"));
                     contacts.requeue(planned.conversationId());
@@ -253,12 +331,21 @@ public class Callbacks implements OpenChoices {
         return task;
     }
 
-    private List<OffsetDateTime> free(HandoffTask task, ZonedDateTime from, int count) {
-        String team = teamOf(task);
+    /** The offer's task; the conversation's when the assistant's offer is not tied to its task yet. */
+    private Optional<HandoffTask> taskOf(CallbackStore.CallbackOffer offer, String conversationId) {
+        return offer.taskId() != null ? tasks.find(offer.taskId()) : tasks.ofConversation(conversationId);
+    }
+
+    private static String language(CallbackStore.CallbackOffer offer, HandoffTask task) {
+        return offer.language() != null ? ("en".equals(offer.language()) ? "en" : "nl") : language(task);
+    }
+
+    private List<OffsetDateTime> free(String team, ZonedDateTime from, int count) {
         OpeningHours hours = teams.team(team).map(TeamProperties.Team::openingHours).filter(h -> !h.isEmpty())
                 .map(h -> OpeningHours.parse("loket.teams[" + team + "].opening-hours", h))
                 .orElseGet(properties::hours);
-        return new CallbackSlots(hours, properties.slotLength(), MUNICIPALITY, properties.horizon())
+        return new CallbackSlots(hours, properties.slotLength(), MUNICIPALITY, properties.horizon(),
+                properties.closed())
                 .free(from, count, properties.capacityPerSlot(), slot -> store.booked(team, slot.toInstant()))
                 .stream().map(ZonedDateTime::toOffsetDateTime).toList();
     }

@@ -18,9 +18,11 @@ class HandoffReactions {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffReactions.class);
 
+    /** Opens the task, then ties call-back times the assistant offered in its reply to it (before the resident can pick). */
     @Bean
-    Reaction<ConversationEscalated> openTask(HandoffService handoff) {
-        return Reaction.atOnce("handoff", ConversationEscalated.class, handoff::open);
+    Reaction<ConversationEscalated> openTask(HandoffService handoff, Callbacks callbacks) {
+        return Reaction.atOnce("handoff", ConversationEscalated.class, event ->
+                callbacks.linkAssistantOffer(handoff.open(event), event.messageId()));
     }
 
     @Bean

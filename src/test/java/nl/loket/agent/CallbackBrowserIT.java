@@ -16,6 +16,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.devtools.NetworkInterceptor;
+import org.openqa.selenium.remote.http.Contents;
+import org.openqa.selenium.remote.http.Filter;
+import org.openqa.selenium.remote.http.HttpMethod;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -44,8 +48,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -70,8 +75,7 @@ class CallbackBrowserIT extends HandoffIntegrationTest {
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     /** A Tuesday 09:00 in a week no other run books slots in (CallbackIT books in the years before). */
-    static final ZonedDateTime T0 = ZonedDateTime.of(2091, 1, 2, 9, 0, 0, 0, AMSTERDAM)
-            .plusWeeks(ThreadLocalRandom.current().nextInt(2_500));
+    static final ZonedDateTime T0 = CallbackIT.ordinaryTuesday(ZonedDateTime.of(2091, 1, 2, 9, 0, 0, 0, AMSTERDAM));
 
     static final String CALLER = CallbackIT.CALLER;
     static final String QUEUE = "terugbellen-browser-it";
@@ -223,7 +227,109 @@ class CallbackBrowserIT extends HandoffIntegrationTest {
         assertThat(cspViolations()).isEmpty();
     }
 
+    @Test
+    void aTimeButtonWhosePickDidNotGoThroughComesBackAndThePickIsSentOnce() throws IOException {
+        driver.get(url("/chat"));
+        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(By.id("chat-input")));
+        input.sendKeys("Ik wil een medewerker spreken", Keys.ENTER);
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("handoff")));
+        waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "true"));
+        String sessionId = (String) js("return JSON.parse(sessionStorage.getItem('loket.chat')).sessionId;");
+        HandoffTask task = handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, sessionId).orElseThrow().id())
+                .orElseThrow();
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/propose", null).statusCode()).isEqualTo(200);
+        waitFor(d -> d.findElements(By.cssSelector(".loket-msg--agent .loket-choice")).size() == 3);
+        String second = driver.findElements(By.cssSelector(".loket-choice")).get(1).getText();
+        String pickFailed = Files.readString(Path.of("prompts/chat-pick-failed.nl.txt"), StandardCharsets.UTF_8).strip();
+        WebElement status = driver.findElement(By.id("status"));
+        assertThat(status.getAttribute("aria-live")).isEqualTo("polite");
+
+        // No network: the pick does not leave the browser. The buttons come back and the status says so.
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/messages")));
+        tabUntil(e -> e.getText().equals(second), "the button of the second time");
+        keys(Keys.ENTER);
+        waitFor(ExpectedConditions.textToBe(By.id("status"), pickFailed));
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        assertChoicesEnabledAndFocusOn(second);
+        assertAxeClean();
+
+        // Loket answers 500, then 429: each time the buttons come back, the pick was never shown as sent.
+        for (int failure : new int[] {500, 429}) {
+            AtomicInteger refused = new AtomicInteger();
+            try (NetworkInterceptor interceptor = new NetworkInterceptor(driver, (Filter) next -> request -> {
+                if (request.getMethod() == HttpMethod.POST && request.getUri().endsWith("/messages")) {
+                    refused.incrementAndGet();
+                    return new org.openqa.selenium.remote.http.HttpResponse().setStatus(failure)
+                            .addHeader("Content-Type", "application/problem+json").setContent(Contents.utf8String("{}"));
+                }
+                return next.execute(request);
+            })) {
+                keys(Keys.ENTER);
+                waitFor(d -> refused.get() == 1 && !d.findElement(By.id("status")).getText().isEmpty()
+                        && d.findElements(By.cssSelector(".loket-choice")).stream().allMatch(WebElement::isEnabled));
+            }
+            assertThat(status.getText()).as("after " + failure).isEqualTo(pickFailed);
+            assertChoicesEnabledAndFocusOn(second);
+        }
+        assertThat(driver.findElements(By.cssSelector(".loket-msg--resident"))).as("only the first question")
+                .hasSize(1);
+        assertAxeClean();
+        assertThat(cspViolations()).isEmpty();
+
+        // The network is back: Enter on the same button plans the call-back, and a second Enter right after sends nothing.
+        keys(Keys.ENTER, Keys.ENTER);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Wij bellen u terug op"));
+        assertThat(driver.findElements(By.cssSelector(".loket-choice"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+        List<String> sent = new ArrayList<>();
+        chatMessagesOf(sessionId).forEach(m -> {
+            if ("resident".equals(m.get("author").asString())) {
+                sent.add(m.get("text").asString());
+            }
+        });
+        assertThat(sent).as("the pick is stored once").containsExactly("Ik wil een medewerker spreken", "2");
+        assertAxeClean();
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    @Test
+    void aChatResidentWhoAsksToBeCalledBackPicksATimeTheAssistantOfferedWithTheKeyboard() {
+        driver.get(url("/chat"));
+        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(By.id("chat-input")));
+        input.sendKeys("Kunt u mij morgen terugbellen op 06 12345678?", Keys.ENTER);
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("handoff")));
+
+        // The assistant's reply lists the times and has a button per time under it.
+        waitFor(d -> d.findElements(By.cssSelector(".loket-msg--assistant .loket-choice")).size() == 3);
+        assertThat(driver.findElement(By.cssSelector(".loket-msg--assistant")).getText())
+                .contains("Een collega van de gemeente belt u terug.");
+        List<String> choices = driver.findElements(By.cssSelector(".loket-choice")).stream()
+                .map(b -> b.getText().replaceFirst("^\\d\\. ", "")).toList();
+        assertAxeClean();
+        assertThat(cspViolations()).isEmpty();
+
+        tabUntil(e -> e.getText().equals("3. " + choices.get(2)), "the button of the third time");
+        keys(Keys.ENTER);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Wij bellen u terug op " + choices.get(2)));
+        String sessionId = (String) js("return JSON.parse(sessionStorage.getItem('loket.chat')).sessionId;");
+        HandoffTask task = handoff.taskOfConversation(contacts.conversationOfThread(Channel.CHAT, sessionId).orElseThrow().id())
+                .orElseThrow();
+        assertThat(task.callbackAt()).isNotNull();
+        assertThat(task.callbackAt().atZoneSameInstant(AMSTERDAM).format(DateTimeFormatter.ofPattern("HH:mm")))
+                .isEqualTo(choices.get(2).substring(choices.get(2).length() - 5));
+        assertAxeClean();
+        assertThat(cspViolations()).isEmpty();
+    }
+
     // ---- helpers ----
+
+    private void assertChoicesEnabledAndFocusOn(String button) {
+        assertThat(driver.findElements(By.cssSelector(".loket-choice"))).hasSize(3)
+                .allSatisfy(b -> assertThat(b.isEnabled()).isTrue());
+        assertThat(focused().getText()).as("the keyboard can pick again at once").isEqualTo(button);
+    }
 
     private void login() {
         driver.get(url("/agent"));

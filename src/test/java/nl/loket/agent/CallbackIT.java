@@ -7,6 +7,7 @@ import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskStatus;
 import nl.loket.contact.ConversationState;
+import nl.loket.contact.EscalationReason;
 import nl.loket.contact.Identity;
 import nl.loket.contact.Resolution;
 import nl.loket.support.HandoffIntegrationTest;
@@ -29,6 +30,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -36,6 +38,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 
@@ -57,8 +60,24 @@ import static org.awaitility.Awaitility.await;
 class CallbackIT extends HandoffIntegrationTest {
 
     /** A Tuesday 09:00 in a week no other run books slots in (bookings are kept until their slot has passed). */
-    static final ZonedDateTime T0 = ZonedDateTime.of(2041, 1, 1, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam"))
-            .plusWeeks(ThreadLocalRandom.current().nextInt(2_500));
+    static final ZonedDateTime T0 = ordinaryTuesday(ZonedDateTime.of(2041, 1, 1, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam")));
+
+    /**
+     * A random Tuesday from {@code first} on whose Tuesday and Wednesday are no public holiday with a fixed date (those
+     * that follow Easter never fall on a Tuesday or Wednesday): the tests expect slots on the day itself.
+     */
+    static ZonedDateTime ordinaryTuesday(ZonedDateTime first) {
+        Set<MonthDay> fixed = Set.of(MonthDay.of(1, 1), MonthDay.of(4, 27), MonthDay.of(5, 5), MonthDay.of(12, 25),
+                MonthDay.of(12, 26));
+        ZonedDateTime day = first.plusWeeks(ThreadLocalRandom.current().nextInt(2_500));
+        while (fixed.contains(MonthDay.from(day)) || fixed.contains(MonthDay.from(day.plusDays(1)))) {
+            day = day.plusWeeks(1);
+        }
+        return day;
+    }
+
+    /** A Monday in a stretch of closed days longer than the horizon (see {@link #callbackProperties}). */
+    static final ZonedDateTime NOTHING_FREE = ZonedDateTime.of(2040, 12, 10, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
 
     /** An agent who works only this context's queue, so tasks other tests left in Redis never get in the way. */
     static final String CALLER = "terugbeller";
@@ -77,6 +96,9 @@ class CallbackIT extends HandoffIntegrationTest {
     static void callbackProperties(DynamicPropertyRegistry registry) {
         callerOnItsOwnQueue(registry, QUEUE);
         registry.add("loket.callbacks.due-check-interval", () -> "100ms");
+        // Closed for longer than the horizon, before any T0: a time to ask for a call-back when no slot is free.
+        registry.add("loket.callbacks.closed-days", () -> String.join(",", java.util.stream.IntStream.rangeClosed(0, 16)
+                .mapToObj(d -> NOTHING_FREE.toLocalDate().plusDays(d).toString()).toList()));
     }
 
     /**
@@ -226,6 +248,129 @@ class CallbackIT extends HandoffIntegrationTest {
                 "Dank u. Wij bellen u terug op " + first + ". Uw kenmerk is " + task.reference() + ".");
         assertThat(lastAgentMessage(chat).has("choices")).as("buttons gone once picked").isFalse();
         assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+    }
+
+    @Test
+    void aPhoneResidentWhoAsksToBeCalledBackGetsTheFreeTimesBySmsFromTheAssistantAndPicksOne() {
+        String resident = randomMobile();
+        HttpResponse<String> accepted = postTranscript("""
+                {"callId":"%s","from":"%s","to":"+31243290000","startedAt":"2026-11-29T10:15:00+01:00",
+                 "endedAt":"2026-11-29T10:17:00+01:00","language":"nl",
+                 "segments":[{"speaker":"RESIDENT","text":"Kunt u mij morgen terugbellen?"}]}"""
+                .formatted("call-" + java.util.UUID.randomUUID(), resident));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String reply = body(accepted).get("reply").get("text").asString();
+        assertThat(reply).startsWith("Een collega van de gemeente belt u terug.").contains("\n1. ").contains("\n3. ");
+
+        // To a person as any request for one; the times are the open proposal, tied to the task.
+        String conversationId = contacts.conversationByReference(body(accepted).get("reference").asString()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(task.reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        assertThat(task.queue()).isEqualTo(QUEUE);
+        assertThat(task.notes()).filteredOn(n -> n.kind() == HandoffNote.Kind.CALLBACK)
+                .singleElement().satisfies(n -> assertThat(n.text()).startsWith("Tijden voorgesteld door de assistent: 1. "));
+        List<String> times = contacts.openChoice(conversationId).orElseThrow().options();
+        assertThat(times).hasSize(3);
+        assertThat(reply).contains("2. " + times.get(1));
+
+        // A phone resident cannot read the reply: it comes by SMS; the answer "2" plans the call-back.
+        awaitSms(resident, "2. " + times.get(1));
+        assertThat(sms(resident, "2")).contains("Wij bellen u terug op " + times.get(1));
+        HandoffTask planned = handoff.task(task.id());
+        assertThat(planned.callbackAt()).isNotNull();
+        assertThat(label(planned.callbackAt())).isEqualTo(times.get(1));
+        assertThat(planned.status()).isEqualTo(TaskStatus.WAITING);
+    }
+
+    @Test
+    void aChatResidentWhoAsksToBeCalledBackWithANumberGetsTimeButtonsAndWithoutOneIsToldAColleagueWillHelp() {
+        // No phone number anywhere: to a person, with the usual words.
+        Chat anonymous = chat();
+        JsonNode usual = say(anonymous, "Kunt u mij morgen terugbellen?");
+        assertThat(usual.get("outcome").asString()).isEqualTo("ESCALATED");
+        assertThat(usual.get("text").asString()).startsWith("Een collega van de gemeente helpt u verder.");
+        String anonymousConversation = contacts.conversationOfThread(Channel.CHAT, anonymous.id()).orElseThrow().id();
+        assertThat(handoff.taskOfConversation(anonymousConversation).orElseThrow().reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        assertThat(contacts.openChoice(anonymousConversation)).isEmpty();
+
+        // A number in the message: the reply offers the times, as buttons on that reply.
+        Chat withNumber = chat();
+        HttpResponse<String> sent = postJson("/api/chat/sessions/" + withNumber.id() + "/messages",
+                json.writeValueAsString(Map.of("text", "Bel me morgen terug op 06 12345678 aub")),
+                "Authorization", "Bearer " + withNumber.token());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        JsonNode answer = body(sent);
+        assertThat(answer.get("reply").get("text").asString()).startsWith("Een collega van de gemeente belt u terug.");
+        assertThat(answer.get("choices")).hasSize(3);
+        String first = answer.get("choices").get(0).asString();
+        JsonNode listed = null;
+        for (JsonNode m : chatMessages(withNumber)) {
+            if (m.has("choices")) {
+                listed = m;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("author").asString()).isEqualTo("assistant");
+
+        String conversationId = contacts.conversationOfThread(Channel.CHAT, withNumber.id()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(say(withNumber, "1").path("text").asString()).isEqualTo(
+                "Dank u. Wij bellen u terug op " + first + ". Uw kenmerk is " + task.reference() + ".");
+        assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+    }
+
+    @Test
+    void aTolkcontactResidentWhoAsksToBeCalledBackGetsTheTimesToo() {
+        String resident = randomMobile();
+        HttpResponse<String> accepted = postTranscript("""
+                {"callId":"%s","from":"%s","to":"+31243290000","relay":"TOLKCONTACT","language":"nl",
+                 "segments":[{"speaker":"INTERPRETER","text":"Bel me morgen terug alstublieft"}]}"""
+                .formatted("call-" + java.util.UUID.randomUUID(), resident));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(body(accepted).get("reply").get("text").asString()).startsWith("Een collega van de gemeente belt u terug.");
+        String conversationId = contacts.conversationByReference(body(accepted).get("reference").asString()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(task.relay()).isEqualTo("TOLKCONTACT");
+        assertThat(task.reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        awaitSms(resident, "1. " + contacts.openChoice(conversationId).orElseThrow().options().get(0));
+    }
+
+    @Test
+    void whenTheTeamHasNoFreeTimeTheResidentWhoAsksToBeCalledBackIsToldAColleagueWillHelp() {
+        ZonedDateTime before = clock.instant().atZone(T0.getZone());
+        clock.set(NOTHING_FREE);
+        try {
+            String resident = randomMobile();
+            assertThat(sms(resident, "Kunt u mij terugbellen?")).contains("Een collega van de gemeente helpt u verder.")
+                    .doesNotContain("Stuur alleen het nummer terug");
+            String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+            assertThat(contacts.openChoice(conversationId)).isEmpty();
+            assertThat(handoff.taskOfConversation(conversationId).orElseThrow().reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
+    void callingBackInAnotherSenseOffersNoTimes() {
+        String resident = randomMobile();
+        String twiml = sms(resident, "Ik heb gisteren al teruggebeld maar kreeg niemand te pakken over mijn paspoort");
+        assertThat(twiml).doesNotContain("belt u terug").doesNotContain("Stuur alleen het nummer terug");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        assertThat(contacts.openChoice(conversationId)).isEmpty();
+    }
+
+    @Test
+    void anEnglishSmsResidentAskingForACallBackGetsTheTimesInEnglish() {
+        String resident = randomMobile();
+        String twiml = sms(resident, "Could you call me back tomorrow please?");
+        assertThat(twiml).contains("A colleague at the municipality will call you back.").contains("1. ")
+                .contains("Reply with the number only.");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        List<String> times = contacts.openChoice(conversationId).orElseThrow().options();
+        assertThat(times.get(0)).contains(" at ");
+        assertThat(sms(resident, "3")).contains(times.get(2));
+        assertThat(handoff.taskOfConversation(conversationId).orElseThrow().callbackAt()).isNotNull();
     }
 
     JsonNode lastAgentMessage(Chat chat) {

@@ -13,7 +13,7 @@ class SignalListsTest {
     /** Every list the municipality may edit must load and compile; a bad edit fails here, not in production. */
     @ParameterizedTest
     @ValueSource(strings = {
-            "triage-crisis", "triage-human-request", "triage-complaint", "triage-case-specific",
+            "triage-crisis", "triage-human-request", "triage-callback-request", "triage-complaint", "triage-case-specific",
             "triage-entitlement-question", "triage-personal-figures", "triage-own-action", "triage-time-reference",
             "triage-life-problems",
             "input-prompt-injection", "input-configuration-probe", "input-other-resident-data", "input-promise-request",

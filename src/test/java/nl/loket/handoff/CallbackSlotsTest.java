@@ -18,7 +18,7 @@ class CallbackSlotsTest {
     static final Duration HALF_HOUR = Duration.ofMinutes(30);
 
     static CallbackSlots slots(Map<DayOfWeek, String> hours) {
-        return new CallbackSlots(OpeningHours.parse("test", hours), HALF_HOUR, AMSTERDAM, Duration.ofDays(14));
+        return new CallbackSlots(OpeningHours.parse("test", hours), HALF_HOUR, AMSTERDAM, Duration.ofDays(14), ClosedDays.HOLIDAYS);
     }
 
     static ZonedDateTime at(int year, int month, int day, int hour, int minute) {

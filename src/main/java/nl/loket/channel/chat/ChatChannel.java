@@ -11,6 +11,7 @@ import nl.loket.contact.Identity;
 import nl.loket.contact.InboundMessage;
 import nl.loket.contact.InboundText;
 import nl.loket.contact.Message;
+import nl.loket.contact.OpenChoices;
 import nl.loket.contact.Receipt;
 import nl.loket.contact.Reply;
 import nl.loket.contact.ResidentFeedback;
@@ -46,7 +47,13 @@ class ChatChannel {
         }
     }
 
-    record SentMessage(String messageId, Reply reply) { }
+    /**
+     * The answer to a message the resident sent.
+     *
+     * @param choices the times to pick from when the reply itself offers them (the assistant offering a call-back)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SentMessage(String messageId, Reply reply, List<String> choices) { }
 
     private final ChatSessions sessions;
     private final ContactService contacts;
@@ -99,7 +106,25 @@ class ChatChannel {
 
     public void reply(Exchange exchange) {
         Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        responses.json(exchange, 200, new SentMessage(receipt.messageId(), receipt.reply()));
+        responses.json(exchange, 200, new SentMessage(receipt.messageId(), receipt.reply(), replyChoices(receipt)));
+    }
+
+    /** The open choices when they belong to this reply (the first assistant message after the resident's), else null. */
+    private List<String> replyChoices(Receipt receipt) {
+        if (receipt.reply() == null || !receipt.reply().escalated()) {
+            return null;
+        }
+        String conversationId = receipt.conversation().id();
+        return contacts.openChoice(conversationId).filter(choice -> {
+            boolean after = false;
+            for (Message m : contacts.messages(conversationId)) {
+                if (after && m.authorRole() == AuthorRole.ASSISTANT) {
+                    return m.id().equals(choice.messageId());
+                }
+                after = after || m.id().equals(receipt.messageId());
+            }
+            return false;
+        }).map(OpenChoices.Choice::options).orElse(null);
     }
 
     public void listMessages(Exchange exchange) {

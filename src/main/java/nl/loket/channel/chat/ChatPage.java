@@ -112,12 +112,16 @@ class ChatPage {
         return "chat";
     }
 
-    /** Texts the municipality edits in {@code prompts/}: what the page says when Loket cannot store a message (503). */
+    /**
+     * Texts the municipality edits in {@code prompts/}: what the page says when Loket cannot store a message (503), and
+     * when a time button's pick did not go through.
+     */
     private Map<String, Map<String, String>> withPromptTexts() {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         TEXTS.forEach((language, texts) -> {
             Map<String, String> copy = new LinkedHashMap<>(texts);
             copy.put("unavailable", prompts.text("chat-unavailable", language, Map.of()));
+            copy.put("pickFailed", prompts.text("chat-pick-failed", language, Map.of()));
             out.put(language, copy);
         });
         return out;
