@@ -25,6 +25,17 @@ class CalibrationFit {
     record Row(double[] x, double y, double w, boolean answerable) {
     }
 
+    /** The questions written for the categorizer (no evaluation set among them): in every cross-fitted knowledge base. */
+    static List<AskedQuestion> writtenVariants() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("src/main/resources/knowledge/questions/written-variants.txt")).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\|", 3))
+                    .map(p -> new AskedQuestion(p[0], "-".equals(p[1]) ? null : p[1], p[2].strip())).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void fit() {
         List<DevSet.Item> own = new ArrayList<>(DevSet.load().orElseThrow().items());
@@ -37,7 +48,9 @@ class CalibrationFit {
         // (cross-fitting): the weights then see confidences as an unseen question gets them.
         List<Article> articles = ArticleLoader.load(KnowledgeProperties.DEFAULT_LOCATION);
         for (String set : sets) {
-            try (KnowledgeBase without = new KnowledgeBase(articles, SpentQuestions.allExcept(sets, set), KnowledgeBase.ANSWER_THRESHOLD,
+            List<AskedQuestion> training = new ArrayList<>(SpentQuestions.allExcept(sets, set));
+            training.addAll(writtenVariants());
+            try (KnowledgeBase without = new KnowledgeBase(articles, training, KnowledgeBase.ANSWER_THRESHOLD,
                     Calibration.DEFAULT)) {
                 rows.addAll(rows(without, DevSet.load(SpentQuestions.FOLDER.resolve(set)).orElseThrow().items(), tally));
             }
