@@ -48,6 +48,11 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     KnowledgeBase(List<Article> articles, List<AskedQuestion> questions, double answerThreshold, Calibration calibration) {
+        this(articles, questions, answerThreshold, calibration, SharedModels.NONE);
+    }
+
+    KnowledgeBase(List<Article> articles, List<AskedQuestion> questions, double answerThreshold, Calibration calibration,
+                  SharedModels sharedModels) {
         if (articles.isEmpty()) {
             throw new IllegalArgumentException("a knowledge base needs at least one article");
         }
@@ -90,12 +95,12 @@ public final class KnowledgeBase implements AutoCloseable {
         this.analysis = Map.copyOf(an);
         this.index = new SearchIndex(searched, analysis);
         long indexed = System.nanoTime();
-        this.categorizer = new TopicCategorizer(this.articles, questions, index);
+        this.categorizer = new TopicCategorizer(this.articles, questions, index, sharedModels);
         long trained = System.nanoTime();
         this.indexTime = Duration.ofNanos(indexed - start);
         this.trainingTime = Duration.ofNanos(trained - indexed);
         this.retriever = new Retriever(index, categorizer, calibration);
-        log.info("Knowledge base: {} articles on {} topics, {} residents' questions; index built in {} ms, categorizer trained in {} ms",
+        log.info("Knowledge base: {} articles on {} topics, {} residents' questions; index built in {} ms, categorizer ready in {} ms",
                 this.articles.size(), topics.size(), questions.size(), indexTime.toMillis(), trainingTime.toMillis());
     }
 

@@ -9,14 +9,21 @@ import java.util.List;
 final class KnowledgeBuilder {
 
     private final KnowledgeProperties properties;
+    private final SharedModels sharedModels;
     private volatile List<AskedQuestion> questions;
 
     KnowledgeBuilder(KnowledgeProperties properties) {
+        this(properties, SharedModels.NONE);
+    }
+
+    /** @param sharedModels where instances share trained topic models, so each release is trained once */
+    KnowledgeBuilder(KnowledgeProperties properties, SharedModels sharedModels) {
         this.properties = properties;
+        this.sharedModels = sharedModels;
     }
 
     KnowledgeBase build(List<Article> articles) {
-        return new KnowledgeBase(articles, questions(articles), properties.answerThreshold(), Calibration.DEFAULT);
+        return new KnowledgeBase(articles, questions(articles), properties.answerThreshold(), Calibration.DEFAULT, sharedModels);
     }
 
     /** Read on the first build; a topic an editor adds later has no residents' questions yet, which is fine. */

@@ -21,8 +21,8 @@ import java.util.List;
 class KnowledgeConfiguration {
 
     @Bean
-    KnowledgeBuilder knowledgeBuilder(KnowledgeProperties properties) {
-        return new KnowledgeBuilder(properties);
+    KnowledgeBuilder knowledgeBuilder(KnowledgeProperties properties, ObjectProvider<SharedModels> sharedModels) {
+        return new KnowledgeBuilder(properties, sharedModels.getIfAvailable(() -> SharedModels.NONE));
     }
 
     @Bean(destroyMethod = "close")

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A maximum-entropy topic categorizer (OpenNLP {@link DocumentCategorizerME}) trained at start-up on every article's
@@ -60,6 +61,11 @@ final class TopicCategorizer {
 
     /** Trains on the articles; the index supplies the tokens, so that training and questions are normalised alike. */
     TopicCategorizer(List<Article> articles, List<AskedQuestion> questions, SearchIndex index) {
+        this(articles, questions, index, SharedModels.NONE);
+    }
+
+    /** As above; a model another instance trained on the same tokens is loaded from {@code shared} instead of trained. */
+    TopicCategorizer(List<Article> articles, List<AskedQuestion> questions, SearchIndex index, SharedModels shared) {
         this.index = index;
         List<DocumentSample> samples = samples(articles, questions);
         // Keyed by what the model learns from, the labelled tokens: an edit of an article's summary or body that
@@ -67,9 +73,13 @@ final class TopicCategorizer {
         String digest = digest(samples);
         DoccatModel trained = TRAINED.get(digest);
         if (trained == null) {
-            trained = train(samples);
-            TRAINED.put(digest, trained);
+            trained = shared.find(digest).flatMap(TopicCategorizer::read).orElse(null);
         }
+        if (trained == null) {
+            trained = train(samples);
+            write(trained).ifPresent(bytes -> shared.offer(digest, bytes));
+        }
+        TRAINED.put(digest, trained);
         this.model = trained;
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
     }
@@ -100,6 +110,25 @@ final class TopicCategorizer {
             }
         }
         return samples;
+    }
+
+    private static Optional<DoccatModel> read(byte[] bytes) {
+        try {
+            return Optional.of(new DoccatModel(new java.io.ByteArrayInputStream(bytes)));
+        } catch (IOException | RuntimeException e) {
+            // A damaged or foreign entry is not trusted: this instance trains its own.
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> write(DoccatModel model) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            model.serialize(out);
+            return Optional.of(out.toByteArray());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static DoccatModel train(List<DocumentSample> samples) {
@@ -149,6 +178,11 @@ final class TopicCategorizer {
             out.addAll(w.tokens());
         }
         return out.toArray(String[]::new);
+    }
+
+    /** Forgets the models trained in this process, as a freshly started instance would have none (tests). */
+    static void forgetTrainedModels() {
+        TRAINED.clear();
     }
 
     /** Whether both were trained on the same labelled tokens, and so share one model. */
