@@ -6,6 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -102,11 +104,19 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/agent/login").defaultSuccessUrl("/agent", false).permitAll())
                 .logout(Customizer.withDefaults())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        // One strict policy for every workbench page (queue, conversation, dashboard, campaigns, login),
-                        // set here so no page of any module can forget it.
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                PathPatternRequestMatcher.pathPattern("/agent/**"),
+                        // One strict policy for every workbench page (queue, conversation, dashboard, campaigns, login,
+                        // the editors' pages), set here so no page of any module can forget it.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(workbenchPages(modules),
                                 new StaticHeadersWriter("Content-Security-Policy", WORKBENCH_CSP))));
         return http.build();
+    }
+
+    /** {@code /agent/**} and every page a module guards with its own rule (the editors' {@code /redactie}). */
+    static RequestMatcher workbenchPages(List<ModuleAccess> modules) {
+        List<RequestMatcher> pages = new java.util.ArrayList<>();
+        pages.add(PathPatternRequestMatcher.pathPattern("/agent/**"));
+        modules.stream().flatMap(m -> m.pageRules().stream()).flatMap(r -> r.paths().stream()).distinct()
+                .forEach(path -> pages.add(PathPatternRequestMatcher.pathPattern(path)));
+        return new OrRequestMatcher(pages);
     }
 }
