@@ -67,9 +67,10 @@ class RedactiePagesIT {
     }
 
     @Test
-    void onlyAnEditorOpensTheEditorsPagesAnAgentGets403() {
+    void onlyAnEditorOpensTheEditorsPagesAnAgentGets403AndAnEditorLandsThereAfterLogin() {
         WorkbenchSession agent = new WorkbenchSession(port);
-        agent.login("agent0", LoketInstance.AGENT_PASSWORD);
+        assertThat(agent.login("agent0", LoketInstance.AGENT_PASSWORD).headers().firstValue("Location").orElseThrow())
+                .endsWith("/agent");
         assertThat(agent.get("/redactie").statusCode()).isEqualTo(403);
         assertThat(agent.get("/redactie/artikelen/nl-grofvuil/bewerken").statusCode()).isEqualTo(403);
 
@@ -77,7 +78,10 @@ class RedactiePagesIT {
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/agent/login");
 
-        HttpResponse<String> list = editor("redacteur-a").get("/redactie");
+        WorkbenchSession editor = new WorkbenchSession(port);
+        assertThat(editor.login("redacteur-a", LoketInstance.AGENT_PASSWORD).headers().firstValue("Location").orElseThrow())
+                .as("an editor lands on the editors' pages, not on the queue she may not open").endsWith("/redactie");
+        HttpResponse<String> list = editor.get("/redactie");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("nl-grofvuil").contains("Gepubliceerd");
         assertThat(list.headers().firstValue("Content-Security-Policy").orElseThrow())
