@@ -177,7 +177,8 @@ class RedactiePages {
                     + " is opgeslagen. Een andere redacteur moet het goedkeuren voordat het live gaat.");
             return "redirect:/redactie/artikelen/" + saved.article().id();
         } catch (InvalidDraft e) {
-            return form(form, Map.of(formField(e.field()), e.detail()), null, null, model, editor);
+            String field = formField(e.field());
+            return form(form, Map.of(field, DraftMessages.dutch(field, e.detail())), null, null, model, editor);
         } catch (ProblemException e) {
             model.addAttribute("error", e.detail());
             return form(form, Map.of(), null, null, model, editor);
@@ -224,7 +225,7 @@ class RedactiePages {
         } catch (InvalidDraft e) {
             String field = formField(e.field());
             return new Test(null, "Het concept is nog niet compleet, dus testen kan nog niet. Zie "
-                    + FIELD_LABELS.getOrDefault(field, field) + ".", Map.of(field, e.detail()));
+                    + FIELD_LABELS.getOrDefault(field, field) + ".", Map.of(field, DraftMessages.dutch(field, e.detail())));
         }
     }
 

@@ -108,7 +108,7 @@ class RedactiePagesIT {
         HttpResponse<String> page = a.post("/redactie/concept", fields);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"summary-error\"").contains("at most 300")
+        assertThat(page.body()).contains("id=\"summary-error\"").contains("Er passen er hoogstens 300 in twee sms-delen")
                 .contains("aria-invalid=\"true\"")
                 .contains(tooLong.strip()).contains("mijn eigen toelichting")
                 .contains("Het concept is niet opgeslagen");
