@@ -44,6 +44,7 @@
     document.getElementById('sms-text').textContent = preview.sms.text;
     document.getElementById('sms-meta').textContent = preview.sms.units + ' tekens, ' + preview.sms.segments +
       (preview.sms.segments === 1 ? ' sms' : ' sms-delen') + ' (' + preview.sms.encoding + ')';
+    document.getElementById('voice-text').textContent = preview.voice;
   }
 
   function refresh() {

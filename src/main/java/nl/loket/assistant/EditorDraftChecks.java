@@ -32,9 +32,11 @@ class EditorDraftChecks implements DraftChecks {
     private final ReadabilityCheck readability = new ReadabilityCheck();
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final GuardedAssistant assistant;
+    private final AnswerRenderer renderer;
 
-    EditorDraftChecks(GuardedAssistant assistant) {
+    EditorDraftChecks(GuardedAssistant assistant, AnswerRenderer renderer) {
         this.assistant = assistant;
+        this.renderer = renderer;
     }
 
     @Override
@@ -50,6 +52,11 @@ class EditorDraftChecks implements DraftChecks {
         String text = AnswerRenderer.sms(article);
         SmsSegments.Segments s = SmsSegments.count(text);
         return new Sms(text, s.encoding() == SmsSegments.Encoding.GSM7 ? "GSM-7" : "UCS-2", s.units(), s.segments());
+    }
+
+    @Override
+    public String voice(Article article) {
+        return renderer.render(article, Channel.PHONE, null, List.of()).text();
     }
 
     @Override

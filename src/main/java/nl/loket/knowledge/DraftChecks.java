@@ -13,6 +13,9 @@ public interface DraftChecks {
     /** The SMS answer the assistant would send for this article. */
     Sms sms(Article article);
 
+    /** What the phone reads out for this article: the summary in short spoken sentences, without links. */
+    String voice(Article article);
+
     /**
      * A question answered as a resident's SMS would be, against the candidate knowledge base: nothing is sent, stored,
      * counted against a resident or shown to a language model.

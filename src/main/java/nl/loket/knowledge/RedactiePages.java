@@ -235,6 +235,7 @@ class RedactiePages {
         out.put("summary", checks.readability(sketch.summary(), sketch.language()));
         out.put("body", checks.readability(sketch.body(), sketch.language()));
         out.put("sms", checks.sms(sketch));
+        out.put("voice", checks.voice(sketch));
         return out;
     }
 

@@ -115,6 +115,8 @@ class RedactieBrowserIT {
         assertThat(driver.findElement(By.id("sms-text")).getText()).isNotEqualTo(smsBefore)
                 .as("the link is kept").contains("https://");
         assertThat(driver.findElement(By.id("sms-meta")).getText()).contains("GSM-7").containsPattern("\\d+ tekens, \\d sms");
+        assertThat(driver.findElement(By.id("voice-text")).getText()).as("read out without the link")
+                .contains("voor half acht buiten").doesNotContain("https://");
         assertThat(driver.findElement(By.id("summary-readability")).getText()).contains("Score").contains("goed leesbaar")
                 .contains("Langste zin: 9 woorden").contains("Zet het op de ophaaldag voor half acht buiten.");
         tabUntil("id", "note");
