@@ -85,6 +85,7 @@ class RedactiePages {
         model.addAttribute("agentName", editor.getName());
         model.addAttribute("history", history);
         model.addAttribute("title", (published != null ? published : latest).article().title());
+        model.addAttribute("language", history.language());
         model.addAttribute("published", published);
         model.addAttribute("draft", draft);
         model.addAttribute("draftId", draft == null ? null : id + "." + draft.number());

@@ -86,6 +86,8 @@ class RedactiePagesIT {
         assertThat(list.body()).contains("nl-grofvuil").contains("Gepubliceerd");
         assertThat(list.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .as("the workbench's strict policy").contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(list.body()).as("an English title is marked as English").contains("lang=\"en\">Bulky waste");
+        assertThat(editor.get("/redactie/artikelen/en-grofvuil").body()).contains("<h1 lang=\"en\">");
     }
 
     @Test
