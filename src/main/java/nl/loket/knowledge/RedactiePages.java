@@ -115,7 +115,12 @@ class RedactiePages {
     @PostMapping("/artikelen/{id}/goedkeuren")
     String approve(@PathVariable String id, @RequestParam String concept, Authentication editor, RedirectAttributes flash) {
         try {
-            ArticleVersions.Publication done = editing.approve(editor.getName(), DraftId.parse(concept));
+            DraftId draft = DraftId.parse(concept);
+            if (!draft.articleId().equals(id)) {
+                // the button of one article's page publishes only that article's draft
+                throw new UnknownArticleVersion(concept);
+            }
+            ArticleVersions.Publication done = editing.approve(editor.getName(), draft);
             flash.addFlashAttribute("status", "Versie " + done.version().number()
                     + " is goedgekeurd en gepubliceerd. De assistent antwoordt er nu mee.");
         } catch (SelfApprovalRefused e) {
