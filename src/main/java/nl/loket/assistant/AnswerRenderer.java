@@ -44,7 +44,7 @@ class AnswerRenderer {
     }
 
     /** The summary and, always, the source link; the summary is shortened at a word when both do not fit. */
-    private static String sms(Article article) {
+    static String sms(Article article) {
         return SmsSegments.withSuffix(withoutUrls(article.summary()), SMS_SEGMENTS, "\n" + article.source());
     }
 

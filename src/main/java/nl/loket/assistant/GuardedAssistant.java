@@ -63,6 +63,15 @@ class GuardedAssistant implements Responder {
 
     @Override
     public Decision respond(Conversation conversation, Message message) {
+        return decide(conversation, message, currentKnowledge::current, true);
+    }
+
+    /**
+     * The same steps against a knowledge base given by the caller (an editor's candidate); {@code resident} false
+     * leaves the resident's rate limit alone, since an editor's test question is no resident's message.
+     */
+    Decision decide(Conversation conversation, Message message, java.util.function.Supplier<KnowledgeBase> release,
+                    boolean resident) {
         String text = message.text();
         // Everything after the input guard works on the redacted text: what a model, log or metric may see.
         String redacted = message.redactedText() != null ? message.redactedText() : text;
@@ -81,7 +90,7 @@ class GuardedAssistant implements Responder {
         if (unsafe) {
             return escalate(EscalationReason.UNSAFE_INPUT, conversation, replyLanguage, null);
         }
-        if (!rateLimit.allow(conversation.residentId())) {
+        if (resident && !rateLimit.allow(conversation.residentId())) {
             return clarify(prompts.text("slow-down", replyLanguage, Map.of()), replyLanguage);
         }
         if ((triaged.isPresent() || otherLanguage(detected)) && triage.crisisInDoubt(redacted)) {
@@ -109,7 +118,7 @@ class GuardedAssistant implements Responder {
         }
 
         // One release for the whole answer: a publish meanwhile cannot mix two versions of an article in one reply.
-        KnowledgeBase knowledge = currentKnowledge.current();
+        KnowledgeBase knowledge = release.get();
         Retrieval retrieval = knowledge.retrieve(withoutPersonalData(redacted), replyLanguage);
         if (retrieval.topicsTouched() >= properties.tangle().topics() && retrieval.contentWords() >= properties.tangle().minWords()) {
             // Several problems at once: one article would answer one and leave the rest; a person sees the whole.

@@ -48,10 +48,14 @@ final class ReadabilityCheck {
         int syllableWords = 0;
         int syllables = 0;
         int longest = 0;
+        String longestSentence = "";
         List<String> tooLong = new ArrayList<>();
         for (Sentence sentence : sentences) {
             words += sentence.words().size();
-            longest = Math.max(longest, sentence.words().size());
+            if (sentence.words().size() > longest) {
+                longest = sentence.words().size();
+                longestSentence = sentence.text();
+            }
             if (sentence.words().size() > MAX_SENTENCE_WORDS) {
                 tooLong.add(sentence.text());
             }
@@ -63,7 +67,7 @@ final class ReadabilityCheck {
             }
         }
         if (words == 0) {
-            return new ReadabilityReport(0.0, 0, 0, 0, List.of(), false);
+            return new ReadabilityReport(0.0, 0, 0, 0, "", List.of(), false);
         }
         double wordsPerSentence = (double) words / sentences.size();
         double syllablesPerWord = syllableWords == 0 ? 0.0 : (double) syllables / syllableWords;
@@ -71,7 +75,7 @@ final class ReadabilityCheck {
                 ? 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord
                 : 206.84 - 0.77 * (100 * syllablesPerWord) - 0.93 * wordsPerSentence;
         boolean passes = score >= (english ? ENGLISH_BAR : DUTCH_BAR) && longest <= MAX_SENTENCE_WORDS;
-        return new ReadabilityReport(score, sentences.size(), words, longest, tooLong, passes);
+        return new ReadabilityReport(score, sentences.size(), words, longest, longestSentence, tooLong, passes);
     }
 
     private static List<Sentence> sentences(String text) {

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The knowledge API is for editors only: the content team owns the articles, not agents or supervisors as such. */
+/**
+ * The knowledge API and the editors' pages are for editors only: the content team owns the articles, not agents or
+ * supervisors as such.
+ */
 @Component
 class KnowledgeAccess implements ModuleAccess {
 
@@ -20,5 +23,10 @@ class KnowledgeAccess implements ModuleAccess {
     @Override
     public List<AccessRule> apiRules() {
         return List.of(new AccessRule(List.of("/api/knowledge/**"), List.of(EDITOR)));
+    }
+
+    @Override
+    public List<AccessRule> pageRules() {
+        return List.of(new AccessRule(List.of("/redactie", "/redactie/**"), List.of(EDITOR)));
     }
 }

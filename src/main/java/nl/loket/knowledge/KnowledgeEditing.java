@@ -46,8 +46,24 @@ class KnowledgeEditing {
      * @throws InvalidDraft naming the field; nothing is stored
      */
     ArticleVersion saveDraft(String editor, Map<String, Object> fields) {
+        String note = fields.get("note") instanceof String s ? s.strip() : "";
+        Article article = check(fields);
+        return store.appendDraft(article.id(), (number, state) -> {
+            Article base = state.published() == null ? null : state.versions().get(state.published() - 1).article();
+            return new ArticleVersion(number, ArticleVersion.Kind.DRAFT, article, editor, clock.instant(),
+                    changedFields(base, article), note, state.published(), null);
+        });
+    }
+
+    /**
+     * The article these fields make, checked by the same rules as a saved draft, without storing anything: what the
+     * editors' preview and test box work on.
+     *
+     * @throws InvalidDraft naming the field
+     */
+    Article check(Map<String, Object> fields) {
         Map<String, Object> front = new LinkedHashMap<>(fields);
-        String note = front.remove("note") instanceof String s ? s.strip() : "";
+        front.remove("note");
         Object body = front.remove("body");
         front.remove("sample");
         String topic = requiredText(front, "topic");
@@ -72,11 +88,7 @@ class KnowledgeEditing {
                         + "', which no published article has");
             }
         }
-        return store.appendDraft(article.id(), (number, state) -> {
-            Article base = state.published() == null ? null : state.versions().get(state.published() - 1).article();
-            return new ArticleVersion(number, ArticleVersion.Kind.DRAFT, article, editor, clock.instant(),
-                    changedFields(base, article), note, state.published(), null);
-        });
+        return article;
     }
 
     /**

@@ -5,9 +5,10 @@
  *
  * <p>Public API: {@link nl.loket.knowledge.CurrentKnowledge} (the knowledge base of the live release; take it once per
  * request), {@link nl.loket.knowledge.KnowledgeBase}, {@link nl.loket.knowledge.Article},
- * {@link nl.loket.knowledge.Retrieval}, {@link nl.loket.knowledge.KnowledgeProperties} and
- * {@link nl.loket.knowledge.InvalidArticleException}; over HTTP the editors' API {@code /api/knowledge/**} (role
- * EDITOR). Everything else is package-private.
+ * {@link nl.loket.knowledge.Retrieval}, {@link nl.loket.knowledge.KnowledgeProperties},
+ * {@link nl.loket.knowledge.InvalidArticleException} and {@link nl.loket.knowledge.DraftChecks} (implemented by the
+ * assistant: the readability check, the SMS and a test question the editors' pages show beside a draft); over HTTP the
+ * editors' API {@code /api/knowledge/**} and pages {@code /redactie} (role EDITOR). Everything else is package-private.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge", allowedDependencies = {"platform"})
 package nl.loket.knowledge;

@@ -20,7 +20,10 @@ public interface ModuleAccess {
         return List.of();
     }
 
-    /** Stricter rules for the module's workbench pages under {@code /agent}. */
+    /**
+     * Stricter rules for the module's workbench pages, under {@code /agent} or under a path of its own (such as
+     * {@code /redactie}); every path named here also gets the workbench's strict Content-Security-Policy.
+     */
     default List<AccessRule> pageRules() {
         return List.of();
     }

@@ -6,6 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,7 +16,17 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who may call what. Resident and provider endpoints carry their own proof (a chat session token,
@@ -99,14 +111,46 @@ class SecurityConfiguration {
                             .anyRequest().authenticated();
                 })
                 // Session fixation protection (a new session id at login) is Spring Security's default and stays on.
-                .formLogin(form -> form.loginPage("/agent/login").defaultSuccessUrl("/agent", false).permitAll())
+                .formLogin(form -> form.loginPage("/agent/login").successHandler(landing(modules)).permitAll())
                 .logout(Customizer.withDefaults())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        // One strict policy for every workbench page (queue, conversation, dashboard, campaigns, login),
-                        // set here so no page of any module can forget it.
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                PathPatternRequestMatcher.pathPattern("/agent/**"),
+                        // One strict policy for every workbench page (queue, conversation, dashboard, campaigns, login,
+                        // the editors' pages), set here so no page of any module can forget it.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(workbenchPages(modules),
                                 new StaticHeadersWriter("Content-Security-Policy", WORKBENCH_CSP))));
         return http.build();
+    }
+
+    /**
+     * Where a login lands without a page asked for first: the queue for agents and supervisors; for an account with
+     * none of those roles (an editor) the first page a module declares for one of its roles, else the queue.
+     */
+    static AuthenticationSuccessHandler landing(List<ModuleAccess> modules) {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication user) {
+                Set<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet());
+                if (Arrays.stream(AGENT_ROLES).anyMatch(roles::contains)) {
+                    return "/agent";
+                }
+                return modules.stream().flatMap(m -> m.pageRules().stream())
+                        .filter(rule -> rule.roles().stream().anyMatch(roles::contains))
+                        .flatMap(rule -> rule.paths().stream()).filter(path -> !path.contains("*"))
+                        .findFirst().orElse("/agent");
+            }
+        };
+        handler.setDefaultTargetUrl("/agent");
+        return handler;
+    }
+
+    /** {@code /agent/**} and every page a module guards with its own rule (the editors' {@code /redactie}). */
+    static RequestMatcher workbenchPages(List<ModuleAccess> modules) {
+        List<RequestMatcher> pages = new java.util.ArrayList<>();
+        pages.add(PathPatternRequestMatcher.pathPattern("/agent/**"));
+        modules.stream().flatMap(m -> m.pageRules().stream()).flatMap(r -> r.paths().stream()).distinct()
+                .forEach(path -> pages.add(PathPatternRequestMatcher.pathPattern(path)));
+        return new OrRequestMatcher(pages);
     }
 }

@@ -1,5 +1,7 @@
 package nl.loket.agent;
 
+import nl.loket.support.WorkbenchSession;
+
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactService;
 import nl.loket.handoff.HandoffService;

@@ -1,5 +1,7 @@
 package nl.loket.agent;
 
+import nl.loket.support.WorkbenchSession;
+
 import nl.loket.support.HandoffIntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -231,4 +231,34 @@ class KnowledgeEditingTest {
                 .satisfies(s -> assertThat(s.publishedVersion()).isNull());
         assertThat(store.published().versions()).doesNotContainKey("nl-hondenbelasting");
     }
+
+    @Test
+    void anArticleSavedThroughTheEditorsFormUnchangedChangesNoField() {
+        Article live = store.versions("nl-grofvuil").get(0).article();
+        assertThat(live.steps()).isNotEmpty();
+
+        ArticleVersion saved = editing.saveDraft("anna", DraftForm.of(live).fields());
+
+        assertThat(saved.changed()).as("title, text, steps and lists come back as they were").isEmpty();
+        assertThat(saved.article().body()).isEqualTo(live.body());
+    }
+
+    @Test
+    void theFormsStepsBecomeTheBodysNumberedListWhateverNumbersTheEditorTyped() {
+        DraftForm form = new DraftForm("nl-grofvuil", "grofvuil", "nl", "Grofvuil", "Kort.", "Een alinea.\n",
+                "Maak een afspraak.\n\n2) Zet het buiten.\n 3. Klaar ", "a\nb\nc", "grofvuil", "", "https://x.nl/", "",
+                "", "");
+        assertThat(form.fullBody()).isEqualTo("Een alinea.\n\n1. Maak een afspraak.\n2. Zet het buiten.\n3. Klaar");
+        assertThat(form.sketch().steps()).containsExactly("Maak een afspraak.", "Zet het buiten.", "Klaar");
+    }
+
+    @Test
+    void checkingADraftForThePreviewStoresNothing() {
+        int before = store.versions("nl-grofvuil").size();
+        Article checked = editing.check(grofvuilWithSummary("Grofvuil haalt de gemeente op. Maak een afspraak."));
+        assertThat(checked.summary()).isEqualTo("Grofvuil haalt de gemeente op. Maak een afspraak.");
+        assertThat(store.versions("nl-grofvuil")).hasSize(before);
+        assertThatThrownBy(() -> editing.check(grofvuilWithSummary("x".repeat(301))))
+                .isInstanceOfSatisfying(InvalidDraft.class, e -> assertThat(e.field()).isEqualTo("summary"));
+    }
 }

@@ -1,4 +1,4 @@
-package nl.loket.agent;
+package nl.loket.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP session for the workbench pages: cookies kept, redirects not followed, CSRF token read from pages. */
-final class WorkbenchSession {
+public final class WorkbenchSession {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -25,7 +25,7 @@ final class WorkbenchSession {
     private final HttpClient http;
     private String csrf;
 
-    WorkbenchSession(int port) {
+    public WorkbenchSession(int port) {
         this.base = "http://localhost:" + port;
         CookieManager cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
@@ -33,12 +33,12 @@ final class WorkbenchSession {
     }
 
     /** Logs in through the login page; returns the login POST's response (302 to /agent, or to /agent/login?error). */
-    HttpResponse<String> login(String user, String password) {
+    public HttpResponse<String> login(String user, String password) {
         HttpResponse<String> page = get("/agent/login");
         return post("/agent/login", Map.of("username", user, "password", password));
     }
 
-    WorkbenchSession loggedIn(String user, String password) {
+    public WorkbenchSession loggedIn(String user, String password) {
         HttpResponse<String> r = login(user, password);
         if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").endsWith("/agent")) {
             throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.headers().map());
@@ -47,21 +47,21 @@ final class WorkbenchSession {
         return this;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         remember(r.body());
         return r;
     }
 
     /** A form post with the session's CSRF token. */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", csrf);
         return postWithoutToken(path, withToken);
     }
 
     /** Like a browser: a form post, then the GET of where it redirects (which shows the flash message). */
-    HttpResponse<String> submit(String path, Map<String, String> form) {
+    public HttpResponse<String> submit(String path, Map<String, String> form) {
         HttpResponse<String> r = post(path, form);
         String location = r.headers().firstValue("Location").orElse(null);
         if (r.statusCode() != 302 || location == null) {
@@ -70,7 +70,7 @@ final class WorkbenchSession {
         return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
     }
 
-    HttpResponse<String> postWithoutToken(String path, Map<String, String> form) {
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -1,0 +1,161 @@
+package nl.loket.knowledge;
+
+import nl.loket.support.LoketInstance;
+import nl.loket.support.TestRedis;
+import nl.loket.support.WorkbenchSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of the editors' pages over HTTP, as a browser sends them (form login, session, CSRF): only an EDITOR
+ * comes in, a form without its CSRF token is refused, four eyes holds, and a refused draft comes back with what the
+ * editor typed. One instance on its own key prefix, so the drafts and publishes here touch no other test.
+ */
+class RedactiePagesIT {
+
+    static LoketInstance loket;
+    static int port;
+
+    @BeforeAll
+    static void start() {
+        loket = new LoketInstance(TestRedis.serverUrl(), "loket-redactie-" + UUID.randomUUID(), KnowledgePublishingIT.editors());
+        port = URI.create(loket.url("/")).getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (loket != null) {
+            loket.close();
+        }
+    }
+
+    static WorkbenchSession editor(String name) {
+        WorkbenchSession session = new WorkbenchSession(port);
+        assertThat(session.login(name, LoketInstance.AGENT_PASSWORD).statusCode()).isEqualTo(302);
+        return session;
+    }
+
+    /** The fields of the published grofvuil article as the edit page fills them, with a new summary. */
+    static Map<String, String> grofvuilWith(WorkbenchSession session, String summary) {
+        Article live = loket.bean(CurrentKnowledge.class).current().article("grofvuil", "nl").orElseThrow();
+        DraftForm form = DraftForm.of(live);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("article", form.article());
+        fields.put("topic", form.topic());
+        fields.put("language", form.language());
+        fields.put("title", form.title());
+        fields.put("summary", summary);
+        fields.put("body", form.body());
+        fields.put("steps", form.steps());
+        fields.put("examples", form.examples());
+        fields.put("keywords", form.keywords());
+        fields.put("related", form.related());
+        fields.put("source", form.source());
+        fields.put("lastReviewed", form.lastReviewed());
+        fields.put("note", "");
+        session.get("/redactie/artikelen/nl-grofvuil/bewerken");
+        return fields;
+    }
+
+    @Test
+    void onlyAnEditorOpensTheEditorsPagesAnAgentGets403AndAnEditorLandsThereAfterLogin() {
+        WorkbenchSession agent = new WorkbenchSession(port);
+        assertThat(agent.login("agent0", LoketInstance.AGENT_PASSWORD).headers().firstValue("Location").orElseThrow())
+                .endsWith("/agent");
+        assertThat(agent.get("/redactie").statusCode()).isEqualTo(403);
+        assertThat(agent.get("/redactie/artikelen/nl-grofvuil/bewerken").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> anonymous = new WorkbenchSession(port).get("/redactie");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/agent/login");
+
+        WorkbenchSession editor = new WorkbenchSession(port);
+        assertThat(editor.login("redacteur-a", LoketInstance.AGENT_PASSWORD).headers().firstValue("Location").orElseThrow())
+                .as("an editor lands on the editors' pages, not on the queue she may not open").endsWith("/redactie");
+        HttpResponse<String> list = editor.get("/redactie");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("nl-grofvuil").contains("Gepubliceerd");
+        assertThat(list.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("the workbench's strict policy").contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(list.body()).as("an English title is marked as English").contains("lang=\"en\">Bulky waste");
+        assertThat(editor.get("/redactie/artikelen/en-grofvuil").body()).contains("<h1 lang=\"en\">");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndNothingIsStored() {
+        WorkbenchSession a = editor("redacteur-a");
+        Map<String, String> fields = grofvuilWith(a, "Grofvuil haalt de gemeente op. Maak eerst een afspraak.");
+        int before = versions();
+        assertThat(a.postWithoutToken("/redactie/concept", fields).statusCode()).isEqualTo(403);
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedDraftComesBackWithWhatTheEditorTypedAndTheReasonBesideTheField() {
+        WorkbenchSession a = editor("redacteur-a");
+        String tooLong = "Grofvuil haalt de gemeente op. " + "Dit is heel veel tekst. ".repeat(14);
+        Map<String, String> fields = grofvuilWith(a, tooLong);
+        fields.put("note", "mijn eigen toelichting");
+        int before = versions();
+
+        HttpResponse<String> page = a.post("/redactie/concept", fields);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"summary-error\"").contains("Er passen er hoogstens 300 in twee sms-delen")
+                .contains("aria-invalid=\"true\"")
+                .contains(tooLong.strip()).contains("mijn eigen toelichting")
+                .contains("Het concept is niet opgeslagen");
+        assertThat(versions()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void theAuthorCannotApproveTheirOwnDraftASecondEditorCan() {
+        WorkbenchSession a = editor("redacteur-a");
+        Map<String, String> fields = grofvuilWith(a, "Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak. "
+                + UUID.randomUUID().toString().substring(0, 4));
+        HttpResponse<String> saved = a.submit("/redactie/concept", fields);
+        assertThat(saved.body()).contains("is opgeslagen");
+        ArticleSummary waiting = loket.bean(KnowledgeEditing.class).list("grofvuil", "nl").get(0);
+        assertThat(waiting.status()).isEqualTo("DRAFT");
+
+        HttpResponse<String> refused = a.submit("/redactie/artikelen/nl-grofvuil/goedkeuren", Map.of("concept", waiting.draft()));
+        assertThat(refused.body()).contains("U heeft dit concept zelf geschreven").contains("vier ogen");
+        assertThat(loket.bean(KnowledgeEditing.class).list("grofvuil", "nl").get(0).status()).isEqualTo("DRAFT");
+
+        WorkbenchSession b = editor("redacteur-b");
+        b.get("/redactie/artikelen/nl-grofvuil");
+        HttpResponse<String> approved = b.submit("/redactie/artikelen/nl-grofvuil/goedkeuren", Map.of("concept", waiting.draft()));
+        assertThat(approved.body()).contains("is goedgekeurd en gepubliceerd");
+        assertThat(loket.bean(KnowledgeEditing.class).list("grofvuil", "nl").get(0).status()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void withoutJavaScriptTheTestBoxAnswersFromTheDraftAndNothingIsStored() {
+        WorkbenchSession a = editor("redacteur-a");
+        Map<String, String> fields = grofvuilWith(a, "Grofvuil haalt de gemeente op dinsdag op. Maak eerst een afspraak.");
+        fields.put("question", "Wanneer wordt mijn grofvuil opgehaald?");
+        fields.put("actie", "test");
+        int before = versions();
+
+        HttpResponse<String> page = a.post("/redactie/concept", fields);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-outcome=\"ANSWERED\"").contains("id=\"test-topic\">grofvuil<")
+                .contains("Grofvuil haalt de gemeente op dinsdag op.");
+        assertThat(page.body()).as("the SMS preview keeps the link").contains("id=\"sms-text\"").contains("(GSM-7)");
+        assertThat(versions()).as("nothing stored").isEqualTo(before);
+    }
+
+    private static int versions() {
+        return loket.bean(KnowledgeEditing.class).history("nl-grofvuil").orElseThrow().latestVersion();
+    }
+}
