@@ -3,6 +3,8 @@ package nl.loket.platform.reactions;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -29,6 +31,50 @@ class ReactionStream {
 
     enum Claim { MINE, DONE, BUSY }
 
+    /** An event read for a group that reacts to its type, with what the read found of the group's marker. */
+    record Claimed(StreamEntry entry, Claim claim) { }
+
+    /**
+     * Appends an event and marks it as being handled by the groups that try it at once, in one round trip: their
+     * readers find it busy instead of racing the publishing thread. Marker keys are built in the script (one
+     * Redis, no cluster), from the prefixes given.
+     */
+    private static final String APPEND = """
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[2], 'event', ARGV[3])
+            for i = 5, #ARGV do
+              redis.call('SET', ARGV[i] .. id, 'working', 'PX', ARGV[4])
+            end
+            return id""";
+
+    /**
+     * One group's read in one round trip: new events, those of a type the group does not react to acknowledged at
+     * once, the others claimed (the marker set unless it is there) and returned with what their marker said.
+     */
+    private static final String READ = """
+            local group, prefix = ARGV[1], ARGV[4]
+            local types = {}
+            for t = 6, #ARGV do types[ARGV[t]] = true end
+            local read = redis.pcall('XREADGROUP', 'GROUP', group, ARGV[2], 'COUNT', ARGV[3], 'STREAMS', KEYS[1], '>')
+            if type(read) == 'table' and read.err then return read.err end
+            local mine, skipped = {}, {}
+            if read then
+              for _, entry in ipairs(read[1][2]) do
+                local id, fields, kind = entry[1], entry[2], nil
+                for f = 1, #fields, 2 do if fields[f] == 'type' then kind = fields[f + 1] end end
+                if kind ~= nil and types[kind] then
+                  local state = 'MINE'
+                  if not redis.call('SET', prefix .. id, 'working', 'NX', 'PX', ARGV[5]) then
+                    state = redis.call('GET', prefix .. id) == 'done' and 'DONE' or 'BUSY'
+                  end
+                  table.insert(mine, {id, fields, state})
+                else
+                  table.insert(skipped, id)
+                end
+              end
+              if #skipped > 0 then redis.call('XACK', KEYS[1], group, unpack(skipped)) end
+            end
+            return mine""";
+
     static final String TYPE = "type";
     static final String EVENT = "event";
 
@@ -45,11 +91,70 @@ class ReactionStream {
         this.properties = properties;
     }
 
-    /** Appends an event; its stream id is the event id every group uses. */
-    String append(String type, String event) {
+    /**
+     * Appends an event; its stream id is the event id every group uses. The groups named are marked as handling it
+     * (their publisher tries it at once and then calls {@link #done} or {@link #failed}).
+     */
+    String append(String type, String event, List<String> handledAtOnceBy) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(properties.keepEntries()), type, event,
+                Long.toString(properties.workingFor().toMillis())));
+        handledAtOnceBy.forEach(group -> args.add(marker(group, "")));
         try (Jedis jedis = pool.getResource()) {
-            return jedis.xadd(outbox(), XAddParams.xAddParams().maxLen(properties.keepEntries()).approximateTrimming(),
-                    Map.of(TYPE, type, EVENT, event)).toString();
+            return String.valueOf(jedis.eval(APPEND, List.of(outbox()), args));
+        }
+    }
+
+    /**
+     * New events for the group, in one round trip: those of types it does not react to are acknowledged on the way,
+     * the others come back claimed for it ({@link Claim#MINE}) or with the claim that stood in the way.
+     */
+    List<Claimed> readAndClaim(String group, String consumer, int count, java.util.Collection<String> types) {
+        List<String> args = new ArrayList<>(List.of(group, consumer, Integer.toString(count), marker(group, ""),
+                Long.toString(properties.workingFor().toMillis())));
+        args.addAll(types);
+        Object read;
+        try (Jedis jedis = pool.getResource()) {
+            read = jedis.eval(READ, List.of(outbox()), args);
+        }
+        if (!(read instanceof List<?> entries)) {
+            if (String.valueOf(read).contains("NOGROUP")) {
+                // Redis lost its data (or the stream was deleted): start the group again from now.
+                createGroup(group);
+                return List.of();
+            }
+            throw new JedisDataException(String.valueOf(read));
+        }
+        List<Claimed> out = new ArrayList<>(entries.size());
+        for (Object item : entries) {
+            List<?> entry = (List<?>) item;
+            List<?> flat = (List<?>) entry.get(1);
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+            }
+            out.add(new Claimed(new StreamEntry(new StreamEntryID(String.valueOf(entry.get(0))), fields),
+                    Claim.valueOf(String.valueOf(entry.get(2)))));
+        }
+        return out;
+    }
+
+    /** Marks the handled events done and acknowledges the finished ones, in one round trip. */
+    void finish(String group, List<String> handled, List<String> finished) {
+        if (handled.isEmpty() && finished.isEmpty()) {
+            return;
+        }
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            for (String eventId : handled) {
+                p.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
+            }
+            if (!handled.isEmpty()) {
+                p.hdel(failures(group), handled.toArray(String[]::new));
+            }
+            if (!finished.isEmpty()) {
+                p.xack(outbox(), group, finished.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new));
+            }
+            p.sync();
         }
     }
 
@@ -109,16 +214,28 @@ class ReactionStream {
 
     void done(String group, String eventId) {
         try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            p.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
+            p.hdel(failures(group), eventId);
+            p.sync();
+        }
+    }
+
+    /** Done on the first try at once: no failure was counted, only the marker changes. */
+    void doneAtOnce(String group, String eventId) {
+        try (Jedis jedis = pool.getResource()) {
             jedis.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
-            jedis.hdel(failures(group), eventId);
         }
     }
 
     /** A failed try gives the event back; returns how many tries of this group failed so far. */
     long failed(String group, String eventId) {
         try (Jedis jedis = pool.getResource()) {
-            jedis.del(marker(group, eventId));
-            return jedis.hincrBy(failures(group), eventId, 1);
+            Pipeline p = jedis.pipelined();
+            p.del(marker(group, eventId));
+            Response<Long> failures = p.hincrBy(failures(group), eventId, 1);
+            p.sync();
+            return failures.get();
         }
     }
 

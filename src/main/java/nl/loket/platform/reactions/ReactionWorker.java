@@ -120,18 +120,39 @@ class ReactionWorker implements SmartLifecycle {
     private int work(String group, boolean takeOver) {
         int handled = 0;
         List<String> done = new ArrayList<>();
-        List<StreamEntry> entries = new ArrayList<>(takeOver ? stream.takeOver(group, consumer, BATCH) : List.of());
-        entries.addAll(stream.readNew(group, consumer, BATCH));
-        for (StreamEntry entry : entries) {
+        if (takeOver) {
+            for (StreamEntry entry : stream.takeOver(group, consumer, BATCH)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                if (process(group, entry)) {
+                    done.add(entry.getID().toString());
+                    handled++;
+                }
+            }
+            stream.ack(group, done);
+            done.clear();
+        }
+        // New events: read and claimed in one round trip, marked done and acknowledged in one more.
+        List<String> finished = new ArrayList<>();
+        for (ReactionStream.Claimed read : stream.readAndClaim(group, consumer, BATCH, reactions.typesOf(group))) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            if (process(group, entry)) {
-                done.add(entry.getID().toString());
-                handled++;
+            String eventId = read.entry().getID().toString();
+            switch (read.claim()) {
+                case DONE -> finished.add(eventId);
+                case BUSY -> { }
+                case MINE -> {
+                    if (handle(group, read.entry())) {
+                        done.add(eventId);
+                        finished.add(eventId);
+                        handled++;
+                    }
+                }
             }
         }
-        stream.ack(group, done);
+        stream.finish(group, done, finished);
         return handled;
     }
 
@@ -147,6 +168,21 @@ class ReactionWorker implements SmartLifecycle {
             case DONE -> { return true; }
             case BUSY -> { return false; }
             case MINE -> { }
+        }
+        if (!handle(group, entry)) {
+            return false;
+        }
+        stream.done(group, eventId);
+        return true;
+    }
+
+    /** Runs the group's reaction to an event claimed for it; true when it succeeded (the caller marks it done). */
+    private boolean handle(String group, StreamEntry entry) {
+        String eventId = entry.getID().toString();
+        String type = entry.getFields().get(ReactionStream.TYPE);
+        Reaction<?> reaction = reactions.reactionOf(group, type).orElse(null);
+        if (reaction == null) {
+            return true;
         }
         Object event;
         try {
@@ -172,7 +208,6 @@ class ReactionWorker implements SmartLifecycle {
             }
             return false;
         }
-        stream.done(group, eventId);
         return true;
     }
 }

@@ -68,7 +68,9 @@ public class Reactions implements SmartInitializingSingleton {
         if (reactions.isEmpty()) {
             return;
         }
-        String eventId = append(event);
+        List<String> atOnce = reactions.stream().filter(r -> r.delivery() == Reaction.Delivery.AT_ONCE)
+                .map(Reaction::group).toList();
+        String eventId = append(event, atOnce);
         for (Reaction<?> reaction : reactions) {
             if (reaction.delivery() == Reaction.Delivery.AT_ONCE) {
                 tryAtOnce(reaction, eventId, event);
@@ -76,9 +78,9 @@ public class Reactions implements SmartInitializingSingleton {
         }
     }
 
-    private String append(Object event) {
+    private String append(Object event, List<String> atOnce) {
         try {
-            return stream.append(typeName(event.getClass()), json.write(event));
+            return stream.append(typeName(event.getClass()), json.write(event), atOnce);
         } catch (RuntimeException e) {
             log.error("Could not append {} to the reactions outbox; only reactions at once ran: {}",
                     event.getClass().getSimpleName(), e.toString());
@@ -92,16 +94,14 @@ public class Reactions implements SmartInitializingSingleton {
                 reaction.handle(event);
                 return;
             }
-            if (stream.claim(reaction.group(), eventId) != ReactionStream.Claim.MINE) {
-                return;
-            }
+            // appended already marked as being handled here: the group's reader leaves it until this try is over
             try {
                 reaction.handle(event);
             } catch (RuntimeException failed) {
                 stream.failed(reaction.group(), eventId);
                 throw failed;
             }
-            stream.done(reaction.group(), eventId);
+            stream.doneAtOnce(reaction.group(), eventId);
         } catch (RuntimeException e) {
             // The stream tries again after loket.reactions.retry-after; the caller's answer does not wait for it.
             log.warn("Reaction {} to {} {} failed at once; retried from the outbox: {}", reaction.group(),
@@ -121,6 +121,11 @@ public class Reactions implements SmartInitializingSingleton {
 
     Set<String> groups() {
         return new LinkedHashSet<>(byGroup.keySet());
+    }
+
+    /** The stored type names the group reacts to. */
+    Set<String> typesOf(String group) {
+        return byGroup.getOrDefault(group, Map.of()).keySet();
     }
 
     /** The group's reaction to the stored type name, if it has one. */
