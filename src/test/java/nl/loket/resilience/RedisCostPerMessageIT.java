@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisCostPerMessageIT {
 
     static final int MESSAGES = 10;
-    static final int MAX_ROUND_TRIPS = 34;
+    static final int MAX_ROUND_TRIPS = 24;
     /** Timers the settings above cannot switch off (broadcast keep-alive, replica count, campaign sender, knowledge release). */
     static final List<String> BACKGROUND = List.of("PING", "INFO", "SMEMBERS loket-cost:outreach:running",
             "GET loket-cost:knowledge:release", "HGETALL loket-cost:knowledge:published");
