@@ -47,33 +47,44 @@ class ReactionStream {
             return id""";
 
     /**
-     * One group's read in one round trip: new events, those of a type the group does not react to acknowledged at
-     * once, the others claimed (the marker set unless it is there) and returned with what their marker said.
+     * The groups' reads in one round trip: for each group its new events, those of a type it does not react to
+     * acknowledged at once, the others claimed (the marker set unless it is there) and returned with what their
+     * marker said; a group Redis does not know answers its error instead.
      */
     private static final String READ = """
-            local group, prefix = ARGV[1], ARGV[4]
-            local types = {}
-            for t = 6, #ARGV do types[ARGV[t]] = true end
-            local read = redis.pcall('XREADGROUP', 'GROUP', group, ARGV[2], 'COUNT', ARGV[3], 'STREAMS', KEYS[1], '>')
-            if type(read) == 'table' and read.err then return read.err end
-            local mine, skipped = {}, {}
-            if read then
-              for _, entry in ipairs(read[1][2]) do
-                local id, fields, kind = entry[1], entry[2], nil
-                for f = 1, #fields, 2 do if fields[f] == 'type' then kind = fields[f + 1] end end
-                if kind ~= nil and types[kind] then
-                  local state = 'MINE'
-                  if not redis.call('SET', prefix .. id, 'working', 'NX', 'PX', ARGV[5]) then
-                    state = redis.call('GET', prefix .. id) == 'done' and 'DONE' or 'BUSY'
+            local consumer, count, workingFor = ARGV[1], ARGV[2], ARGV[3]
+            local result = {}
+            local i = 4
+            while i <= #ARGV do
+              local group, prefix, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+              local types = {}
+              for t = 1, n do types[ARGV[i + 2 + t]] = true end
+              i = i + 3 + n
+              local read = redis.pcall('XREADGROUP', 'GROUP', group, consumer, 'COUNT', count, 'STREAMS', KEYS[1], '>')
+              if type(read) == 'table' and read.err then
+                table.insert(result, read.err)
+              else
+                local mine, skipped = {}, {}
+                if read then
+                  for _, entry in ipairs(read[1][2]) do
+                    local id, fields, kind = entry[1], entry[2], nil
+                    for f = 1, #fields, 2 do if fields[f] == 'type' then kind = fields[f + 1] end end
+                    if kind ~= nil and types[kind] then
+                      local state = 'MINE'
+                      if not redis.call('SET', prefix .. id, 'working', 'NX', 'PX', workingFor) then
+                        state = redis.call('GET', prefix .. id) == 'done' and 'DONE' or 'BUSY'
+                      end
+                      table.insert(mine, {id, fields, state})
+                    else
+                      table.insert(skipped, id)
+                    end
                   end
-                  table.insert(mine, {id, fields, state})
-                else
-                  table.insert(skipped, id)
+                  if #skipped > 0 then redis.call('XACK', KEYS[1], group, unpack(skipped)) end
                 end
+                table.insert(result, mine)
               end
-              if #skipped > 0 then redis.call('XACK', KEYS[1], group, unpack(skipped)) end
             end
-            return mine""";
+            return result""";
 
     static final String TYPE = "type";
     static final String EVENT = "event";
@@ -109,31 +120,48 @@ class ReactionStream {
      * the others come back claimed for it ({@link Claim#MINE}) or with the claim that stood in the way.
      */
     List<Claimed> readAndClaim(String group, String consumer, int count, java.util.Collection<String> types) {
-        List<String> args = new ArrayList<>(List.of(group, consumer, Integer.toString(count), marker(group, ""),
+        return readAndClaim(Map.of(group, types), consumer, count).getOrDefault(group, List.of());
+    }
+
+    /** {@link #readAndClaim} for several groups (each with the types it reacts to) in one round trip. */
+    Map<String, List<Claimed>> readAndClaim(Map<String, ? extends java.util.Collection<String>> groups, String consumer,
+                                            int count) {
+        List<String> order = new ArrayList<>(groups.keySet());
+        List<String> args = new ArrayList<>(List.of(consumer, Integer.toString(count),
                 Long.toString(properties.workingFor().toMillis())));
-        args.addAll(types);
-        Object read;
+        for (String group : order) {
+            args.add(group);
+            args.add(marker(group, ""));
+            args.add(Integer.toString(groups.get(group).size()));
+            args.addAll(groups.get(group));
+        }
+        List<?> perGroup;
         try (Jedis jedis = pool.getResource()) {
-            read = jedis.eval(READ, List.of(outbox()), args);
+            perGroup = (List<?>) jedis.eval(READ, List.of(outbox()), args);
         }
-        if (!(read instanceof List<?> entries)) {
-            if (String.valueOf(read).contains("NOGROUP")) {
-                // Redis lost its data (or the stream was deleted): start the group again from now.
-                createGroup(group);
-                return List.of();
+        Map<String, List<Claimed>> out = new LinkedHashMap<>();
+        for (int g = 0; g < order.size(); g++) {
+            String group = order.get(g);
+            if (!(perGroup.get(g) instanceof List<?> entries)) {
+                if (String.valueOf(perGroup.get(g)).contains("NOGROUP")) {
+                    // Redis lost its data (or the stream was deleted): start the group again from now.
+                    createGroup(group);
+                    continue;
+                }
+                throw new JedisDataException(String.valueOf(perGroup.get(g)));
             }
-            throw new JedisDataException(String.valueOf(read));
-        }
-        List<Claimed> out = new ArrayList<>(entries.size());
-        for (Object item : entries) {
-            List<?> entry = (List<?>) item;
-            List<?> flat = (List<?>) entry.get(1);
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < flat.size(); i += 2) {
-                fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+            List<Claimed> claimed = new ArrayList<>(entries.size());
+            for (Object item : entries) {
+                List<?> entry = (List<?>) item;
+                List<?> flat = (List<?>) entry.get(1);
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i + 1 < flat.size(); i += 2) {
+                    fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+                }
+                claimed.add(new Claimed(new StreamEntry(new StreamEntryID(String.valueOf(entry.get(0))), fields),
+                        Claim.valueOf(String.valueOf(entry.get(2)))));
             }
-            out.add(new Claimed(new StreamEntry(new StreamEntryID(String.valueOf(entry.get(0))), fields),
-                    Claim.valueOf(String.valueOf(entry.get(2)))));
+            out.put(group, claimed);
         }
         return out;
     }

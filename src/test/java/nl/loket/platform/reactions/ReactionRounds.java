@@ -8,13 +8,8 @@ public final class ReactionRounds {
     private ReactionRounds() {
     }
 
-    /** One round of every reacting group (no take-over of stuck events); returns how many events were handled. */
+    /** One round of every reacting group, as the reader runs it (no take-over); returns how many events were handled. */
     public static int everyGroupOnce(ApplicationContext context) {
-        ReactionWorker worker = context.getBean(ReactionWorker.class);
-        int handled = 0;
-        for (String group : context.getBean(Reactions.class).groups()) {
-            handled += worker.readAndHandle(group);
-        }
-        return handled;
+        return context.getBean(ReactionWorker.class).roundOfEveryGroup();
     }
 }
