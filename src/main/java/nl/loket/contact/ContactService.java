@@ -202,7 +202,14 @@ public class ContactService {
         if (newlyEscalated) {
             conversation = conversation.withState(ConversationState.WAITING, now);
         }
-        // The answer, the conversation's new state, the receipt of the delivery and the lock's release: one round trip.
+        if (newlyEscalated) {
+            after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation(), now));
+        }
+        after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
+                conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
+                reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
+                reply.articleId(), message.at(), now));
+        // The answer, the new state, the delivery's receipt, the events and the lock's release: one transaction.
         conversation = conversations.saveWith(conversation, replies, (writes, kept) -> {
             if (newlyEscalated) {
                 conversations.markOpenHandoff(writes, resident.id(), kept.id(), kept.retentionUntil());
@@ -211,16 +218,10 @@ public class ContactService {
                 deliveries.complete(writes, deliveryKey,
                         json.write(new StoredReceipt(resident.id(), kept.id(), message.id(), reply)));
             }
+            after.appendWith(writes);
             lock.releaseWith(writes, locked.held());
         });
         lock.released(locked.held());
-        if (newlyEscalated) {
-            after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation(), now));
-        }
-        after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
-                conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
-                reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
-                reply.articleId(), message.at(), now));
         return new Receipt(resident.id(), conversation, message.id(), reply, false);
     }
 

@@ -4,6 +4,7 @@ import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.StreamEntryID;
@@ -113,6 +114,14 @@ class ReactionStream {
         try (Jedis jedis = pool.getResource()) {
             return String.valueOf(jedis.eval(APPEND, List.of(outbox()), args));
         }
+    }
+
+    /** {@link #append} as one of the writes of the step that caused the event; the id comes with their results. */
+    Response<Object> append(PipeliningBase writes, String type, String event, List<String> handledAtOnceBy) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(properties.keepEntries()), type, event,
+                Long.toString(properties.workingFor().toMillis())));
+        handledAtOnceBy.forEach(group -> args.add(marker(group, "")));
+        return writes.eval(APPEND, List.of(outbox()), args);
     }
 
     /**

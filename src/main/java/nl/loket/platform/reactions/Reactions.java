@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Response;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +65,59 @@ public class Reactions implements SmartInitializingSingleton {
         events.forEach(this::publish);
     }
 
+    /** Events appended to the outbox among the writes of the step that caused them, not yet tried at once. */
+    public static final class Appended {
+        private final List<Object> events = new ArrayList<>();
+        private final List<Response<Object>> ids = new ArrayList<>();
+    }
+
+    /**
+     * Appends the events among the writes of the step that caused them (its transaction), so they are in the outbox
+     * exactly when the step is stored; {@link #tryAtOnce(Appended)} runs the reactions at once after the lock.
+     */
+    public Appended appendWith(PipeliningBase writes, List<?> events) {
+        Appended appended = new Appended();
+        for (Object event : events) {
+            List<Reaction<?>> reactions = byType.getOrDefault(event.getClass(), List.of());
+            if (reactions.isEmpty()) {
+                continue;
+            }
+            appended.events.add(event);
+            appended.ids.add(stream.append(writes, typeName(event.getClass()), json.write(event), atOnceGroups(reactions)));
+        }
+        return appended;
+    }
+
+    /** The reactions at once to events appended with {@link #appendWith}, once their writes went through. */
+    public void tryAtOnce(Appended appended) {
+        for (int i = 0; i < appended.events.size(); i++) {
+            Object event = appended.events.get(i);
+            String eventId;
+            try {
+                eventId = String.valueOf(appended.ids.get(i).get());
+            } catch (RuntimeException e) {
+                log.error("Could not append {} to the reactions outbox; only reactions at once ran: {}",
+                        event.getClass().getSimpleName(), e.toString());
+                eventId = null;
+            }
+            for (Reaction<?> reaction : byType.getOrDefault(event.getClass(), List.of())) {
+                if (reaction.delivery() == Reaction.Delivery.AT_ONCE) {
+                    tryAtOnce(reaction, eventId, event);
+                }
+            }
+        }
+    }
+
+    private static List<String> atOnceGroups(List<Reaction<?>> reactions) {
+        return reactions.stream().filter(r -> r.delivery() == Reaction.Delivery.AT_ONCE).map(Reaction::group).toList();
+    }
+
     public void publish(Object event) {
         List<Reaction<?>> reactions = byType.getOrDefault(event.getClass(), List.of());
         if (reactions.isEmpty()) {
             return;
         }
-        List<String> atOnce = reactions.stream().filter(r -> r.delivery() == Reaction.Delivery.AT_ONCE)
-                .map(Reaction::group).toList();
-        String eventId = append(event, atOnce);
+        String eventId = append(event, atOnceGroups(reactions));
         for (Reaction<?> reaction : reactions) {
             if (reaction.delivery() == Reaction.Delivery.AT_ONCE) {
                 tryAtOnce(reaction, eventId, event);
