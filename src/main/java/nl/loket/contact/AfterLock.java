@@ -26,8 +26,8 @@ final class AfterLock {
     }
 
     /**
-     * Appends what the step collected so far to the outbox among the step's final writes (its transaction): the
-     * events are stored exactly when the step is. Their reactions at once still run after the lock ({@link #publishAfter}).
+     * Appends what the step collected so far to the outbox with the step's final writes, in their round trip and
+     * before the lock's release. Their reactions at once still run after the lock ({@link #publishAfter}).
      */
     void appendWith(PipeliningBase writes) {
         appended = reactions.appendWith(writes, List.copyOf(pending));

@@ -209,7 +209,8 @@ public class ContactService {
                 conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
                 reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
                 reply.articleId(), message.at(), now));
-        // The answer, the new state, the delivery's receipt, the events and the lock's release: one transaction.
+        // The answer, the new state and the delivery's receipt in one transaction; right after it, in the same round
+        // trip, the events into the outbox and the lock's release.
         conversation = conversations.saveWith(conversation, replies, (writes, kept) -> {
             if (newlyEscalated) {
                 conversations.markOpenHandoff(writes, resident.id(), kept.id(), kept.retentionUntil());
@@ -218,6 +219,7 @@ public class ContactService {
                 deliveries.complete(writes, deliveryKey,
                         json.write(new StoredReceipt(resident.id(), kept.id(), message.id(), reply)));
             }
+        }, (writes, kept) -> {
             after.appendWith(writes);
             lock.releaseWith(writes, locked.held());
         });

@@ -8,6 +8,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
@@ -73,21 +74,34 @@ class ConversationStore {
     }
 
     /**
-     * Appends the messages and saves the conversation in one transaction (all or nothing, one round trip), followed
-     * by the caller's other writes of the same step ({@code more}): a message is never stored without its conversation.
+     * Appends the messages and saves the conversation in one transaction (all or nothing), with the caller's other
+     * writes of the same step: {@code inTransaction} inside it, {@code after} right after it. All in one round trip:
+     * MULTI and EXEC go in the pipeline (Jedis's own transaction waits for the queued replies before EXEC, a second
+     * round trip). A message is never stored without its conversation.
      */
-    Conversation saveWith(Conversation conversation, List<Message> appended, BiConsumer<PipeliningBase, Conversation> more) {
+    Conversation saveWith(Conversation conversation, List<Message> appended,
+                          BiConsumer<PipeliningBase, Conversation> inTransaction,
+                          BiConsumer<PipeliningBase, Conversation> after) {
         Conversation kept = kept(conversation);
         try (Jedis jedis = pool.getResource()) {
-            Transaction t = jedis.multi();
+            Pipeline p = jedis.pipelined();
+            p.sendCommand(Protocol.Command.MULTI, new String[0]);
             for (Message message : appended) {
-                t.rpush(messagesKey(message.conversationId()), json.write(message));
+                p.rpush(messagesKey(message.conversationId()), json.write(message));
             }
-            queueSave(t, kept);
-            more.accept(t, kept);
-            t.exec();
+            queueSave(p, kept);
+            inTransaction.accept(p, kept);
+            Response<Object> exec = p.sendCommand(Protocol.Command.EXEC, new String[0]);
+            after.accept(p, kept);
+            p.sync();
+            exec.get(); // throws when Redis refused the transaction
         }
         return kept;
+    }
+
+    Conversation saveWith(Conversation conversation, List<Message> appended,
+                          BiConsumer<PipeliningBase, Conversation> inTransaction) {
+        return saveWith(conversation, appended, inTransaction, (p, kept) -> { });
     }
 
     /** The conversation with its retention deadline {@code days} after its last activity. */
