@@ -10,7 +10,6 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -182,11 +181,14 @@ class ConversationStore {
      */
     void appendOnce(Message message, OffsetDateTime retentionUntil, String storedKey, Duration remember) {
         try (Jedis jedis = pool.getResource()) {
-            Transaction t = jedis.multi();
-            t.rpush(messagesKey(message.conversationId()), json.write(message));
-            t.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
-            t.set(storedKey, message.conversationId() + " " + message.id(), SetParams.setParams().ex(remember.toSeconds()));
-            t.exec();
+            Pipeline p = jedis.pipelined(); // MULTI/EXEC in a pipeline: one round trip (see saveWith)
+            p.sendCommand(Protocol.Command.MULTI, new String[0]);
+            p.rpush(messagesKey(message.conversationId()), json.write(message));
+            p.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
+            p.set(storedKey, message.conversationId() + " " + message.id(), SetParams.setParams().ex(remember.toSeconds()));
+            Response<Object> exec = p.sendCommand(Protocol.Command.EXEC, new String[0]);
+            p.sync();
+            exec.get(); // throws when Redis refused the transaction
         }
     }
 
