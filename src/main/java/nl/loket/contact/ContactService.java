@@ -361,11 +361,7 @@ public class ContactService {
     }
 
     /** What a repeated delivery needs to give the same answer again. */
-    record StoredReceipt(String residentId, String conversationId, String messageId, Reply reply) {
-        static StoredReceipt of(Receipt r) {
-            return new StoredReceipt(r.residentId(), r.conversation().id(), r.messageId(), r.reply());
-        }
-    }
+    record StoredReceipt(String residentId, String conversationId, String messageId, Reply reply) { }
 
     // ---- people taking over: used by the hand-off module, always store first ----
 
