@@ -1,6 +1,7 @@
 package nl.loket.contact;
 
 import nl.loket.platform.reactions.Reactions;
+import redis.clients.jedis.PipeliningBase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ final class AfterLock {
 
     private final Reactions reactions;
     private final List<Object> pending = new ArrayList<>();
+    private Reactions.Appended appended;
 
     AfterLock(Reactions reactions) {
         this.reactions = reactions;
@@ -23,8 +25,21 @@ final class AfterLock {
         pending.add(event);
     }
 
+    /**
+     * Appends what the step collected so far to the outbox with the step's final writes, in their round trip and
+     * before the lock's release. Their reactions at once still run after the lock ({@link #publishAfter}).
+     */
+    void appendWith(PipeliningBase writes) {
+        appended = reactions.appendWith(writes, List.copyOf(pending));
+        pending.clear();
+    }
+
     /** Publishes what the locked step collected, in order, then hands back its result. */
     <T> T publishAfter(T result) {
+        if (appended != null) {
+            reactions.tryAtOnce(appended);
+            appended = null;
+        }
         reactions.publish(List.copyOf(pending));
         pending.clear();
         return result;

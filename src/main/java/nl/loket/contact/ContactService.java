@@ -89,72 +89,142 @@ public class ContactService {
             return earlierReceipt(deliveryKey);
         }
         try {
-            Receipt receipt = handle(inbound, deliveryKey);
-            deliveries.complete(deliveryKey, json.write(StoredReceipt.of(receipt)));
-            return receipt;
+            return handle(inbound, deliveryKey); // its last writes complete the delivery with the receipt
         } catch (RuntimeException e) {
             deliveries.release(deliveryKey);
             throw e;
         }
     }
 
+    /** A conversation under its lock, as read when the lock was taken (or as just opened). */
+    private record Locked(ConversationLock.Held held, Conversation conversation, Optional<String> storedMessageId,
+                          String threadToLink) { }
+
     /** @param deliveryKey the provider delivery being handled, or null when the channel has no provider id */
     private Receipt handle(InboundMessage inbound, String deliveryKey) {
         Resident resident = residents.findOrCreate(inbound.identities(), inbound.displayName(), inbound.channel(),
                 inbound.language(), inbound.receivedAt());
-        Conversation opened = findOrOpen(resident, inbound);
+        String thread = threadKey(resident, inbound);
+        Locked locked = lockThreadConversation(resident, thread, deliveryKey)
+                .orElseGet(() -> lockFoundOrOpened(resident, inbound, deliveryKey));
         AfterLock after = new AfterLock(events);
-        return after.publishAfter(lock.withLock(opened.id(), () -> {
-            Conversation conversation = conversations.find(opened.id()).orElse(opened);
-            if (inbound.relay() != null && conversation.relay() == null) {
-                conversation = conversation.withRelay(inbound.relay());
-            }
-            Optional<Message> earlier = storedBefore(deliveryKey, conversation.id());
-            Message message = earlier.orElseGet(() -> Message.received(Ids.newId(), opened.id(), inbound,
-                    redaction.redact(inbound.text())));
-            conversation = conversations.save(conversation.touched(inbound.receivedAt()));
-            if (earlier.isPresent()) {
-                // Stored by a first handling that died (instance stopped, master failed over): answered now, not stored twice.
-                log.info("Delivery of message {} in conversation {} handled again after an interrupted first try",
-                        message.id(), conversation.id());
-            } else if (deliveryKey != null) {
-                conversations.appendOnce(message, conversation.retentionUntil(), deliveries.storedKey(deliveryKey),
-                        deliveries.window());
-            } else {
-                conversations.append(message, conversation.retentionUntil());
-            }
+        Receipt receipt;
+        try {
+            receipt = handleLocked(locked, resident, inbound, deliveryKey, after);
+        } finally {
+            lock.release(locked.held());
+        }
+        return after.publishAfter(receipt);
+    }
 
-            AtomicBoolean backInQueue = new AtomicBoolean();
-            Responder.Decision decision = decide(conversation, message, after, backInQueue);
-            Reply reply = decision.reply();
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            if (backInQueue.get() && conversation.state() == ConversationState.WITH_AGENT) {
-                conversation = conversation.withState(ConversationState.WAITING, now);
-            }
-            if (reply.text() != null && !reply.text().isBlank()) {
-                conversations.append(Message.assistantReply(Ids.newId(), conversation, reply.text(),
-                        redaction.redact(reply.text()), now), conversation.retentionUntil());
-            }
-            boolean newlyEscalated = reply.escalated() && !conversation.state().ownedByHuman();
-            if (!conversation.state().ownedByHuman()) {
-                conversation = conversation.withOutcome(new AssistantOutcome(message.id(), reply.outcome(),
-                        reply.topic(), reply.articleId(), decision.confidence(),
-                        reply.escalation() == null ? null : reply.escalation().reason(), reply.language(), now), now);
-            }
+    /**
+     * The usual case in few round trips: the thread already has an open conversation and no other conversation is
+     * with a person, so the lock is taken on it at once and the conversation read in the same round trip. Empty
+     * for everything else, which takes the general way ({@link #findOrOpen}).
+     */
+    private Optional<Locked> lockThreadConversation(Resident resident, String thread, String deliveryKey) {
+        if (thread == null) {
+            return Optional.empty();
+        }
+        ConversationStore.Pointers pointers = conversations.pointers(thread, resident.id());
+        String id = pointers.thread();
+        if (id == null || (pointers.openHandoff() != null && !pointers.openHandoff().equals(id))) {
+            return Optional.empty();
+        }
+        ConversationLock.Held held = lock.acquire(id, readUnderLock(id, deliveryKey));
+        Optional<Conversation> found = conversations.parse(held.read(0));
+        if (found.isEmpty() || found.get().state() == ConversationState.CLOSED) {
+            lock.release(held);
+            return Optional.empty();
+        }
+        return Optional.of(new Locked(held, found.get(), stored(held, id, deliveryKey), thread));
+    }
+
+    private Locked lockFoundOrOpened(Resident resident, InboundMessage inbound, String deliveryKey) {
+        Conversation opened = findOrOpen(resident, inbound);
+        ConversationLock.Held held = lock.acquire(opened.id(), readUnderLock(opened.id(), deliveryKey));
+        return new Locked(held, conversations.parse(held.read(0)).orElse(opened), stored(held, opened.id(), deliveryKey),
+                null);
+    }
+
+    /** The conversation, and for a provider delivery the note of a message an earlier try stored. */
+    private List<String> readUnderLock(String conversationId, String deliveryKey) {
+        return deliveryKey == null ? List.of(conversations.conversationKeyOf(conversationId))
+                : List.of(conversations.conversationKeyOf(conversationId), deliveries.storedKey(deliveryKey));
+    }
+
+    private static Optional<String> stored(ConversationLock.Held held, String conversationId, String deliveryKey) {
+        return deliveryKey == null ? Optional.empty() : Deliveries.storedMessageIn(held.read(1), conversationId);
+    }
+
+    private Receipt handleLocked(Locked locked, Resident resident, InboundMessage inbound, String deliveryKey,
+                                 AfterLock after) {
+        Conversation conversation = locked.conversation();
+        String conversationId = conversation.id();
+        if (inbound.relay() != null && conversation.relay() == null) {
+            conversation = conversation.withRelay(inbound.relay());
+        }
+        Optional<Message> earlier = locked.storedMessageId().flatMap(id ->
+                conversations.messages(conversationId).stream().filter(m -> m.id().equals(id)).findFirst());
+        Message message = earlier.orElseGet(() -> Message.received(Ids.newId(), conversationId, inbound,
+                redaction.redact(inbound.text())));
+        // The message, its conversation and the note of its delivery in one transaction, before anything else.
+        conversation = conversations.saveWith(conversation.touched(inbound.receivedAt()),
+                earlier.isPresent() ? List.of() : List.of(message), (writes, kept) -> {
+                    if (earlier.isEmpty() && deliveryKey != null) {
+                        deliveries.noteStored(writes, deliveryKey, message);
+                    }
+                    if (locked.threadToLink() != null) {
+                        conversations.linkThread(writes, locked.threadToLink(), conversationId, threadTtl(inbound.channel()));
+                    }
+                });
+        if (earlier.isPresent()) {
+            // Stored by a first handling that died (instance stopped, master failed over): answered now, not stored twice.
+            log.info("Delivery of message {} in conversation {} handled again after an interrupted first try",
+                    message.id(), conversation.id());
+        }
+
+        AtomicBoolean backInQueue = new AtomicBoolean();
+        Responder.Decision decision = decide(conversation, message, after, backInQueue);
+        Reply reply = decision.reply();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (backInQueue.get() && conversation.state() == ConversationState.WITH_AGENT) {
+            conversation = conversation.withState(ConversationState.WAITING, now);
+        }
+        List<Message> replies = reply.text() == null || reply.text().isBlank() ? List.of()
+                : List.of(Message.assistantReply(Ids.newId(), conversation, reply.text(), redaction.redact(reply.text()), now));
+        boolean newlyEscalated = reply.escalated() && !conversation.state().ownedByHuman();
+        if (!conversation.state().ownedByHuman()) {
+            conversation = conversation.withOutcome(new AssistantOutcome(message.id(), reply.outcome(),
+                    reply.topic(), reply.articleId(), decision.confidence(),
+                    reply.escalation() == null ? null : reply.escalation().reason(), reply.language(), now), now);
+        }
+        if (newlyEscalated) {
+            conversation = conversation.withState(ConversationState.WAITING, now);
+        }
+        if (newlyEscalated) {
+            after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation(), now));
+        }
+        after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
+                conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
+                reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
+                reply.articleId(), message.at(), now));
+        // The answer, the new state and the delivery's receipt in one transaction; right after it, in the same round
+        // trip, the events into the outbox and the lock's release.
+        conversation = conversations.saveWith(conversation, replies, (writes, kept) -> {
             if (newlyEscalated) {
-                conversation = conversation.withState(ConversationState.WAITING, now);
+                conversations.markOpenHandoff(writes, resident.id(), kept.id(), kept.retentionUntil());
             }
-            conversation = conversations.save(conversation);
-            if (newlyEscalated) {
-                conversations.markOpenHandoff(resident.id(), conversation.id(), conversation.retentionUntil());
-                after.add(new ConversationEscalated(conversation.id(), resident.id(), message.id(), reply.escalation(), now));
+            if (deliveryKey != null) {
+                deliveries.complete(writes, deliveryKey,
+                        json.write(new StoredReceipt(resident.id(), kept.id(), message.id(), reply)));
             }
-            after.add(new MessageHandled(conversation.id(), message.id(), conversation.channel(),
-                    conversation.relay(), reply.language(), !newlyEscalated && conversation.state().ownedByHuman(),
-                    reply.outcome(), reply.escalation() == null ? null : reply.escalation().reason(), reply.topic(),
-                    reply.articleId(), message.at(), now));
-            return new Receipt(resident.id(), conversation, message.id(), reply, false);
-        }));
+        }, (writes, kept) -> {
+            after.appendWith(writes);
+            lock.releaseWith(writes, locked.held());
+        });
+        lock.released(locked.held());
+        return new Receipt(resident.id(), conversation, message.id(), reply, false);
     }
 
     private Optional<Message> storedBefore(String deliveryKey, String conversationId) {
@@ -291,11 +361,7 @@ public class ContactService {
     }
 
     /** What a repeated delivery needs to give the same answer again. */
-    record StoredReceipt(String residentId, String conversationId, String messageId, Reply reply) {
-        static StoredReceipt of(Receipt r) {
-            return new StoredReceipt(r.residentId(), r.conversation().id(), r.messageId(), r.reply());
-        }
-    }
+    record StoredReceipt(String residentId, String conversationId, String messageId, Reply reply) { }
 
     // ---- people taking over: used by the hand-off module, always store first ----
 

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Conversations, their messages and the ways to find them again: by reference, by the channel's
@@ -60,31 +63,71 @@ class ConversationStore {
 
     /** Saves the conversation and moves its retention deadline to {@code days} after its last activity. */
     Conversation save(Conversation conversation) {
+        Conversation kept = kept(conversation);
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            queueSave(p, kept);
+            p.sync();
+        }
+        return kept;
+    }
+
+    /**
+     * Appends the messages and saves the conversation in one transaction (all or nothing), with the caller's other
+     * writes of the same step: {@code inTransaction} inside it, {@code after} right after it. All in one round trip:
+     * MULTI and EXEC go in the pipeline (Jedis's own transaction waits for the queued replies before EXEC, a second
+     * round trip). A message is never stored without its conversation.
+     */
+    Conversation saveWith(Conversation conversation, List<Message> appended,
+                          BiConsumer<PipeliningBase, Conversation> inTransaction,
+                          BiConsumer<PipeliningBase, Conversation> after) {
+        Conversation kept = kept(conversation);
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            p.sendCommand(Protocol.Command.MULTI, new String[0]);
+            for (Message message : appended) {
+                p.rpush(messagesKey(message.conversationId()), json.write(message));
+            }
+            queueSave(p, kept);
+            inTransaction.accept(p, kept);
+            Response<Object> exec = p.sendCommand(Protocol.Command.EXEC, new String[0]);
+            after.accept(p, kept);
+            p.sync();
+            exec.get(); // throws when Redis refused the transaction
+        }
+        return kept;
+    }
+
+    Conversation saveWith(Conversation conversation, List<Message> appended,
+                          BiConsumer<PipeliningBase, Conversation> inTransaction) {
+        return saveWith(conversation, appended, inTransaction, (p, kept) -> { });
+    }
+
+    /** The conversation with its retention deadline {@code days} after its last activity. */
+    private Conversation kept(Conversation conversation) {
         OffsetDateTime until = conversation.updatedAt().plusDays(retention.daysFor(conversation.channel()));
-        Conversation kept = new Conversation(conversation.id(), conversation.reference(), conversation.residentId(),
+        return new Conversation(conversation.id(), conversation.reference(), conversation.residentId(),
                 conversation.channel(), conversation.relay(), conversation.language(), conversation.topic(),
                 conversation.subject(), conversation.state(), conversation.startedAt(), conversation.updatedAt(),
                 conversation.closedAt(), conversation.confidential(), until, conversation.outcomes(),
                 conversation.resolution(), conversation.satisfaction(), conversation.satisfactionRemark());
-        long at = until.toEpochSecond();
-        try (Jedis jedis = pool.getResource()) {
-            Pipeline p = jedis.pipelined();
-            p.set(conversationKey(kept.id()), json.write(kept), SetParams.setParams().exAt(at));
-            p.expireAt(messagesKey(kept.id()), at);
-            p.expireAt(keys.key("reference", kept.reference()), at);
-            if (kept.state() == ConversationState.BOT) {
-                p.zadd(idleKey(), kept.updatedAt().toInstant().toEpochMilli(), kept.id());
-            } else {
-                p.zrem(idleKey(), kept.id());
-            }
-            if (kept.state() == ConversationState.WAITING) {
-                p.zadd(waitingKey(), kept.updatedAt().toInstant().toEpochMilli(), kept.id());
-            } else {
-                p.zrem(waitingKey(), kept.id());
-            }
-            p.sync();
+    }
+
+    private void queueSave(PipeliningBase p, Conversation kept) {
+        long at = kept.retentionUntil().toEpochSecond();
+        p.set(conversationKey(kept.id()), json.write(kept), SetParams.setParams().exAt(at));
+        p.expireAt(messagesKey(kept.id()), at);
+        p.expireAt(keys.key("reference", kept.reference()), at);
+        if (kept.state() == ConversationState.BOT) {
+            p.zadd(idleKey(), kept.updatedAt().toInstant().toEpochMilli(), kept.id());
+        } else {
+            p.zrem(idleKey(), kept.id());
         }
-        return kept;
+        if (kept.state() == ConversationState.WAITING) {
+            p.zadd(waitingKey(), kept.updatedAt().toInstant().toEpochMilli(), kept.id());
+        } else {
+            p.zrem(waitingKey(), kept.id());
+        }
     }
 
     /** Conversations only the assistant has taken part in, last active before {@code before}, oldest first. */
@@ -138,11 +181,14 @@ class ConversationStore {
      */
     void appendOnce(Message message, OffsetDateTime retentionUntil, String storedKey, Duration remember) {
         try (Jedis jedis = pool.getResource()) {
-            Transaction t = jedis.multi();
-            t.rpush(messagesKey(message.conversationId()), json.write(message));
-            t.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
-            t.set(storedKey, message.conversationId() + " " + message.id(), SetParams.setParams().ex(remember.toSeconds()));
-            t.exec();
+            Pipeline p = jedis.pipelined(); // MULTI/EXEC in a pipeline: one round trip (see saveWith)
+            p.sendCommand(Protocol.Command.MULTI, new String[0]);
+            p.rpush(messagesKey(message.conversationId()), json.write(message));
+            p.expireAt(messagesKey(message.conversationId()), retentionUntil.toEpochSecond());
+            p.set(storedKey, message.conversationId() + " " + message.id(), SetParams.setParams().ex(remember.toSeconds()));
+            Response<Object> exec = p.sendCommand(Protocol.Command.EXEC, new String[0]);
+            p.sync();
+            exec.get(); // throws when Redis refused the transaction
         }
     }
 
@@ -166,6 +212,34 @@ class ConversationStore {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(openHandoffKey(residentId), conversationId, SetParams.setParams().exAt(retentionUntil.toEpochSecond()));
         }
+    }
+
+    void markOpenHandoff(PipeliningBase writes, String residentId, String conversationId, OffsetDateTime retentionUntil) {
+        writes.set(openHandoffKey(residentId), conversationId, SetParams.setParams().exAt(retentionUntil.toEpochSecond()));
+    }
+
+    /** Where a resident's message may belong: the conversation of its thread and the one a person handles, if any. */
+    record Pointers(String thread, String openHandoff) { }
+
+    /** Both pointers in one round trip. */
+    Pointers pointers(String threadKey, String residentId) {
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            Response<String> thread = p.get(keys.key("thread", threadKey));
+            Response<String> handoff = p.get(openHandoffKey(residentId));
+            p.sync();
+            return new Pointers(thread.get(), handoff.get());
+        }
+    }
+
+    /** The key a conversation is stored under, for reading it in the same round trip as taking its lock. */
+    String conversationKeyOf(String conversationId) {
+        return conversationKey(conversationId);
+    }
+
+    /** A conversation as stored under {@link #conversationKeyOf}; empty for null. */
+    Optional<Conversation> parse(String stored) {
+        return stored == null ? Optional.empty() : Optional.of(json.read(stored, Conversation.class));
     }
 
     /** The conversation the pointer names, only while a person still owns it (the pointer may be stale). */
@@ -232,6 +306,10 @@ class ConversationStore {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(keys.key("thread", threadKey), conversationId, SetParams.setParams().ex(ttl.toSeconds()));
         }
+    }
+
+    void linkThread(PipeliningBase writes, String threadKey, String conversationId, Duration ttl) {
+        writes.set(keys.key("thread", threadKey), conversationId, SetParams.setParams().ex(ttl.toSeconds()));
     }
 
     private String conversationKey(String id) {

@@ -3,6 +3,7 @@ package nl.loket.contact;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
@@ -49,6 +50,11 @@ class Deliveries {
         }
     }
 
+    /** {@link #complete} as one of the writes that end the step. */
+    void complete(PipeliningBase writes, String deliveryKey, String receiptJson) {
+        writes.set(key(deliveryKey), receiptJson, SetParams.setParams().xx().ex(properties.idempotencyWindow().toSeconds()));
+    }
+
     void complete(String deliveryKey, String receiptJson) {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(key(deliveryKey), receiptJson,
@@ -67,7 +73,7 @@ class Deliveries {
 
     /**
      * The key that says which message a delivery stored, written in one transaction with the message itself
-     * ({@link ConversationStore#appendOnce}). It outlives a first handling that died after storing (its instance
+     * ({@link #noteStored}). It outlives a first handling that died after storing (its instance
      * stopped, its master failed over), so the provider's retry reuses that message instead of storing it again.
      */
     String storedKey(String deliveryKey) {
@@ -77,12 +83,22 @@ class Deliveries {
     /** The message an earlier handling of this delivery stored in this conversation, if any. */
     Optional<String> storedMessage(String deliveryKey, String conversationId) {
         try (Jedis jedis = pool.getResource()) {
-            String stored = jedis.get(storedKey(deliveryKey));
-            if (stored == null || !stored.startsWith(conversationId + " ")) {
-                return Optional.empty();
-            }
-            return Optional.of(stored.substring(conversationId.length() + 1));
+            return storedMessageIn(jedis.get(storedKey(deliveryKey)), conversationId);
         }
+    }
+
+    /** The message id in what {@link #storedKey} held (read elsewhere), if it names this conversation. */
+    static Optional<String> storedMessageIn(String stored, String conversationId) {
+        if (stored == null || !stored.startsWith(conversationId + " ")) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.substring(conversationId.length() + 1));
+    }
+
+    /** Notes which message a delivery stored, as one of the writes that store it ({@link #storedKey}). */
+    void noteStored(PipeliningBase writes, String deliveryKey, Message message) {
+        writes.set(storedKey(deliveryKey), message.conversationId() + " " + message.id(),
+                SetParams.setParams().ex(window().toSeconds()));
     }
 
     Duration window() {

@@ -6,6 +6,7 @@ import nl.loket.platform.RedisKeys;
 import nl.loket.platform.privacy.PersonalDigests;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.params.SetParams;
 
@@ -23,6 +24,14 @@ import java.util.Set;
  */
 @Component
 class ResidentStore {
+
+    /** The resident an identity links to, with the resident itself; false when either is missing. */
+    private static final String FIND = """
+            local id = redis.call('GET', KEYS[1])
+            if not id then return false end
+            local resident = redis.call('GET', ARGV[1] .. id)
+            if not resident then return false end
+            return {id, resident}""";
 
     private final Pool<Jedis> pool;
     private final RedisKeys keys;
@@ -53,24 +62,32 @@ class ResidentStore {
         List<Identity> verified = identities.stream().filter(Identity::verified).toList();
         try (Jedis jedis = pool.getResource()) {
             String residentId = null;
-            for (Identity identity : verified) {
-                residentId = residentOf(jedis, identity);
-                if (residentId != null && jedis.exists(residentKey(residentId))) {
-                    break;
+            Resident existing = null;
+            if (verified.size() == 1) {
+                // The usual case (one phone number, one chat session) in one round trip: the link and its resident.
+                Object found = jedis.eval(FIND, List.of(identityKey(verified.get(0))), List.of(keys.key("resident", "")));
+                if (found instanceof List<?> pair) {
+                    residentId = String.valueOf(pair.get(0));
+                    existing = json.read(String.valueOf(pair.get(1)), Resident.class);
                 }
-                residentId = null;
             }
-            if (residentId == null && verified.isEmpty()) {
-                residentId = Ids.newId();
-            } else if (residentId == null) {
-                String candidate = Ids.newId();
-                String claimed = jedis.set(identityKey(verified.get(0)), candidate, SetParams.setParams().nx().ex(ttl));
-                residentId = "OK".equals(claimed) ? candidate : jedis.get(identityKey(verified.get(0)));
+            if (residentId == null) {
+                for (Identity identity : verified) {
+                    residentId = residentOf(jedis, identity);
+                    if (residentId != null && jedis.exists(residentKey(residentId))) {
+                        break;
+                    }
+                    residentId = null;
+                }
+                if (residentId == null && verified.isEmpty()) {
+                    residentId = Ids.newId();
+                } else if (residentId == null) {
+                    String candidate = Ids.newId();
+                    String claimed = jedis.set(identityKey(verified.get(0)), candidate, SetParams.setParams().nx().ex(ttl));
+                    residentId = "OK".equals(claimed) ? candidate : jedis.get(identityKey(verified.get(0)));
+                }
+                existing = read(jedis, residentId).orElse(null);
             }
-            for (Identity identity : verified) {
-                jedis.set(identityKey(identity), residentId, SetParams.setParams().ex(ttl));
-            }
-            Resident existing = read(jedis, residentId).orElse(null);
             Set<Identity> all = new LinkedHashSet<>();
             if (existing != null) {
                 all.addAll(existing.identities());
@@ -82,7 +99,13 @@ class ResidentStore {
                     existing != null && existing.preferredChannel() != null ? existing.preferredChannel() : channel,
                     existing == null ? at : existing.createdAt(),
                     at);
-            jedis.set(residentKey(residentId), json.write(updated), SetParams.setParams().ex(ttl));
+            // The links live as long as the resident: both written again in one round trip.
+            Pipeline p = jedis.pipelined();
+            for (Identity identity : verified) {
+                p.set(identityKey(identity), residentId, SetParams.setParams().ex(ttl));
+            }
+            p.set(residentKey(residentId), json.write(updated), SetParams.setParams().ex(ttl));
+            p.sync();
             if (existing == null) {
                 proposeMatches(jedis, residentId, identities, ttl);
             }

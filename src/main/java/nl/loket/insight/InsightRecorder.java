@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ class InsightRecorder {
         recording("message", event.conversationId(), () -> {
             String ch = event.channel().name();
             Map<String, Long> counts = new LinkedHashMap<>();
+            List<InsightStore.Measured> measured = new ArrayList<>(1);
             if (store.first("contact", event.conversationId())) {
                 add(counts, "contacts|" + ch);
                 if (event.relay() != null) {
@@ -86,13 +88,13 @@ class InsightRecorder {
                 // A phone transcript arrives after the call (received = call start): no reply time to measure.
                 if (event.channel() != Channel.PHONE) {
                     long millis = Duration.between(event.receivedAt(), event.repliedAt()).toMillis();
-                    store.sample(day(event.repliedAt()), "assistantReply", event.channel(), millis);
+                    measured.add(new InsightStore.Measured(day(event.repliedAt()), "assistantReply", event.channel(), millis));
                     meters.timer("loket.assistant.reply", "channel", ch).record(Math.max(0, millis), TimeUnit.MILLISECONDS);
                 }
             }
             meters.counter("loket.messages", "channel", ch, "outcome",
                     event.withPerson() ? "TO_PERSON" : String.valueOf(event.outcome())).increment();
-            store.count(day(event.receivedAt()), counts);
+            store.record(day(event.receivedAt()), counts, measured); // one round trip for both
             if (!event.withPerson() && event.outcome() == Outcome.ESCALATED && event.reason() == EscalationReason.NO_ANSWER) {
                 recordGap(event);
             }

@@ -64,6 +64,27 @@ class InsightStore {
         }
     }
 
+    /** One measured duration, for {@link #record}. */
+    record Measured(LocalDate day, String measure, Channel channel, long millis) { }
+
+    /** Counts and samples of one event in one round trip. */
+    void record(LocalDate day, Map<String, Long> increments, List<Measured> measured) {
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            for (Measured m : measured) {
+                String key = keys.key("insight", "samples", m.measure(), m.day().toString());
+                p.rpush(key, m.channel().name() + "|" + Math.max(0, m.millis()));
+                p.expireAt(key, expiry(m.day(), properties.retentionDays()));
+            }
+            if (!increments.isEmpty()) {
+                String key = keys.key("insight", "day", day.toString());
+                increments.forEach((field, by) -> p.hincrBy(key, field, by));
+                p.expireAt(key, expiry(day, properties.retentionDays()));
+            }
+            p.sync();
+        }
+    }
+
     void sample(LocalDate day, String measure, Channel channel, long millis) {
         String key = keys.key("insight", "samples", measure, day.toString());
         try (Jedis jedis = pool.getResource()) {

@@ -83,12 +83,13 @@ class ChatChannel {
     }
 
     public InboundMessage toInbound(Exchange exchange) {
-        String sessionId = authorisedSession(exchange);
+        // the session is in use from its first authorised message (kept as long as its conversation)
+        String sessionId = sessions.authorisedToWrite(exchange.getMessage().getHeader(SESSION_HEADER, String.class),
+                exchange.getMessage().getHeader("Authorization", String.class));
         JsonNode body = json.parseRequest(RequestBodies.text(exchange));
         String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
         String language = body.path("language").asString(null);
         String resend = idempotencyKey(exchange);
-        sessions.inUse(sessionId);
         return new InboundMessage(Channel.CHAT, List.of(Identity.chatVisitor(sessionId)), text,
                 OffsetDateTime.now(clock), resend == null ? null : "chat:" + sessionId + ":" + resend, sessionId, null,
                 validLanguage(language), AuthorRole.RESIDENT, null, null, Map.of(), List.of());

@@ -12,6 +12,7 @@ import redis.clients.jedis.params.SetParams;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Chat sessions in Redis. Only a digest of each token is stored, so even someone reading Redis
@@ -49,24 +50,33 @@ class ChatSessions {
         return new OpenedSession(sessionId, token);
     }
 
-    /** The session has a message: it now lives as long as the conversation it belongs to. */
-    void inUse(String sessionId) {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.expire(key(sessionId), lifetime.toSeconds());
-        }
-    }
+    /**
+     * Reads the session's token digest and, when the token is right, keeps the session for a conversation's lifetime:
+     * one round trip for a message instead of two.
+     */
+    private static final String READ_IN_USE = """
+            local stored = redis.call('GET', KEYS[1])
+            if stored and stored == ARGV[1] then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+            return stored""";
 
     /** True only for an existing session with exactly this token; the comparison takes constant time. */
     boolean authorised(String sessionId, String token) {
+        return authorised(sessionId, token, false);
+    }
+
+    /** @param inUse the request brings a message: an authorised session now lives as long as conversations */
+    private boolean authorised(String sessionId, String token, boolean inUse) {
         if (sessionId == null || token == null || sessionId.length() > 64 || token.length() > 128) {
             return false;
         }
-        String stored;
+        String digest = RedisKeys.hashed(token);
+        Object stored;
         try (Jedis jedis = pool.getResource()) {
-            stored = jedis.get(key(sessionId));
+            stored = inUse ? jedis.eval(READ_IN_USE, List.of(key(sessionId)), List.of(digest, Long.toString(lifetime.toSeconds())))
+                    : jedis.get(key(sessionId));
         }
-        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
-                RedisKeys.hashed(token).getBytes(StandardCharsets.US_ASCII));
+        return stored instanceof String value && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
+                digest.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -76,10 +86,22 @@ class ChatSessions {
      * @throws ChatSessionNotFoundException for an unknown session or another session's token (the same answer)
      */
     String authorisedBy(String sessionId, String authorization) {
+        return authorisedBy(sessionId, authorization, false);
+    }
+
+    /**
+     * {@link #authorisedBy} for a request that brings a message: in the same round trip the session is kept from then
+     * on as long as the conversation it belongs to.
+     */
+    String authorisedToWrite(String sessionId, String authorization) {
+        return authorisedBy(sessionId, authorization, true);
+    }
+
+    private String authorisedBy(String sessionId, String authorization, boolean inUse) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ChatTokenMissingException();
         }
-        if (!authorised(sessionId, authorization.substring(7).trim())) {
+        if (!authorised(sessionId, authorization.substring(7).trim(), inUse)) {
             throw new ChatSessionNotFoundException();
         }
         return sessionId;

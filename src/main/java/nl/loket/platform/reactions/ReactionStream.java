@@ -3,6 +3,9 @@ package nl.loket.platform.reactions;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -29,6 +32,61 @@ class ReactionStream {
 
     enum Claim { MINE, DONE, BUSY }
 
+    /** An event read for a group that reacts to its type, with what the read found of the group's marker. */
+    record Claimed(StreamEntry entry, Claim claim) { }
+
+    /**
+     * Appends an event and marks it as being handled by the groups that try it at once, in one round trip: their
+     * readers find it busy instead of racing the publishing thread. Marker keys are built in the script (one
+     * Redis, no cluster), from the prefixes given.
+     */
+    private static final String APPEND = """
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[2], 'event', ARGV[3])
+            for i = 5, #ARGV do
+              redis.call('SET', ARGV[i] .. id, 'working', 'PX', ARGV[4])
+            end
+            return id""";
+
+    /**
+     * The groups' reads in one round trip: for each group its new events, those of a type it does not react to
+     * acknowledged at once, the others claimed (the marker set unless it is there) and returned with what their
+     * marker said; a group Redis does not know answers its error instead.
+     */
+    private static final String READ = """
+            local consumer, count, workingFor = ARGV[1], ARGV[2], ARGV[3]
+            local result = {}
+            local i = 4
+            while i <= #ARGV do
+              local group, prefix, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+              local types = {}
+              for t = 1, n do types[ARGV[i + 2 + t]] = true end
+              i = i + 3 + n
+              local read = redis.pcall('XREADGROUP', 'GROUP', group, consumer, 'COUNT', count, 'STREAMS', KEYS[1], '>')
+              if type(read) == 'table' and read.err then
+                table.insert(result, read.err)
+              else
+                local mine, skipped = {}, {}
+                if read then
+                  for _, entry in ipairs(read[1][2]) do
+                    local id, fields, kind = entry[1], entry[2], nil
+                    for f = 1, #fields, 2 do if fields[f] == 'type' then kind = fields[f + 1] end end
+                    if kind ~= nil and types[kind] then
+                      local state = 'MINE'
+                      if not redis.call('SET', prefix .. id, 'working', 'NX', 'PX', workingFor) then
+                        state = redis.call('GET', prefix .. id) == 'done' and 'DONE' or 'BUSY'
+                      end
+                      table.insert(mine, {id, fields, state})
+                    else
+                      table.insert(skipped, id)
+                    end
+                  end
+                  if #skipped > 0 then redis.call('XACK', KEYS[1], group, unpack(skipped)) end
+                end
+                table.insert(result, mine)
+              end
+            end
+            return result""";
+
     static final String TYPE = "type";
     static final String EVENT = "event";
 
@@ -45,11 +103,95 @@ class ReactionStream {
         this.properties = properties;
     }
 
-    /** Appends an event; its stream id is the event id every group uses. */
-    String append(String type, String event) {
+    /**
+     * Appends an event; its stream id is the event id every group uses. The groups named are marked as handling it
+     * (their publisher tries it at once and then calls {@link #done} or {@link #failed}).
+     */
+    String append(String type, String event, List<String> handledAtOnceBy) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(properties.keepEntries()), type, event,
+                Long.toString(properties.workingFor().toMillis())));
+        handledAtOnceBy.forEach(group -> args.add(marker(group, "")));
         try (Jedis jedis = pool.getResource()) {
-            return jedis.xadd(outbox(), XAddParams.xAddParams().maxLen(properties.keepEntries()).approximateTrimming(),
-                    Map.of(TYPE, type, EVENT, event)).toString();
+            return String.valueOf(jedis.eval(APPEND, List.of(outbox()), args));
+        }
+    }
+
+    /** {@link #append} as one of the writes of the step that caused the event; the id comes with their results. */
+    Response<Object> append(PipeliningBase writes, String type, String event, List<String> handledAtOnceBy) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(properties.keepEntries()), type, event,
+                Long.toString(properties.workingFor().toMillis())));
+        handledAtOnceBy.forEach(group -> args.add(marker(group, "")));
+        return writes.eval(APPEND, List.of(outbox()), args);
+    }
+
+    /**
+     * New events for the group, in one round trip: those of types it does not react to are acknowledged on the way,
+     * the others come back claimed for it ({@link Claim#MINE}) or with the claim that stood in the way.
+     */
+    List<Claimed> readAndClaim(String group, String consumer, int count, java.util.Collection<String> types) {
+        return readAndClaim(Map.of(group, types), consumer, count).getOrDefault(group, List.of());
+    }
+
+    /** {@link #readAndClaim} for several groups (each with the types it reacts to) in one round trip. */
+    Map<String, List<Claimed>> readAndClaim(Map<String, ? extends java.util.Collection<String>> groups, String consumer,
+                                            int count) {
+        List<String> order = new ArrayList<>(groups.keySet());
+        List<String> args = new ArrayList<>(List.of(consumer, Integer.toString(count),
+                Long.toString(properties.workingFor().toMillis())));
+        for (String group : order) {
+            args.add(group);
+            args.add(marker(group, ""));
+            args.add(Integer.toString(groups.get(group).size()));
+            args.addAll(groups.get(group));
+        }
+        List<?> perGroup;
+        try (Jedis jedis = pool.getResource()) {
+            perGroup = (List<?>) jedis.eval(READ, List.of(outbox()), args);
+        }
+        Map<String, List<Claimed>> out = new LinkedHashMap<>();
+        for (int g = 0; g < order.size(); g++) {
+            String group = order.get(g);
+            if (!(perGroup.get(g) instanceof List<?> entries)) {
+                if (String.valueOf(perGroup.get(g)).contains("NOGROUP")) {
+                    // Redis lost its data (or the stream was deleted): start the group again from now.
+                    createGroup(group);
+                    continue;
+                }
+                throw new JedisDataException(String.valueOf(perGroup.get(g)));
+            }
+            List<Claimed> claimed = new ArrayList<>(entries.size());
+            for (Object item : entries) {
+                List<?> entry = (List<?>) item;
+                List<?> flat = (List<?>) entry.get(1);
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i + 1 < flat.size(); i += 2) {
+                    fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+                }
+                claimed.add(new Claimed(new StreamEntry(new StreamEntryID(String.valueOf(entry.get(0))), fields),
+                        Claim.valueOf(String.valueOf(entry.get(2)))));
+            }
+            out.put(group, claimed);
+        }
+        return out;
+    }
+
+    /** Marks the handled events done and acknowledges the finished ones, in one round trip. */
+    void finish(String group, List<String> handled, List<String> finished) {
+        if (handled.isEmpty() && finished.isEmpty()) {
+            return;
+        }
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            for (String eventId : handled) {
+                p.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
+            }
+            if (!handled.isEmpty()) {
+                p.hdel(failures(group), handled.toArray(String[]::new));
+            }
+            if (!finished.isEmpty()) {
+                p.xack(outbox(), group, finished.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new));
+            }
+            p.sync();
         }
     }
 
@@ -109,16 +251,28 @@ class ReactionStream {
 
     void done(String group, String eventId) {
         try (Jedis jedis = pool.getResource()) {
+            Pipeline p = jedis.pipelined();
+            p.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
+            p.hdel(failures(group), eventId);
+            p.sync();
+        }
+    }
+
+    /** Done on the first try at once: no failure was counted, only the marker changes. */
+    void doneAtOnce(String group, String eventId) {
+        try (Jedis jedis = pool.getResource()) {
             jedis.set(marker(group, eventId), FINISHED, SetParams.setParams().px(properties.rememberDone().toMillis()));
-            jedis.hdel(failures(group), eventId);
         }
     }
 
     /** A failed try gives the event back; returns how many tries of this group failed so far. */
     long failed(String group, String eventId) {
         try (Jedis jedis = pool.getResource()) {
-            jedis.del(marker(group, eventId));
-            return jedis.hincrBy(failures(group), eventId, 1);
+            Pipeline p = jedis.pipelined();
+            p.del(marker(group, eventId));
+            Response<Long> failures = p.hincrBy(failures(group), eventId, 1);
+            p.sync();
+            return failures.get();
         }
     }
 

@@ -7,19 +7,25 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.resps.StreamEntry;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads the outbox for every reacting module on this instance: one thread per group, so a slow reaction
- * (a summary from a language model) never delays another module's. Each round reads new events; a third of the retry
- * wait apart it first takes over events that waited longer than the retry wait (failed, or read by an instance that
- * stopped). Taking over at every round cost an XAUTOCLAIM per group five times a second for nothing: half the idle
- * Redis commands of an instance.
+ * Reads the outbox for every reacting module on this instance. One reader reads the new events of every group that
+ * is not busy in one round trip (a round per group cost a round trip per group and message, and per group five times
+ * a second when idle); each group then handles its events on its own thread, so a slow reaction (a summary from a
+ * language model) never delays another module's. A third of the retry wait apart a group first takes over events
+ * that waited longer than the retry wait (failed, or read by an instance that stopped).
  */
 @Component
 class ReactionWorker implements SmartLifecycle {
@@ -31,10 +37,13 @@ class ReactionWorker implements SmartLifecycle {
     private final ReactionStream stream;
     private final ReactionsProperties properties;
     private final String consumer = "loket-" + UUID.randomUUID();
-    private volatile ScheduledExecutorService threads;
-    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService reader;
+    private volatile Map<String, ExecutorService> groupThreads = Map.of();
+    /** Groups whose thread is handling what was read for them; the reader leaves them alone meanwhile. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     /** Per group, when this instance last took over stuck events (nanoTime). */
-    private final java.util.Map<String, Long> lastTakeOver = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> lastTakeOver = new ConcurrentHashMap<>();
 
     ReactionWorker(Reactions reactions, ReactionStream stream, ReactionsProperties properties) {
         this.reactions = reactions;
@@ -48,35 +57,48 @@ class ReactionWorker implements SmartLifecycle {
         if (groups.isEmpty()) {
             return;
         }
+        Map<String, ExecutorService> threads = new LinkedHashMap<>();
         AtomicInteger number = new AtomicInteger();
-        threads = Executors.newScheduledThreadPool(groups.size(), r -> {
-            Thread t = new Thread(r, "reactions-" + number.incrementAndGet());
+        for (String group : groups) {
+            threads.put(group, Executors.newSingleThreadExecutor(daemon("reactions-" + number.incrementAndGet())));
+        }
+        groupThreads = threads;
+        reader = Executors.newSingleThreadScheduledExecutor(daemon("reactions-read"));
+        long every = properties.pollInterval().toMillis();
+        reader.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
-        long every = properties.pollInterval().toMillis();
-        for (String group : groups) {
-            threads.scheduleWithFixedDelay(() -> round(group), every, every, TimeUnit.MILLISECONDS);
-        }
+        };
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = threads;
-        threads = null;
+        ScheduledExecutorService running = reader;
+        reader = null;
+        List<ExecutorService> all = new ArrayList<>(groupThreads.values());
+        groupThreads = Map.of();
         if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            all.add(0, running);
         }
+        all.forEach(ExecutorService::shutdownNow);
+        try {
+            for (ExecutorService threads : all) {
+                threads.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        busy.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return threads != null;
+        return reader != null;
     }
 
     /** Stops before Redis closes, starts after it is there. */
@@ -85,48 +107,117 @@ class ReactionWorker implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private void round(String group) {
+    /** The reader's round: one read for every group not busy, then each group's events to that group's thread. */
+    private void round() {
+        Map<String, Set<String>> free = new LinkedHashMap<>();
+        for (String group : groupThreads.keySet()) {
+            if (!busy.contains(group)) {
+                free.put(group, reactions.typesOf(group));
+            }
+        }
+        if (free.isEmpty()) {
+            return;
+        }
+        Map<String, List<ReactionStream.Claimed>> read;
         try {
-            long now = System.nanoTime();
-            long every = Math.max(properties.pollInterval().toNanos(), properties.retryAfter().toNanos() / 3);
+            read = stream.readAndClaim(free, consumer, BATCH);
+            if (failing.remove("")) {
+                log.info("Reading reactions works again");
+            }
+        } catch (RuntimeException e) {
+            // Once per outage, not five times a second while Redis is away.
+            if (failing.add("")) {
+                log.warn("Reading reactions failed; trying again every {} until it works: {}", properties.pollInterval(),
+                        e.toString());
+            }
+            return;
+        }
+        long now = System.nanoTime();
+        long every = Math.max(properties.pollInterval().toNanos(), properties.retryAfter().toNanos() / 3);
+        for (String group : free.keySet()) {
+            List<ReactionStream.Claimed> events = read.getOrDefault(group, List.of());
             Long last = lastTakeOver.get(group);
             boolean takeOver = last == null || now - last >= every;
+            ExecutorService thread = groupThreads.get(group);
+            if ((events.isEmpty() && !takeOver) || thread == null) {
+                continue;
+            }
             if (takeOver) {
                 lastTakeOver.put(group, now);
             }
-            work(group, takeOver);
-            if (failing.remove(group)) {
-                log.info("Reading reactions of group {} works again", group);
-            }
-        } catch (RuntimeException e) {
-            // Once per outage, not five times a second per group while Redis is away.
-            if (failing.add(group)) {
-                log.warn("Reading reactions of group {} failed; trying again every {} until it works: {}", group,
-                        properties.pollInterval(), e.toString());
+            busy.add(group);
+            try {
+                thread.execute(() -> {
+                    try {
+                        handleRound(group, events, takeOver);
+                        if (failing.remove(group)) {
+                            log.info("Reactions of group {} work again", group);
+                        }
+                    } catch (RuntimeException e) {
+                        if (failing.add(group)) {
+                            log.warn("Reactions of group {} failed; tried again from the outbox: {}", group, e.toString());
+                        }
+                    } finally {
+                        busy.remove(group);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                busy.remove(group); // what was read stays pending and is taken over
             }
         }
     }
 
-    /** One round for one group, taking over stuck events first; returns how many it handled (tests drive it directly). */
-    int work(String group) {
-        return work(group, true);
+    /**
+     * One round of every group in the calling thread, as the reader does it (one read for all, no take-over); returns
+     * how many events were handled. For tests that switch the polling off.
+     */
+    int roundOfEveryGroup() {
+        Map<String, Set<String>> all = new LinkedHashMap<>();
+        reactions.groups().forEach(group -> all.put(group, reactions.typesOf(group)));
+        int handled = 0;
+        for (Map.Entry<String, List<ReactionStream.Claimed>> read : stream.readAndClaim(all, consumer, BATCH).entrySet()) {
+            handled += handleRound(read.getKey(), read.getValue(), false);
+        }
+        return handled;
     }
 
-    private int work(String group, boolean takeOver) {
+    /** One group's share of a round: stuck events taken over first, then the new ones read for it. */
+    private int handleRound(String group, List<ReactionStream.Claimed> events, boolean takeOver) {
         int handled = 0;
         List<String> done = new ArrayList<>();
-        List<StreamEntry> entries = new ArrayList<>(takeOver ? stream.takeOver(group, consumer, BATCH) : List.of());
-        entries.addAll(stream.readNew(group, consumer, BATCH));
-        for (StreamEntry entry : entries) {
+        if (takeOver) {
+            for (StreamEntry entry : stream.takeOver(group, consumer, BATCH)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                if (process(group, entry)) {
+                    done.add(entry.getID().toString());
+                    handled++;
+                }
+            }
+            stream.ack(group, done);
+            done.clear();
+        }
+        // New events, read and claimed already: marked done and acknowledged in one more round trip.
+        List<String> finished = new ArrayList<>();
+        for (ReactionStream.Claimed read : events) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            if (process(group, entry)) {
-                done.add(entry.getID().toString());
-                handled++;
+            String eventId = read.entry().getID().toString();
+            switch (read.claim()) {
+                case DONE -> finished.add(eventId);
+                case BUSY -> { }
+                case MINE -> {
+                    if (handle(group, read.entry())) {
+                        done.add(eventId);
+                        finished.add(eventId);
+                        handled++;
+                    }
+                }
             }
         }
-        stream.ack(group, done);
+        stream.finish(group, done, finished);
         return handled;
     }
 
@@ -142,6 +233,21 @@ class ReactionWorker implements SmartLifecycle {
             case DONE -> { return true; }
             case BUSY -> { return false; }
             case MINE -> { }
+        }
+        if (!handle(group, entry)) {
+            return false;
+        }
+        stream.done(group, eventId);
+        return true;
+    }
+
+    /** Runs the group's reaction to an event claimed for it; true when it succeeded (the caller marks it done). */
+    private boolean handle(String group, StreamEntry entry) {
+        String eventId = entry.getID().toString();
+        String type = entry.getFields().get(ReactionStream.TYPE);
+        Reaction<?> reaction = reactions.reactionOf(group, type).orElse(null);
+        if (reaction == null) {
+            return true;
         }
         Object event;
         try {
@@ -167,7 +273,6 @@ class ReactionWorker implements SmartLifecycle {
             }
             return false;
         }
-        stream.done(group, eventId);
         return true;
     }
 }

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Response;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,12 +65,59 @@ public class Reactions implements SmartInitializingSingleton {
         events.forEach(this::publish);
     }
 
+    /** Events appended to the outbox among the writes of the step that caused them, not yet tried at once. */
+    public static final class Appended {
+        private final List<Object> events = new ArrayList<>();
+        private final List<Response<Object>> ids = new ArrayList<>();
+    }
+
+    /**
+     * Appends the events among the writes of the step that caused them (its transaction), so they are in the outbox
+     * exactly when the step is stored; {@link #tryAtOnce(Appended)} runs the reactions at once after the lock.
+     */
+    public Appended appendWith(PipeliningBase writes, List<?> events) {
+        Appended appended = new Appended();
+        for (Object event : events) {
+            List<Reaction<?>> reactions = byType.getOrDefault(event.getClass(), List.of());
+            if (reactions.isEmpty()) {
+                continue;
+            }
+            appended.events.add(event);
+            appended.ids.add(stream.append(writes, typeName(event.getClass()), json.write(event), atOnceGroups(reactions)));
+        }
+        return appended;
+    }
+
+    /** The reactions at once to events appended with {@link #appendWith}, once their writes went through. */
+    public void tryAtOnce(Appended appended) {
+        for (int i = 0; i < appended.events.size(); i++) {
+            Object event = appended.events.get(i);
+            String eventId;
+            try {
+                eventId = String.valueOf(appended.ids.get(i).get());
+            } catch (RuntimeException e) {
+                log.error("Could not append {} to the reactions outbox; only reactions at once ran: {}",
+                        event.getClass().getSimpleName(), e.toString());
+                eventId = null;
+            }
+            for (Reaction<?> reaction : byType.getOrDefault(event.getClass(), List.of())) {
+                if (reaction.delivery() == Reaction.Delivery.AT_ONCE) {
+                    tryAtOnce(reaction, eventId, event);
+                }
+            }
+        }
+    }
+
+    private static List<String> atOnceGroups(List<Reaction<?>> reactions) {
+        return reactions.stream().filter(r -> r.delivery() == Reaction.Delivery.AT_ONCE).map(Reaction::group).toList();
+    }
+
     public void publish(Object event) {
         List<Reaction<?>> reactions = byType.getOrDefault(event.getClass(), List.of());
         if (reactions.isEmpty()) {
             return;
         }
-        String eventId = append(event);
+        String eventId = append(event, atOnceGroups(reactions));
         for (Reaction<?> reaction : reactions) {
             if (reaction.delivery() == Reaction.Delivery.AT_ONCE) {
                 tryAtOnce(reaction, eventId, event);
@@ -76,9 +125,9 @@ public class Reactions implements SmartInitializingSingleton {
         }
     }
 
-    private String append(Object event) {
+    private String append(Object event, List<String> atOnce) {
         try {
-            return stream.append(typeName(event.getClass()), json.write(event));
+            return stream.append(typeName(event.getClass()), json.write(event), atOnce);
         } catch (RuntimeException e) {
             log.error("Could not append {} to the reactions outbox; only reactions at once ran: {}",
                     event.getClass().getSimpleName(), e.toString());
@@ -92,16 +141,14 @@ public class Reactions implements SmartInitializingSingleton {
                 reaction.handle(event);
                 return;
             }
-            if (stream.claim(reaction.group(), eventId) != ReactionStream.Claim.MINE) {
-                return;
-            }
+            // appended already marked as being handled here: the group's reader leaves it until this try is over
             try {
                 reaction.handle(event);
             } catch (RuntimeException failed) {
                 stream.failed(reaction.group(), eventId);
                 throw failed;
             }
-            stream.done(reaction.group(), eventId);
+            stream.doneAtOnce(reaction.group(), eventId);
         } catch (RuntimeException e) {
             // The stream tries again after loket.reactions.retry-after; the caller's answer does not wait for it.
             log.warn("Reaction {} to {} {} failed at once; retried from the outbox: {}", reaction.group(),
@@ -121,6 +168,11 @@ public class Reactions implements SmartInitializingSingleton {
 
     Set<String> groups() {
         return new LinkedHashSet<>(byGroup.keySet());
+    }
+
+    /** The stored type names the group reacts to. */
+    Set<String> typesOf(String group) {
+        return byGroup.getOrDefault(group, Map.of()).keySet();
     }
 
     /** The group's reaction to the stored type name, if it has one. */
