@@ -131,7 +131,10 @@ class SentinelFailoverIT {
         proxy.restore();
         HttpResponse<String> healed = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> resend(b, chat, text, key), r -> r.statusCode() == 200);
-        assertThat(resend(a, chat, text, key).body()).as("the resend gets the first answer").isEqualTo(healed.body());
+        // The other instance may first spend a pooled connection the cut left broken (one more 503 with Retry-After).
+        HttpResponse<String> resent = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> resend(a, chat, text, key), r -> r.statusCode() != 503);
+        assertThat(resent.body()).as("the resend gets the first answer").isEqualTo(healed.body());
         assertThat(residentTexts(chat)).containsExactly("Hoe vraag ik een paspoort aan?", text);
     }
 
