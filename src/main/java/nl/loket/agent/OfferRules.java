@@ -57,11 +57,12 @@ class OfferRules {
                             Instant now) {
         List<String> skilled = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        boolean relayAsked = relayAsked(task);
         for (String agent : idleOrder) {
             if (!worksQueue.test(agent, task) || !capacityOf(agent).hasRoomFor(task.channel(), held.getOrDefault(agent, Map.of()))) {
                 continue;
             }
-            (hasSkillsFor(agent, task) ? skilled : others).add(agent);
+            (skillsOf(agent).fit(task, relayAsked) ? skilled : others).add(agent);
         }
         if (task.priority() == Priority.URGENT || !now.isBefore(waitingSince(task).plus(fallbackAfter))) {
             skilled.addAll(others);

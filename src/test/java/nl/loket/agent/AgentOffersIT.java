@@ -218,6 +218,20 @@ class AgentOffersIT {
     }
 
     @Test
+    void volgendeTaakHandsOutTheTaskInTheAgentsLanguageFirstAndTheOtherAfterwards() {
+        // Nobody available, so nothing is offered: ada pulls.
+        String english = escalate(a, "I would like to speak to a person please");
+        String dutch = escalate(b, "Ik wil een medewerker spreken");
+
+        HttpResponse<String> first = a.agentPost(ADA, "/api/agent/handoffs/next", "");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("id").asString()).as("Dutch first, though newer").isEqualTo(dutch);
+        HttpResponse<String> second = b.agentPost(ADA, "/api/agent/handoffs/next", "");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body()).path("id").asString()).as("a pull still gets the rest").isEqualTo(english);
+    }
+
+    @Test
     void anAgentWithTheirChatsFullIsNotOfferedAnotherChat() {
         status(a, EVA, "available");
         String first = escalate(a, "Ik wil een medewerker spreken");
