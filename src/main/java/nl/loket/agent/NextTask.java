@@ -3,9 +3,11 @@ package nl.loket.agent;
 import nl.loket.contact.Channel;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
+import nl.loket.handoff.TaskStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,15 +24,20 @@ class NextTask {
     private final QueueAccess access;
     private final AgentCapacity capacity;
     private final OfferRules rules;
+    private final Clock clock;
 
-    NextTask(HandoffService handoff, QueueAccess access, AgentCapacity capacity, OfferRules rules) {
+    NextTask(HandoffService handoff, QueueAccess access, AgentCapacity capacity, OfferRules rules, Clock clock) {
+        this.clock = clock;
         this.handoff = handoff;
         this.access = access;
         this.capacity = capacity;
         this.rules = rules;
     }
 
-    /** Claims it, or nothing waits that they may take; {@link AgentAtCapacityException} when no task of any channel fits. */
+    /**
+     * Claims it, or nothing waits; {@link AgentAtCapacityException} when no task of any channel fits, or when the only
+     * tasks waiting are on channels where the agent is full.
+     */
     Optional<HandoffTask> claimFor(Authentication agent) {
         capacity.checkRoomFor(agent, null);
         Set<String> queues = access.queuesOf(agent);
@@ -39,7 +46,19 @@ class NextTask {
             return handoff.claimNext(name); // nothing to choose by: the priority streams, as always
         }
         Map<Channel, Integer> held = capacity.heldBy(name);
-        return handoff.claimNext(name, queues, t -> capacity.hasRoomFor(agent, t.channel(), held),
+        Optional<HandoffTask> claimed = handoff.claimNext(name, queues, t -> capacity.hasRoomFor(agent, t.channel(), held),
                 t -> rules.hasSkillsFor(name, t));
+        if (claimed.isEmpty()) {
+            // Tasks wait, but only on channels where the agent is full: say that, not "nothing waits".
+            Optional<HandoffTask> skipped = handoff.tasks(Set.of(TaskStatus.WAITING)).stream()
+                    .filter(t -> (queues.isEmpty() || queues.contains(t.queue())) && t.dueAt(clock.instant())
+                            && !capacity.hasRoomFor(agent, t.channel(), held))
+                    .findFirst();
+            if (skipped.isPresent()) {
+                Channel full = skipped.get().channel();
+                throw new AgentAtCapacityException(full, held.getOrDefault(full, 0));
+            }
+        }
+        return claimed;
     }
 }

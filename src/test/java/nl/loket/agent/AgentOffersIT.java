@@ -244,6 +244,10 @@ class AgentOffersIT {
         HttpResponse<String> claim = b.agentPost(EVA, "/api/agent/handoffs/" + second + "/claim", "");
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
         assertThat(claim.body()).contains("CHAT");
+        HttpResponse<String> next = a.agentPost(EVA, "/api/agent/handoffs/next", "");
+        assertThat(next.statusCode()).as("a chat waits, but not one she may take: at capacity, not 'nothing waits'")
+                .isEqualTo(409);
+        assertThat(next.body()).contains("CHAT");
     }
 
     @Test
