@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Offers a waiting task to one available agent instead of waiting for someone to pull it: the agent of the task's
  * queue (urgent: everyone's) with status AVAILABLE, room on the task's channel and the task's skills who has been idle
- * longest (since their last claim, close or status change); see {@link OfferRules}. The agent accepts (a claim through {@link HandoffService#claim}, the one source of
- * truth) or declines; an offer not taken within {@code loket.offers.timeout} lapses and the task goes to the next.
+ * longest (since their last claim, close or status change); see {@link OfferRules}. The agent accepts (a claim through
+ * {@link HandoffService#claim}, the one source of truth) or declines; an offer not taken within
+ * {@code loket.offers.timeout} lapses and the task goes to the next.
  *
  * <p>An offer is two Redis keys with that TTL, {@code offer:task:{id}} = agent|until and {@code offer:agent:{name}} =
  * task id, written together by a script only when neither exists: one open offer per task and per agent, across
@@ -105,7 +106,8 @@ class Offers {
     private final AtomicBoolean passPending = new AtomicBoolean();
 
     Offers(Pool<Jedis> pool, RedisKeys keys, Clock clock, Broadcast broadcast, HandoffService handoff, AgentStatuses statuses,
-           AgentCapacity capacity, QueueAccess access, OfferProperties properties, AgentAccountProperties accounts, OfferRules rules) {
+           AgentCapacity capacity, QueueAccess access, OfferProperties properties, AgentAccountProperties accounts,
+           OfferRules rules) {
         this.rules = rules;
         this.pool = pool;
         this.keys = keys;
