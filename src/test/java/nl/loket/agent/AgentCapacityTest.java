@@ -80,6 +80,19 @@ class AgentCapacityTest {
         assertThatThrownBy(() -> account(Map.of("capacity", "veel"))).hasStackTraceContaining("number per channel");
     }
 
+    @Test
+    void aCapacityBelowOneOrALanguageThatIsNoCodeIsRefused() {
+        try (jakarta.validation.ValidatorFactory factory = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+            jakarta.validation.Validator validator = factory.getValidator();
+            assertThat(validator.validate(new AgentAccountProperties(List.of(account(Map.of("capacity.CHAT", 0))))))
+                    .extracting(v -> v.getPropertyPath().toString()).containsExactly("agents[0].capacity.chat");
+            assertThat(validator.validate(new AgentAccountProperties(List.of(account(Map.of("languages[0]", "Turks"))))))
+                    .hasSize(1);
+            assertThat(validator.validate(new AgentAccountProperties(List.of(account(Map.of("capacity", 3, "languages[0]", "tr"))))))
+                    .isEmpty();
+        }
+    }
+
     static AgentAccountProperties.Account account(Map<String, Object> settings) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("loket.agents[0].username", "ada");
