@@ -60,10 +60,12 @@ class AgentApi {
     private final AgentCapacity capacity;
     private final Offers offers;
     private final Callbacks callbacks;
+    private final NextTask nextTask;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
              QueueAccess access, Colleagues colleagues, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
-             Snippets snippets, AgentCapacity capacity, Offers offers, Callbacks callbacks) {
+             Snippets snippets, AgentCapacity capacity, Offers offers, Callbacks callbacks, NextTask nextTask) {
+        this.nextTask = nextTask;
         this.callbacks = callbacks;
         this.offers = offers;
         this.snippets = snippets;
@@ -105,8 +107,7 @@ class AgentApi {
     /** Claims the most urgent waiting task: 200 with it, or 204 when the queue is empty. */
     @PostMapping("/handoffs/next")
     ResponseEntity<TaskView> next(Authentication agent) {
-        capacity.checkRoomFor(agent);
-        return handoff.claimNext(agent.getName(), access.queuesOf(agent))
+        return nextTask.claimFor(agent)
                 .map(t -> ResponseEntity.ok(TaskView.of(t)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
@@ -115,7 +116,7 @@ class AgentApi {
     TaskView claim(@PathVariable String id, Authentication agent) {
         HandoffTask task = access.check(id, agent);
         if (!task.claimedBy(agent.getName())) {
-            capacity.checkRoomFor(agent);
+            capacity.checkRoomFor(agent, task.channel());
         }
         return TaskView.of(handoff.claim(id, agent.getName()));
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param timeout         how long an offer stands; not accepted by then, the task goes to the next agent
  * @param declineCooldown how long an agent who declined a task (or let its offer lapse) is not offered it again
  * @param sweepInterval   how often every instance looks for waiting tasks without an offer (lapsed offers, a crash)
+ * @param skillFallbackAfter how long a task is offered only to agents with its skills (language, channel, relay);
+ *                        after that to any agent of its queue, so nobody waits forever for a skill that is missing
  */
 @Validated
 @ConfigurationProperties("loket.offers")
@@ -21,7 +23,8 @@ record OfferProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("30s") Duration timeout,
         @NotNull @DefaultValue("2m") Duration declineCooldown,
-        @NotNull @DefaultValue("2s") Duration sweepInterval) {
+        @NotNull @DefaultValue("2s") Duration sweepInterval,
+        @NotNull @DefaultValue("60s") Duration skillFallbackAfter) {
 
     OfferProperties {
         if (timeout != null && timeout.toMillis() < 100) {
@@ -29,6 +32,9 @@ record OfferProperties(
         }
         if (sweepInterval != null && sweepInterval.toMillis() < 10) {
             throw new IllegalArgumentException("loket.offers.sweep-interval must be at least 10ms");
+        }
+        if (skillFallbackAfter != null && skillFallbackAfter.isNegative()) {
+            throw new IllegalArgumentException("loket.offers.skill-fallback-after must not be negative");
         }
     }
 }

@@ -1,6 +1,7 @@
 package nl.loket.agent;
 
 import jakarta.annotation.PreDestroy;
+import nl.loket.contact.Channel;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.handoff.TaskNotFoundException;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Offers a waiting task to one available agent instead of waiting for someone to pull it: the agent of the task's
- * queue (urgent: everyone's) with status AVAILABLE and free capacity who has been idle longest (since their last
- * claim, close or status change). The agent accepts (a claim through {@link HandoffService#claim}, the one source of
- * truth) or declines; an offer not taken within {@code loket.offers.timeout} lapses and the task goes to the next.
+ * queue (urgent: everyone's) with status AVAILABLE, room on the task's channel and the task's skills who has been idle
+ * longest (since their last claim, close or status change); see {@link OfferRules}. The agent accepts (a claim through
+ * {@link HandoffService#claim}, the one source of truth) or declines; an offer not taken within
+ * {@code loket.offers.timeout} lapses and the task goes to the next.
  *
  * <p>An offer is two Redis keys with that TTL, {@code offer:task:{id}} = agent|until and {@code offer:agent:{name}} =
  * task id, written together by a script only when neither exists: one open offer per task and per agent, across
@@ -93,6 +96,7 @@ class Offers {
     private final AgentCapacity capacity;
     private final QueueAccess access;
     private final OfferProperties properties;
+    private final OfferRules rules;
     private final List<String> agents;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loket-offers");
@@ -102,7 +106,9 @@ class Offers {
     private final AtomicBoolean passPending = new AtomicBoolean();
 
     Offers(Pool<Jedis> pool, RedisKeys keys, Clock clock, Broadcast broadcast, HandoffService handoff, AgentStatuses statuses,
-           AgentCapacity capacity, QueueAccess access, OfferProperties properties, AgentAccountProperties accounts) {
+           AgentCapacity capacity, QueueAccess access, OfferProperties properties, AgentAccountProperties accounts,
+           OfferRules rules) {
+        this.rules = rules;
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;
@@ -169,7 +175,7 @@ class Offers {
         if (ofTask(taskId).filter(o -> o.agent().equals(agent.getName())).isEmpty()) {
             throw new OfferNotYoursException();
         }
-        capacity.checkRoomFor(agent);
+        capacity.checkRoomFor(agent, handoff.task(taskId).channel());
         HandoffTask claimed = handoff.claim(taskId, agent.getName());
         end(taskId, agent.getName());
         return claimed;
@@ -186,7 +192,11 @@ class Offers {
         nudge();
     }
 
-    /** One pass: every waiting task without an offer, most urgent and oldest first, to the longest-idle agent free for it. */
+    /**
+     * One pass: every waiting task without an offer, most urgent and oldest first, to the longest-idle agent free for
+     * it: of its queue, with room on its channel, with its skills (or anyone of the queue once it waited too long,
+     * {@link OfferRules}).
+     */
     void offerWaitingTasks() {
         Map<String, AgentStatuses.AgentStatus> now = statuses.all();
         List<String> available = agents.stream()
@@ -195,9 +205,9 @@ class Offers {
             return;
         }
         List<HandoffTask> open = handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED));
-        Map<String, Integer> held = new HashMap<>();
-        open.stream().filter(t -> t.status() == TaskStatus.CLAIMED && t.claimedBy() != null)
-                .forEach(t -> held.merge(t.claimedBy(), 1, Integer::sum));
+        Map<String, Map<Channel, Integer>> held = new HashMap<>();
+        open.stream().filter(t -> t.status() == TaskStatus.CLAIMED && t.claimedBy() != null && t.channel() != null)
+                .forEach(t -> held.computeIfAbsent(t.claimedBy(), a -> new EnumMap<>(Channel.class)).merge(t.channel(), 1, Integer::sum));
         // A planned call-back is offered from its time on, not before.
         List<HandoffTask> waiting = open.stream()
                 .filter(t -> t.status() == TaskStatus.WAITING && t.dueAt(clock.instant())).toList();
@@ -219,7 +229,6 @@ class Offers {
         }
         List<String> candidates = new ArrayList<>(available.stream()
                 .filter(a -> !offered.contains(a))
-                .filter(a -> capacity.capacityOf(a) == null || held.getOrDefault(a, 0) < capacity.capacityOf(a))
                 .sorted(Comparator.comparingLong((String a) -> idleSince(a, now.get(a), idle)).thenComparing(a -> a))
                 .toList());
         for (int i = 0; i < waiting.size() && !candidates.isEmpty(); i++) {
@@ -227,10 +236,7 @@ class Offers {
                 continue;
             }
             HandoffTask task = waiting.get(i);
-            for (String agent : List.copyOf(candidates)) {
-                if (!access.worksQueueOf(agent, task)) {
-                    continue;
-                }
+            for (String agent : rules.whoToOffer(task, candidates, held, clock.instant())) {
                 long result = tryOffer(task, agent);
                 if (result == 1 || result == 2) {
                     candidates.remove(agent); // one open offer per agent

@@ -117,13 +117,31 @@ class TeamLeadPage {
                                      Map<String, AgentStatuses.AgentStatus> now) {
         List<StatusCell> cells = new ArrayList<>();
         for (AgentStatuses.Status status : AgentStatuses.Status.values()) {
-            List<String> names = members.stream().map(AgentAccountProperties.Account::username)
-                    .filter(name -> now.containsKey(name) ? now.get(name).status() == status : status == AgentStatuses.Status.OFFLINE)
-                    .sorted().toList();
+            List<String> names = members.stream()
+                    .filter(a -> now.containsKey(a.username()) ? now.get(a.username()).status() == status
+                            : status == AgentStatuses.Status.OFFLINE)
+                    .sorted(java.util.Comparator.comparing(AgentAccountProperties.Account::username))
+                    .map(TeamLeadPage::nameWithSkills).toList();
             cells.add(new StatusCell(status.name().toLowerCase(java.util.Locale.ROOT), statusLabel(status), names.size(),
                     status == AgentStatuses.Status.OFFLINE ? List.of() : names));
         }
         return new AgentRow(title, cells);
+    }
+
+    /** "bas (talen: nl, tr; Tolkcontact; kanalen: chat, sms)": who can take what, so a lead sees whether a skill is there now. */
+    static String nameWithSkills(AgentAccountProperties.Account account) {
+        List<String> skills = new ArrayList<>();
+        if (!account.languages().isEmpty()) {
+            skills.add("talen: " + String.join(", ", account.languages()));
+        }
+        if (account.relay()) {
+            skills.add("Tolkcontact");
+        }
+        if (!account.channels().isEmpty()) {
+            skills.add("kanalen: " + String.join(", ", account.channels().stream()
+                    .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+        }
+        return skills.isEmpty() ? account.username() : account.username() + " (" + String.join("; ", skills) + ")";
     }
 
     static String statusLabel(AgentStatuses.Status status) {

@@ -77,6 +77,7 @@ class WorkbenchController {
     private final nl.loket.contact.AgentTyping typing;
     private final Colleagues colleagues;
     private final AgentCapacity capacity;
+    private final NextTask nextTask;
     private final Offers offers;
     private final AgentStatuses statuses;
     private final Callbacks callbacks;
@@ -88,7 +89,8 @@ class WorkbenchController {
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
                         HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
                         nl.loket.contact.AgentTyping typing, Colleagues colleagues, AgentCapacity capacity,
-                        Offers offers, AgentStatuses statuses, Callbacks callbacks) {
+                        Offers offers, AgentStatuses statuses, Callbacks callbacks, NextTask nextTask) {
+        this.nextTask = nextTask;
         this.callbacks = callbacks;
         this.capacity = capacity;
         this.offers = offers;
@@ -138,13 +140,13 @@ class WorkbenchController {
 
     @PostMapping("/next")
     String next(Authentication agent, RedirectAttributes flash) {
+        Optional<HandoffTask> task;
         try {
-            capacity.checkRoomFor(agent);
+            task = nextTask.claimFor(agent);
         } catch (AgentAtCapacityException e) {
             flash.addFlashAttribute("status", AT_CAPACITY);
             return "redirect:/agent";
         }
-        Optional<HandoffTask> task = handoff.claimNext(agent.getName(), access.queuesOf(agent));
         if (task.isEmpty()) {
             flash.addFlashAttribute("status", "Er wachten geen taken.");
             return "redirect:/agent";
@@ -157,8 +159,9 @@ class WorkbenchController {
     String claim(@PathVariable String id, Authentication agent, Model model, RedirectAttributes flash,
                  HttpServletResponse response) {
         try {
-            if (!access.check(id, agent).claimedBy(agent.getName())) {
-                capacity.checkRoomFor(agent);
+            HandoffTask seen = access.check(id, agent);
+            if (!seen.claimedBy(agent.getName())) {
+                capacity.checkRoomFor(agent, seen.channel());
             }
             HandoffTask task = handoff.claim(id, agent.getName());
             flash.addFlashAttribute("status", "U heeft taak " + task.reference() + " opgepakt.");

@@ -216,6 +216,28 @@ public class HandoffService {
         return Optional.empty();
     }
 
+    /**
+     * Claims the most urgent waiting task of these queues (empty: any queue) that the agent may take ({@code mayTake},
+     * e.g. room on its channel); within a priority the ones {@code preferred} (e.g. the agent's skills) first, then the
+     * oldest. Walks the open tasks like {@link #claimNext(String, Set)}.
+     */
+    public Optional<HandoffTask> claimNext(String agent, Set<String> queues, java.util.function.Predicate<HandoffTask> mayTake,
+                                           java.util.function.Predicate<HandoffTask> preferred) {
+        List<HandoffTask> candidates = tasks(Set.of(TaskStatus.WAITING)).stream()
+                .filter(t -> (queues.isEmpty() || queues.contains(t.queue())) && t.dueAt(clock.instant()) && mayTake.test(t))
+                .sorted(Comparator.comparing(HandoffTask::priority).thenComparing(t -> !preferred.test(t))
+                        .thenComparing(HandoffTask::createdAt))
+                .toList();
+        for (HandoffTask task : candidates) {
+            try {
+                return Optional.of(claim(task.id(), agent));
+            } catch (TaskAlreadyClaimedException | TaskClosedException | TaskNotFoundException e) {
+                // Taken or closed meanwhile: try the next one.
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stores the agent's reply on the conversation, then sends it through the resident's channel in the background. */
     public Message reply(String taskId, String agent, String text) {
         return reply(taskId, agent, text, null);

@@ -25,8 +25,8 @@ class AgentAccountsTest {
     @Test
     void configuredAgentsKeepTheirRolesAndEncodedPasswords() {
         AgentAccountProperties properties = new AgentAccountProperties(List.of(
-                new AgentAccountProperties.Account("sanne", "{noop}welkom", List.of("AGENT", "SUPERVISOR"), null, null, null),
-                new AgentAccountProperties.Account("joost", "{noop}welkom", null, null, null, null)));
+                new AgentAccountProperties.Account("sanne", "{noop}welkom", List.of("AGENT", "SUPERVISOR"), null, null, null, null, false, null),
+                new AgentAccountProperties.Account("joost", "{noop}welkom", null, null, null, null, null, false, null)));
         var users = accounts.agentUsers(properties, encoder);
         assertThat(users.loadUserByUsername("sanne").getAuthorities()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_AGENT", "ROLE_SUPERVISOR");

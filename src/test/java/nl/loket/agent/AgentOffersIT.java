@@ -42,12 +42,13 @@ import static org.awaitility.Awaitility.await;
  */
 class AgentOffersIT {
 
-    static final String ADA = "ada";   // algemeen, capacity 2
+    static final String ADA = "ada";   // algemeen, capacity 2, speaks Dutch only
     static final String BEN = "ben";   // algemeen, capacity 2
     static final String COR = "cor";   // algemeen, capacity 1
     static final String DIRK = "dirk"; // belastingen: another team
+    static final String EVA = "eva";   // algemeen, Dutch and English, one chat at a time
     static final String LEAD = "lead"; // a team lead: never offered work
-    static final List<String> AGENTS = List.of(ADA, BEN, COR, DIRK);
+    static final List<String> AGENTS = List.of(ADA, BEN, COR, DIRK, EVA);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static LoketInstance a;
@@ -56,7 +57,8 @@ class AgentOffersIT {
     @BeforeAll
     static void start() {
         List<String> args = new ArrayList<>(List.of("--loket.offers.timeout=2s", "--loket.offers.decline-cooldown=1m",
-                "--loket.offers.sweep-interval=100ms", "--loket.handoff.pending-idle=1ms"));
+                "--loket.offers.sweep-interval=100ms", "--loket.handoff.pending-idle=1ms",
+                "--loket.offers.skill-fallback-after=4s"));
         int n = 2; // agent0 and agent1 of LoketInstance stay offline
         for (String[] agent : new String[][] {{ADA, "algemeen", "2"}, {BEN, "algemeen", "2"}, {COR, "algemeen", "1"},
                 {DIRK, "belastingen", "2"}}) {
@@ -64,6 +66,12 @@ class AgentOffersIT {
             args.add("--loket.agents[" + n + "].teams[0]=" + agent[1]);
             args.add("--loket.agents[" + n++ + "].capacity=" + agent[2]);
         }
+        args.add("--loket.agents[2].languages[0]=nl"); // ada
+        args.addAll(account(n, EVA, "AGENT"));
+        args.add("--loket.agents[" + n + "].teams[0]=algemeen");
+        args.add("--loket.agents[" + n + "].languages[0]=nl");
+        args.add("--loket.agents[" + n + "].languages[1]=en");
+        args.add("--loket.agents[" + n++ + "].capacity.CHAT=1");
         args.addAll(account(n, LEAD, "SUPERVISOR"));
         String prefix = "loket-offers-" + System.nanoTime();
         a = new LoketInstance(TestRedis.serverUrl(), prefix, args.toArray(String[]::new));
@@ -177,7 +185,7 @@ class AgentOffersIT {
         status(a, DIRK, "available"); // another team; BEN stays offline
 
         String second = escalate(b, "Ik wil een medewerker spreken");
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> AGENTS.stream().allMatch(agent -> offerOf(a, agent) == null));
 
         status(b, ADA, "available");
@@ -188,6 +196,58 @@ class AgentOffersIT {
         assertThat(a.agentPost(COR, "/api/agent/handoffs/" + first + "/close", "{\"resolution\":\"ANSWERED\"}").statusCode())
                 .isEqualTo(200);
         await("free capacity again").atMost(Duration.ofSeconds(5)).until(() -> second.equals(offerOf(b, COR)));
+    }
+
+    @Test
+    void aTaskInALanguageAnAgentDoesNotSpeakGoesToAColleagueWhoDoesAndToAnyoneOfTheTeamAfterTheWait() {
+        status(a, ADA, "available"); // idle longest, but Dutch only
+        status(b, EVA, "available");
+        String english = escalate(a, "I would like to speak to a person please");
+        assertThat(a.bean(HandoffService.class).task(english).language()).isEqualTo("en");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> english.equals(offerOf(b, EVA)));
+        assertThat(offerOf(a, ADA)).as("no English").isNull();
+        assertThat(a.agentPost(EVA, "/api/agent/handoffs/" + english + "/offer/decline", "").statusCode()).isEqualTo(204);
+
+        await("nobody left with the skill: after the wait anyone of the team").atMost(Duration.ofSeconds(10))
+                .until(() -> english.equals(offerOf(b, ADA)));
+        java.time.Instant offeredAt = java.time.Instant.parse(JSON.readTree(a.agentGet(ADA, "/api/agent/offer").body())
+                .path("until").asString()).minusSeconds(2);
+        java.time.Instant created = a.bean(HandoffService.class).task(english).createdAt().toInstant();
+        assertThat(offeredAt).as("not before the 4 s wait").isAfterOrEqualTo(created.plusSeconds(4));
+    }
+
+    @Test
+    void volgendeTaakHandsOutTheTaskInTheAgentsLanguageFirstAndTheOtherAfterwards() {
+        // Nobody available, so nothing is offered: ada pulls.
+        String english = escalate(a, "I would like to speak to a person please");
+        String dutch = escalate(b, "Ik wil een medewerker spreken");
+
+        HttpResponse<String> first = a.agentPost(ADA, "/api/agent/handoffs/next", "");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("id").asString()).as("Dutch first, though newer").isEqualTo(dutch);
+        HttpResponse<String> second = b.agentPost(ADA, "/api/agent/handoffs/next", "");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body()).path("id").asString()).as("a pull still gets the rest").isEqualTo(english);
+    }
+
+    @Test
+    void anAgentWithTheirChatsFullIsNotOfferedAnotherChat() {
+        status(a, EVA, "available");
+        String first = escalate(a, "Ik wil een medewerker spreken");
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, EVA)));
+        assertThat(a.agentPost(EVA, "/api/agent/handoffs/" + first + "/offer/accept", "").statusCode()).isEqualTo(200);
+
+        String second = escalate(b, "Ik wil een medewerker spreken");
+        await("one chat at a time").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> offerOf(a, EVA) == null);
+        HttpResponse<String> claim = b.agentPost(EVA, "/api/agent/handoffs/" + second + "/claim", "");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
+        assertThat(claim.body()).contains("CHAT");
+        HttpResponse<String> next = a.agentPost(EVA, "/api/agent/handoffs/next", "");
+        assertThat(next.statusCode()).as("a chat waits, but not one she may take: at capacity, not 'nothing waits'")
+                .isEqualTo(409);
+        assertThat(next.body()).contains("CHAT");
     }
 
     @Test

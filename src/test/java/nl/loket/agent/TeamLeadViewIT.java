@@ -81,6 +81,10 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
     static void teamLeadProperties(DynamicPropertyRegistry registry) {
         // This context's clock is years ahead: it must not take back claims (or retry deliveries) of other tests' contexts.
         registry.add("loket.handoff.reclaim-interval", () -> "365d");
+        // bea (loket.agents[27], see HandoffIntegrationTest) answers in Dutch and Turkish and works with the relay.
+        registry.add("loket.agents[27].languages[0]", () -> "nl");
+        registry.add("loket.agents[27].languages[1]", () -> "tr");
+        registry.add("loket.agents[27].relay", () -> "true");
     }
 
     @Autowired SteppedClock clock;
@@ -172,7 +176,8 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
         assertThat(text(html, "tr", null, "<th scope=\"row\">Burgerzaken</th>\\s*<td data-status"))
                 .isEqualTo("Burgerzaken 1 bas 1 cas 0 0");
         assertThat(text(html, "tr", null, "<th scope=\"row\">Belastingen</th>\\s*<td data-status"))
-                .isEqualTo("Belastingen 0 0 1 bea 0");
+                .as("with their skills, so a lead sees whether Turkish is there now")
+                .isEqualTo("Belastingen 0 0 1 bea (talen: nl, tr; Tolkcontact) 0");
         assertThat(html).contains(TeamLeadPage.NO_TEAM);
 
         // references and counts only: nothing the residents wrote
