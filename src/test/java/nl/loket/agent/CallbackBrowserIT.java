@@ -20,7 +20,6 @@ import org.openqa.selenium.devtools.NetworkInterceptor;
 import org.openqa.selenium.remote.http.Contents;
 import org.openqa.selenium.remote.http.Filter;
 import org.openqa.selenium.remote.http.HttpMethod;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -375,21 +374,15 @@ class CallbackBrowserIT extends HandoffIntegrationTest {
     }
 
     private WebElement focused() {
-        return driver.switchTo().activeElement();
+        return Chromium.focused(driver);
     }
 
     private void keys(CharSequence... keys) {
-        new Actions(driver).sendKeys(keys).perform();
+        Chromium.keys(driver, keys);
     }
 
     /** Presses Tab until the focused element is the one wanted; fails after 300 presses. */
     private void tabUntil(Predicate<WebElement> wanted, String what) {
-        for (int i = 0; i < 300; i++) {
-            keys(Keys.TAB);
-            if (wanted.test(focused())) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached " + what);
+        Chromium.tabUntil(driver, wanted, what);
     }
 }

@@ -294,13 +294,7 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
     // ---- the browser ----
 
     static void tabUntil(ChromeDriver driver, String id) {
-        for (int i = 0; i < 50; i++) {
-            new Actions(driver).sendKeys(Keys.TAB).perform();
-            if (id.equals(driver.switchTo().activeElement().getAttribute("id"))) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached #" + id);
+        nl.loket.support.Chromium.tabUntil(driver, "id", id);
     }
 
     /** A PNG of the whole page, 1280 pixels wide. */

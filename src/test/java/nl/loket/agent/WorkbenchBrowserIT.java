@@ -22,7 +22,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -276,11 +275,11 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
     }
 
     private WebElement focused() {
-        return driver.switchTo().activeElement();
+        return nl.loket.support.Chromium.focused(driver);
     }
 
     private void keys(CharSequence... keys) {
-        new Actions(driver).sendKeys(keys).perform();
+        nl.loket.support.Chromium.keys(driver, keys);
     }
 
     private void tab() {
@@ -289,13 +288,7 @@ class WorkbenchBrowserIT extends HandoffIntegrationTest {
 
     /** Presses Tab until the focused element has the attribute value; fails after 300 presses. */
     private void tabUntil(String attribute, String value) {
-        for (int i = 0; i < 300; i++) {
-            tab();
-            if (value.equals(focused().getAttribute(attribute))) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached [" + attribute + "=" + value + "]");
+        nl.loket.support.Chromium.tabUntil(driver, attribute, value);
     }
 
     private void screenshot(String name, boolean fullPage) throws IOException {

@@ -105,13 +105,7 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     void tabUntil(String attribute, String value) {
-        for (int i = 0; i < 100; i++) {
-            tab();
-            if (value.equals(focused().getAttribute(attribute))) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached [" + attribute + "=" + value + "]");
+        nl.loket.support.Chromium.tabUntil(driver, attribute, value);
     }
 
     /** axe-core, WCAG 2.0/2.1 A and AA rules; the JSON of its findings. */

@@ -189,11 +189,11 @@ class RedactieBrowserIT {
     }
 
     private WebElement focused() {
-        return driver.switchTo().activeElement();
+        return Chromium.focused(driver);
     }
 
     private void keys(CharSequence... keys) {
-        new Actions(driver).sendKeys(keys).perform();
+        Chromium.keys(driver, keys);
     }
 
     private void tab() {
@@ -202,15 +202,7 @@ class RedactieBrowserIT {
 
     /** Presses Tab until the focused element has the attribute value ("text": its text); fails after 300 presses. */
     private void tabUntil(String attribute, String value) {
-        for (int i = 0; i < 300; i++) {
-            tab();
-            WebElement f = focused();
-            String actual = "text".equals(attribute) ? f.getText() : f.getAttribute(attribute);
-            if (value.equals(actual)) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached [" + attribute + "=" + value + "]");
+        Chromium.tabUntil(driver, attribute, value);
     }
 
     private void screenshot(String name) throws IOException {

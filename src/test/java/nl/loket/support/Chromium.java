@@ -1,6 +1,9 @@
 package nl.loket.support;
 
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 
 /** Debian's headless Chromium for the workbench's browser tests, started the same way for each of them. */
@@ -23,6 +27,33 @@ public final class Chromium {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
+    }
+
+    /** The element that has the keyboard focus. */
+    public static WebElement focused(WebDriver driver) {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Types as a keyboard user does, into whatever has the focus. */
+    public static void keys(WebDriver driver, CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Tab until the focused element is the one wanted ({@code what} names it); fails after 300 presses. */
+    public static void tabUntil(WebDriver driver, Predicate<WebElement> wanted, String what) {
+        for (int i = 0; i < 300; i++) {
+            keys(driver, Keys.TAB);
+            if (wanted.test(focused(driver))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + what);
+    }
+
+    /** Presses Tab until the focused element has the attribute value ("text": its visible text). */
+    public static void tabUntil(WebDriver driver, String attribute, String value) {
+        tabUntil(driver, e -> value.equals("text".equals(attribute) ? e.getText() : e.getAttribute(attribute)),
+                "[" + attribute + "=" + value + "]");
     }
 
     /**
