@@ -36,7 +36,7 @@ class CandidateKnowledge implements DisposableBean {
             articles.add(draft);
             // the store's order (by file), so an unchanged draft trains the very same categorizer as the release
             articles.sort(java.util.Comparator.comparing((Article a) -> ArticleMarkdown.fileName(a.language(), a.topic())));
-            KnowledgeBase base = builder.build(articles);
+            KnowledgeBase base = builder.buildCandidate(articles);
             if (last != null) {
                 last.base().close();
             }

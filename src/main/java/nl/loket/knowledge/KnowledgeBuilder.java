@@ -26,6 +26,15 @@ final class KnowledgeBuilder {
         return new KnowledgeBase(articles, questions(articles), properties.answerThreshold(), Calibration.DEFAULT, sharedModels);
     }
 
+    /**
+     * A knowledge base for trying a draft (the editors' test box): it may load a model another instance trained, but
+     * offers none of its own, since most drafts are never published as they are and a model takes megabytes.
+     */
+    KnowledgeBase buildCandidate(List<Article> articles) {
+        return new KnowledgeBase(articles, questions(articles), properties.answerThreshold(), Calibration.DEFAULT,
+                sharedModels.readOnly());
+    }
+
     /** Read on the first build; a topic an editor adds later has no residents' questions yet, which is fine. */
     private List<AskedQuestion> questions(List<Article> articles) {
         List<AskedQuestion> q = questions;

@@ -14,14 +14,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@link SharedModels} in Redis: one key per digest, written once (the first offer wins) and kept for a week, which
- * covers the releases in use and a roll-back. Sharing is an optimisation: when Redis fails, an instance trains its own.
+ * {@link SharedModels} in Redis: one key per digest, written once (the first offer wins) and kept for an hour. A model
+ * of the shipped knowledge base is about 14 MB, so only the moments that need it keep one: the other instances switching
+ * to a new release (seconds) and instances restarted soon after. Sharing is an optimisation: when Redis fails, or later,
+ * an instance trains its own.
  */
 @Component
 class RedisSharedModels implements SharedModels {
 
     private static final Logger log = LoggerFactory.getLogger(RedisSharedModels.class);
-    static final Duration KEPT = Duration.ofDays(7);
+    static final Duration KEPT = Duration.ofHours(1);
 
     private final Pool<Jedis> pool;
     private final RedisKeys keys;

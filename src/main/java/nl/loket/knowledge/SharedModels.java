@@ -15,6 +15,21 @@ interface SharedModels {
     /** Offers a freshly trained model to the other instances. */
     void offer(String digest, byte[] model);
 
+    /** Reads what others offered but offers nothing itself: for a candidate that is never published as it is. */
+    default SharedModels readOnly() {
+        SharedModels shared = this;
+        return new SharedModels() {
+            @Override
+            public Optional<byte[]> find(String digest) {
+                return shared.find(digest);
+            }
+
+            @Override
+            public void offer(String digest, byte[] model) {
+            }
+        };
+    }
+
     /** Nothing shared: a single process, or a test without Redis. */
     SharedModels NONE = new SharedModels() {
         @Override

@@ -81,7 +81,8 @@ class SharedModelsTest {
         try (KnowledgeBase first = new KnowledgeBase(articles, List.of(), KnowledgeBase.ANSWER_THRESHOLD, Calibration.DEFAULT, shared)) {
             try (Jedis jedis = pool.getResource()) {
                 for (String key : jedis.keys(keys.key("knowledge", "model", "*"))) {
-                    jedis.set(key.getBytes(StandardCharsets.UTF_8), "not a model".getBytes(StandardCharsets.UTF_8));
+                    jedis.set(key.getBytes(StandardCharsets.UTF_8), "not a model".getBytes(StandardCharsets.UTF_8),
+                            redis.clients.jedis.params.SetParams.setParams().px(60_000));
                 }
             }
             TopicCategorizer.forgetTrainedModels();
@@ -93,7 +94,14 @@ class SharedModelsTest {
     }
 
     @Test
-    void theFirstOfferWinsAndIsKeptForAWeek() {
+    void aCandidateForTheTestBoxLoadsASharedModelButOffersNone() {
+        Counting shared = new Counting(SharedModels.NONE);
+        shared.readOnly().offer("abc", new byte[] {1});
+        assertThat(shared.offers).isZero();
+    }
+
+    @Test
+    void theFirstOfferWinsAndIsKeptForAnHour() {
         RedisKeys keys = new RedisKeys("loket-models-" + UUID.randomUUID());
         RedisSharedModels shared = new RedisSharedModels(pool, keys);
         shared.offer("abc", new byte[] {1, 2, 3});
