@@ -25,17 +25,6 @@ class CalibrationFit {
     record Row(double[] x, double y, double w, boolean answerable) {
     }
 
-    /** The questions written for the categorizer (no evaluation set among them): in every cross-fitted knowledge base. */
-    static List<AskedQuestion> writtenVariants() {
-        try {
-            return java.nio.file.Files.readAllLines(Path.of("src/main/resources/knowledge/questions/written-variants.txt")).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\|", 3))
-                    .map(p -> new AskedQuestion(p[0], "-".equals(p[1]) ? null : p[1], p[2].strip())).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void fit() {
         List<DevSet.Item> own = new ArrayList<>(DevSet.load().orElseThrow().items());
@@ -47,9 +36,13 @@ class CalibrationFit {
         // A spent set's questions train the categorizer, so each is scored by a knowledge base trained without it
         // (cross-fitting): the weights then see confidences as an unseen question gets them.
         List<Article> articles = ArticleLoader.load(KnowledgeProperties.DEFAULT_LOCATION);
+        // The shipped questions that come from no evaluation set (the written variants): in every cross-fitted base.
+        java.util.Set<AskedQuestion> spent = new java.util.HashSet<>(SpentQuestions.allExcept(sets, null));
+        List<AskedQuestion> notFromSpentSets = ArticleLoader.questions(KnowledgeProperties.DEFAULT_LOCATION, articles).stream()
+                .filter(q -> !spent.contains(q)).toList();
         for (String set : sets) {
             List<AskedQuestion> training = new ArrayList<>(SpentQuestions.allExcept(sets, set));
-            training.addAll(writtenVariants());
+            training.addAll(notFromSpentSets);
             try (KnowledgeBase without = new KnowledgeBase(articles, training, KnowledgeBase.ANSWER_THRESHOLD,
                     Calibration.DEFAULT)) {
                 rows.addAll(rows(without, DevSet.load(SpentQuestions.FOLDER.resolve(set)).orElseThrow().items(), tally));
