@@ -12,6 +12,7 @@ import nl.loket.knowledge.Article;
 import nl.loket.knowledge.DraftChecks;
 import nl.loket.knowledge.KnowledgeBase;
 import nl.loket.platform.privacy.PersonalDataRedactor;
+import nl.loket.platform.text.ResourceLines;
 import nl.loket.platform.text.SmsSegments;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +70,19 @@ class EditorDraftChecks implements DraftChecks {
                 redactor.redact(question).text(), now, null, null, null);
         Responder.Decision decision = assistant.decide(conversation, message, () -> candidate, false);
         Reply reply = decision.reply();
-        return new TestAnswer(reply.outcome().name(), reply.topic(), decision.confidence(), reply.text());
+        return new TestAnswer(reply.outcome().name(), reply.topic(), decision.confidence(), reply.text(),
+                reply.escalation() == null ? null : reply.escalation().reason().name());
+    }
+
+    /** Spread evenly over the crisis classifier's own written examples (every kind and language it was given). */
+    @Override
+    public List<String> crisisExamples(int max) {
+        List<String> crisis = ResourceLines.read(CrisisClassifier.TRAINING).stream()
+                .filter(line -> line.startsWith("CRISIS\t")).map(line -> line.substring("CRISIS\t".length())).toList();
+        if (crisis.size() <= max) {
+            return crisis;
+        }
+        double step = (double) crisis.size() / max;
+        return java.util.stream.IntStream.range(0, max).mapToObj(i -> crisis.get((int) (i * step))).toList();
     }
 }

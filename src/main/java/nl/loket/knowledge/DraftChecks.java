@@ -23,6 +23,12 @@ public interface DraftChecks {
     TestAnswer ask(KnowledgeBase candidate, String question);
 
     /**
+     * Messages the assistant must handle as a crisis whatever the knowledge base says: the evaluation gate checks that
+     * a candidate release still does. At most {@code max}, the same ones every time.
+     */
+    java.util.List<String> crisisExamples(int max);
+
+    /**
      * @param score           Flesch-Douma (Dutch) or Flesch reading ease (English); higher is easier
      * @param bar             the score the text must reach
      * @param longestWords    words in the longest sentence; more than {@code maxSentenceWords} fails
@@ -41,7 +47,8 @@ public interface DraftChecks {
      * @param topic      the topic answered, or the best match when none was answered (may be null)
      * @param confidence the retrieval's confidence, null when the question never reached retrieval (triage)
      * @param text       the reply the resident would get by SMS
+     * @param reason     why it went to a person (CRISIS, CASE_SPECIFIC, …), null when it did not
      */
-    record TestAnswer(String outcome, String topic, Double confidence, String text) {
+    record TestAnswer(String outcome, String topic, Double confidence, String text, String reason) {
     }
 }

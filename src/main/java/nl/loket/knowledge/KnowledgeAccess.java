@@ -2,6 +2,7 @@ package nl.loket.knowledge;
 
 import nl.loket.platform.AccessRule;
 import nl.loket.platform.ModuleAccess;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.List;
 class KnowledgeAccess implements ModuleAccess {
 
     static final String EDITOR = "EDITOR";
+    /** An editor who is also a supervisor may publish a draft the evaluation gate refused. */
+    static final String SUPERVISOR = "SUPERVISOR";
+
+    static boolean isSupervisor(Authentication user) {
+        return user != null && user.getAuthorities().stream().anyMatch(a -> ("ROLE_" + SUPERVISOR).equals(a.getAuthority()));
+    }
 
     @Override
     public List<String> apiPaths() {

@@ -2,6 +2,10 @@ package nl.loket.knowledge;
 
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Json;
+import nl.loket.platform.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -65,10 +69,31 @@ class KnowledgeApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 
+    /**
+     * Publishes a draft after the four-eyes and evaluation-gate checks; {@code ?override=true} publishes despite the
+     * gate, for a supervisor only (kept with the approval).
+     */
     @PostMapping("/drafts/{id}/approve")
-    Map<String, Object> approve(@PathVariable String id, Authentication editor) {
-        ArticleVersions.Publication done = editing.approve(editor.getName(), DraftId.parse(id));
+    Map<String, Object> approve(@PathVariable String id, @RequestParam(defaultValue = "false") boolean override,
+                                Authentication editor) {
+        if (override && !KnowledgeAccess.isSupervisor(editor)) {
+            throw new GateOverrideRefused();
+        }
+        ArticleVersions.Publication done = editing.approve(editor.getName(), DraftId.parse(id), override);
         return published(done);
+    }
+
+    /** A problem (RFC 9457) with the gate's report as an extension member, so the editor sees what changed. */
+    @ExceptionHandler(PublishRefusedByEvaluation.class)
+    ResponseEntity<Map<String, Object>> refused(PublishRefusedByEvaluation e, HttpServletRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", e.title());
+        body.put("status", e.status());
+        body.put("detail", e.detail());
+        body.put("instance", request.getRequestURI());
+        body.put("gate", e.report());
+        return ResponseEntity.status(e.status()).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE)).body(body);
     }
 
     /** {@code {"version": n, "note"?}}: publishes version n's content again as a new version. */

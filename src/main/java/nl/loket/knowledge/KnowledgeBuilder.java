@@ -35,6 +35,12 @@ final class KnowledgeBuilder {
                 sharedModels.readOnly());
     }
 
+    /** The residents' labelled questions (read on the first build), in file order; what the evaluation gate asks. */
+    List<AskedQuestion> labelledQuestions() {
+        List<AskedQuestion> q = questions;
+        return q != null ? q : List.of();
+    }
+
     /** Read on the first build; a topic an editor adds later has no residents' questions yet, which is fine. */
     private List<AskedQuestion> questions(List<Article> articles) {
         List<AskedQuestion> q = questions;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The editors' rules: a change is a new draft version, checked by the loader's own rules; a draft is published only
@@ -22,6 +23,8 @@ import java.util.Set;
 @Service
 class KnowledgeEditing {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KnowledgeEditing.class);
+
     /** The fields an editor writes; {@code id} follows from topic and language, {@code sample} is for shipped content. */
     static final List<String> EDITABLE = List.of("topic", "language", "title", "summary", "body", "source", "lastReviewed",
             "related", "examples", "keywords");
@@ -30,12 +33,15 @@ class KnowledgeEditing {
     private final ReleaseListener publisher;
     private final KnowledgeEditingProperties properties;
     private final Clock clock;
+    private final PublishGate gate;
 
-    KnowledgeEditing(ArticleVersions store, ReleaseListener publisher, KnowledgeEditingProperties properties, Clock clock) {
+    KnowledgeEditing(ArticleVersions store, ReleaseListener publisher, KnowledgeEditingProperties properties, Clock clock,
+                     PublishGate gate) {
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.gate = gate;
     }
 
     /**
@@ -93,10 +99,14 @@ class KnowledgeEditing {
 
     /**
      * Publishes a draft. Four eyes: refused for the draft's own author; refused too when a newer version was saved
-     * since (the approver would publish something else than the latest work) or when it is no draft waiting.
+     * since (the approver would publish something else than the latest work) or when it is no draft waiting. Then the
+     * evaluation gate: refused when the candidate release answers more labelled questions wrongly or no longer handles a
+     * crisis message, unless a supervisor overrides it; the override is kept with the approval.
+     *
+     * @param supervisorOverride the approver is a supervisor who publishes despite the gate
      */
-    ArticleVersions.Publication approve(String editor, DraftId draft) {
-        ArticleVersions.Publication done = store.approve(draft, state -> {
+    ArticleVersions.Publication approve(String editor, DraftId draft, boolean supervisorOverride) {
+        Consumer<ArticleVersions.State> approvable = state -> {
             if (draft.version() < 1 || draft.version() > state.latest()) {
                 throw new UnknownArticleVersion(draft.toString());
             }
@@ -110,7 +120,20 @@ class KnowledgeEditing {
             if (draft.version() != state.latest()) {
                 throw new DraftSuperseded(draft, state.latest());
             }
-        }, new Approval(editor, clock.instant()));
+        };
+        // The cheap checks first, on what is stored now; the store checks them again atomically when it publishes.
+        List<ArticleVersion> versions = store.versions(draft.articleId());
+        approvable.accept(new ArticleVersions.State(versions, store.publishedVersion(draft.articleId()).orElse(null)));
+        Article article = versions.get(draft.version() - 1).article();
+        PublishGate.Report report = gate.check(article);
+        if (!report.passes() && !supervisorOverride) {
+            throw new PublishRefusedByEvaluation(draft, report);
+        }
+        ArticleVersions.Publication done = store.approve(draft, approvable,
+                new Approval(editor, clock.instant(), report.passes() ? null : report.summary()));
+        if (!report.passes()) {
+            log.warn("Draft {} published by supervisor {} despite the evaluation gate: {}", draft, editor, report.summary());
+        }
         publisher.published(done.release());
         return done;
     }
@@ -167,7 +190,8 @@ class KnowledgeEditing {
                     : wasPublished(v, approvals) ? "REPLACED"
                     : v.number() == latest ? "DRAFT" : "SUPERSEDED";
             return new VersionView(v.number(), v.kind(), status, v.author(), v.savedAt(), v.changed(), v.note(), v.basedOn(),
-                    v.rolledBackTo(), a == null ? null : a.by(), a == null ? null : a.at(), v.article());
+                    v.rolledBackTo(), a == null ? null : a.by(), a == null ? null : a.at(), a == null ? null : a.gateOverridden(),
+                    v.article());
         }).toList();
         return Optional.of(new ArticleHistory(articleId, published, latest, views));
     }

@@ -1,6 +1,7 @@
 package nl.loket.knowledge;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,10 +24,13 @@ record KnowledgeEditingProperties(
         @NotNull @DefaultValue("365d") Duration reviewInterval,
         @NotNull @DefaultValue("5s") Duration checkInterval,
         @NotNull @DefaultValue("2m") Duration retireAfter,
-        @NotNull @DefaultValue("2m") Duration publishWait) {
+        @NotNull @DefaultValue("2m") Duration publishWait,
+        @PositiveOrZero @DefaultValue("3") int gateQuestionsPerTopic,
+        @PositiveOrZero @DefaultValue("60") int gateOutOfScope,
+        @PositiveOrZero @DefaultValue("30") int gateCrisisMessages) {
 
     static KnowledgeEditingProperties defaults() {
         return new KnowledgeEditingProperties(Duration.ofDays(365), Duration.ofSeconds(5), Duration.ofMinutes(2),
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), 3, 60, 30);
     }
 }

@@ -90,6 +90,10 @@ class RedactiePages {
         model.addAttribute("draft", draft);
         model.addAttribute("draftId", draft == null ? null : id + "." + draft.number());
         model.addAttribute("ownDraft", draft != null && draft.author().equals(editor.getName()));
+        model.addAttribute("supervisor", KnowledgeAccess.isSupervisor(editor));
+        if (!model.containsAttribute("gate")) {
+            model.addAttribute("gate", null);
+        }
         model.addAttribute("draftChanged", draft == null ? "" : fieldNames(draft.changed()));
         model.addAttribute("labels", FIELD_LABELS);
         model.addAttribute("versions", reversed(history.versions()).stream().map(v -> new VersionRow(v.number(),
@@ -113,14 +117,18 @@ class RedactiePages {
     }
 
     @PostMapping("/artikelen/{id}/goedkeuren")
-    String approve(@PathVariable String id, @RequestParam String concept, Authentication editor, RedirectAttributes flash) {
+    String approve(@PathVariable String id, @RequestParam String concept, @RequestParam(defaultValue = "false") boolean ondanks,
+                   Authentication editor, RedirectAttributes flash) {
         try {
             DraftId draft = DraftId.parse(concept);
             if (!draft.articleId().equals(id)) {
                 // the button of one article's page publishes only that article's draft
                 throw new UnknownArticleVersion(concept);
             }
-            ArticleVersions.Publication done = editing.approve(editor.getName(), draft);
+            if (ondanks && !KnowledgeAccess.isSupervisor(editor)) {
+                throw new GateOverrideRefused();
+            }
+            ArticleVersions.Publication done = editing.approve(editor.getName(), draft, ondanks);
             flash.addFlashAttribute("status", "Versie " + done.version().number()
                     + " is goedgekeurd en gepubliceerd. De assistent antwoordt er nu mee.");
         } catch (SelfApprovalRefused e) {
@@ -128,6 +136,13 @@ class RedactiePages {
                     + "goedkeuren (vier ogen). Het concept is niet gepubliceerd.");
         } catch (DraftSuperseded e) {
             flash.addFlashAttribute("error", "Er is intussen een nieuwere versie opgeslagen. Bekijk die eerst.");
+        } catch (PublishRefusedByEvaluation e) {
+            PublishGate.Report r = e.report();
+            flash.addFlashAttribute("error", "Niet gepubliceerd: met dit concept geeft de assistent " + r.falseAnswersAfter()
+                    + " foute antwoorden op de testvragen (nu " + r.falseAnswersBefore() + ")"
+                    + (r.crisisMissed() > 0 ? " en herkent hij " + r.crisisMissed() + " crisisberichten niet meer" : "")
+                    + ". Hieronder staat wat verandert. Pas het concept aan, of vraag een teamleider.");
+            flash.addFlashAttribute("gate", r);
         } catch (ProblemException e) {
             flash.addFlashAttribute("error", e.detail());
         }

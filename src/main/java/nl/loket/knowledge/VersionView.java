@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param status PUBLISHED (live now), DRAFT (the latest, waiting for another editor), REPLACED (was live, a later
  *               version replaced it) or SUPERSEDED (a draft never approved, a newer version was saved after it)
+ * @param gateOverridden what the evaluation gate found when a supervisor published this version despite it, or null
  */
 record VersionView(int number, ArticleVersion.Kind kind, String status, String author, Instant savedAt,
                    List<String> changed, String note, Integer basedOn, Integer rolledBackTo, String approvedBy,
-                   Instant approvedAt, Article article) {
+                   Instant approvedAt, String gateOverridden, Article article) {
 }

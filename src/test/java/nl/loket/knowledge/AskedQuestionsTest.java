@@ -103,7 +103,8 @@ class AskedQuestionsTest {
         }
     }
 
-    private static Path copyOfValid(Path temp) throws IOException {
+    /** The valid fixture knowledge base copied to {@code temp}, with an empty {@code questions} folder to write into. */
+    static Path copyOfValid(Path temp) throws IOException {
         Path kb = temp.resolve("kb");
         try (Stream<Path> files = Files.walk(VALID)) {
             for (Path p : files.sorted().toList()) {

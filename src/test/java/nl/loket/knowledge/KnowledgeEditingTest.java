@@ -31,6 +31,8 @@ class KnowledgeEditingTest {
     ArticleVersions store;
     KnowledgeEditing editing;
     final List<Long> releasesAnnounced = new ArrayList<>();
+    final List<Article> gateAsked = new ArrayList<>();
+    PublishGate.Report gateSays = new PublishGate.Report(120, 2, 2, 0, List.of());
 
     @BeforeAll
     static void connect() {
@@ -49,7 +51,10 @@ class KnowledgeEditingTest {
         store.seedIfEmpty(() -> ArticleLoader.load("classpath:kb-fixtures/valid").stream()
                 .map(a -> new ArticleVersion(1, ArticleVersion.Kind.IMPORT, a, "import", clock.instant(), List.of(), "", null, null))
                 .toList());
-        editing = new KnowledgeEditing(store, releasesAnnounced::add, KnowledgeEditingProperties.defaults(), clock);
+        editing = new KnowledgeEditing(store, releasesAnnounced::add, KnowledgeEditingProperties.defaults(), clock, draft -> {
+            gateAsked.add(draft);
+            return gateSays;
+        });
     }
 
     Map<String, Object> grofvuilWithSummary(String summary) {
@@ -102,7 +107,7 @@ class KnowledgeEditingTest {
     void theAuthorOfADraftCannotApproveIt() {
         ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak."));
 
-        assertThatThrownBy(() -> editing.approve("anna", DraftId.parse(draft.draftId())))
+        assertThatThrownBy(() -> editing.approve("anna", DraftId.parse(draft.draftId()), false))
                 .isInstanceOf(SelfApprovalRefused.class)
                 .satisfies(e -> assertThat(((SelfApprovalRefused) e).status()).isEqualTo(403))
                 .hasMessageContaining("another editor must approve it");
@@ -114,7 +119,7 @@ class KnowledgeEditingTest {
     void anotherEditorsApprovalPublishesTheDraftAndRaisesTheRelease() {
         ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak."));
 
-        ArticleVersions.Publication done = editing.approve("bram", DraftId.parse(draft.draftId()));
+        ArticleVersions.Publication done = editing.approve("bram", DraftId.parse(draft.draftId()), false);
 
         assertThat(done.version().number()).isEqualTo(2);
         assertThat(done.release()).isEqualTo(2);
@@ -133,9 +138,9 @@ class KnowledgeEditingTest {
     @Test
     void aDraftIsApprovedOnlyOnce() {
         ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op."));
-        editing.approve("bram", DraftId.parse(draft.draftId()));
+        editing.approve("bram", DraftId.parse(draft.draftId()), false);
 
-        assertThatThrownBy(() -> editing.approve("carla", DraftId.parse(draft.draftId()))).isInstanceOf(VersionNotADraft.class);
+        assertThatThrownBy(() -> editing.approve("carla", DraftId.parse(draft.draftId()), false)).isInstanceOf(VersionNotADraft.class);
     }
 
     @Test
@@ -143,7 +148,7 @@ class KnowledgeEditingTest {
         ArticleVersion first = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op."));
         editing.saveDraft("carla", grofvuilWithSummary("Grofvuil haalt de gemeente gratis bij u op."));
 
-        assertThatThrownBy(() -> editing.approve("bram", DraftId.parse(first.draftId())))
+        assertThatThrownBy(() -> editing.approve("bram", DraftId.parse(first.draftId()), false))
                 .isInstanceOf(DraftSuperseded.class).hasMessageContaining("version 3");
         assertThat(editing.history("nl-grofvuil").orElseThrow().versions()).extracting(VersionView::status)
                 .containsExactly("PUBLISHED", "SUPERSEDED", "DRAFT");
@@ -178,7 +183,7 @@ class KnowledgeEditingTest {
     @Test
     void aRollBackPublishesTheEarlierContentAgainAsANewVersion() {
         ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op."));
-        editing.approve("bram", DraftId.parse(draft.draftId()));
+        editing.approve("bram", DraftId.parse(draft.draftId()), false);
 
         ArticleVersions.Publication rolledBack = editing.rollBack("carla", "nl-grofvuil", 1, "de oude tekst was juist");
 
@@ -260,5 +265,56 @@ class KnowledgeEditingTest {
         assertThat(store.versions("nl-grofvuil")).hasSize(before);
         assertThatThrownBy(() -> editing.check(grofvuilWithSummary("x".repeat(301))))
                 .isInstanceOfSatisfying(InvalidDraft.class, e -> assertThat(e.field()).isEqualTo("summary"));
+    }
+
+    @Test
+    void aDraftThatWouldAnswerMoreQuestionsWronglyIsNotPublishedAndTheRefusalSaysWhatGotWorse() {
+        ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak."));
+        PublishGate.Change worse = new PublishGate.Change("wanneer komt de vuilniswagen", "afval-containers",
+                "ANSWERED afval-containers", "ANSWERED grofvuil", true);
+        gateSays = new PublishGate.Report(120, 2, 3, 0, List.of(worse));
+
+        assertThatThrownBy(() -> editing.approve("bram", DraftId.parse(draft.draftId()), false))
+                .isInstanceOfSatisfying(PublishRefusedByEvaluation.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.detail()).contains("false answers 2 → 3");
+                    assertThat(e.report().changes()).containsExactly(worse);
+                });
+        assertThat(gateAsked).extracting(Article::summary).containsExactly("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak.");
+        assertThat(store.publishedVersion("nl-grofvuil")).contains(1);
+        assertThat(releasesAnnounced).isEmpty();
+    }
+
+    @Test
+    void aDraftThatNoLongerHandlesACrisisMessageIsNotPublishedEvenWithoutMoreFalseAnswers() {
+        ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak."));
+        gateSays = new PublishGate.Report(120, 2, 2, 1, List.of());
+
+        assertThatThrownBy(() -> editing.approve("bram", DraftId.parse(draft.draftId()), false))
+                .isInstanceOf(PublishRefusedByEvaluation.class).hasMessageContaining("crisis messages no longer handled 1");
+        assertThat(store.publishedVersion("nl-grofvuil")).contains(1);
+    }
+
+    @Test
+    void aSupervisorMayPublishDespiteTheGateAndTheVersionKeepsWhatTheGateFound() {
+        ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak."));
+        gateSays = new PublishGate.Report(120, 2, 3, 0, List.of());
+
+        editing.approve("sanne", DraftId.parse(draft.draftId()), true);
+
+        assertThat(store.publishedVersion("nl-grofvuil")).contains(2);
+        VersionView published = editing.history("nl-grofvuil").orElseThrow().versions().get(1);
+        assertThat(published.approvedBy()).isEqualTo("sanne");
+        assertThat(published.gateOverridden()).contains("false answers 2 → 3");
+    }
+
+    @Test
+    void aDraftTheGatePassesKeepsNoOverrideNoteAndFourEyesAreCheckedBeforeTheGateRuns() {
+        ArticleVersion draft = editing.saveDraft("anna", grofvuilWithSummary("Grofvuil haalt de gemeente gratis op. Maak eerst een afspraak."));
+
+        assertThatThrownBy(() -> editing.approve("anna", DraftId.parse(draft.draftId()), true)).isInstanceOf(SelfApprovalRefused.class);
+        assertThat(gateAsked).as("no questions run for an approval four eyes refuse").isEmpty();
+        editing.approve("bram", DraftId.parse(draft.draftId()), true);
+        assertThat(editing.history("nl-grofvuil").orElseThrow().versions().get(1).gateOverridden()).isNull();
     }
 }

@@ -3,11 +3,15 @@ package nl.loket.knowledge;
 import nl.loket.support.LoketInstance;
 import nl.loket.support.TestRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,12 +31,18 @@ class KnowledgePublishingIT {
     static final String NEW_SUMMARY = "Grofvuil haalt de gemeente gratis bij u op. Maak eerst online een afspraak. "
             + "Zet het op de ophaaldag voor half acht buiten.";
 
+    static final List<String> BINS_QUESTIONS = List.of("mijn kliko is kapot, hoe krijg ik een nieuwe",
+            "wanneer wordt de groene bak geleegd in mijn straat", "ik ben mijn pasje voor de ondergrondse container kwijt");
+    static final String NO_ARTICLE_QUESTION = "waar koop ik een nieuwe driezitter";
+
     static String[] editors(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "--loket.agents[2].username=redacteur-a", "--loket.agents[2].password={noop}" + LoketInstance.AGENT_PASSWORD,
                 "--loket.agents[2].roles[0]=EDITOR",
                 "--loket.agents[3].username=redacteur-b", "--loket.agents[3].password={noop}" + LoketInstance.AGENT_PASSWORD,
-                "--loket.agents[3].roles[0]=EDITOR"));
+                "--loket.agents[3].roles[0]=EDITOR",
+                "--loket.agents[4].username=teamleider", "--loket.agents[4].password={noop}" + LoketInstance.AGENT_PASSWORD,
+                "--loket.agents[4].roles[0]=EDITOR", "--loket.agents[4].roles[1]=SUPERVISOR"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -101,6 +111,51 @@ class KnowledgePublishingIT {
             assertThat(JSON.readTree(refused.body()).get("field").asString()).isEqualTo("summary");
             JsonNode article = JSON.readTree(loket.agentGet("redacteur-a", "/api/knowledge/articles/nl-grofvuil").body());
             assertThat(article.get("versions").size()).as("nothing stored").isEqualTo(1);
+        }
+    }
+
+    /**
+     * On a small fixture knowledge base with a few labelled questions: an editor adds examples that belong elsewhere
+     * (the bins' questions, and a question no article answers) to the grofvuil article.
+     */
+    @Test
+    void aDraftThatTakesOverOtherQuestionsIsRefusedWithWhatChangedAndOnlyASupervisorMayPublishItAnyway(@TempDir Path temp)
+            throws IOException {
+        Path kb = AskedQuestionsTest.copyOfValid(temp);
+        Files.writeString(kb.resolve("questions/asked.txt"), String.join("\n", BINS_QUESTIONS.stream()
+                .map(q -> "nl|afval-containers|" + q).toList()) + "\nnl|-|" + NO_ARTICLE_QUESTION + "\n");
+        String prefix = "loket-knowledge-" + UUID.randomUUID();
+        try (LoketInstance loket = new LoketInstance(TestRedis.serverUrl(), prefix,
+                editors("--loket.knowledge.location=" + kb))) {
+            JsonNode article = JSON.readTree(loket.agentGet("redacteur-a", "/api/knowledge/articles/nl-grofvuil").body());
+            ObjectNode draft = (ObjectNode) article.get("versions").get(0).get("article").deepCopy();
+            draft.remove(List.of("id", "lastReviewed", "sample"));
+            var examples = draft.putArray("examples");
+            article.get("versions").get(0).get("article").get("examples").forEach(examples::add);
+            BINS_QUESTIONS.forEach(examples::add);
+            examples.add(NO_ARTICLE_QUESTION);
+            HttpResponse<String> saved = loket.agentPost("redacteur-a", "/api/knowledge/drafts", JSON.writeValueAsString(draft));
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+            String draftId = JSON.readTree(saved.body()).get("id").asString();
+
+            HttpResponse<String> refused = loket.agentPost("redacteur-b", "/api/knowledge/drafts/" + draftId + "/approve", "");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode gate = JSON.readTree(refused.body()).get("gate");
+            assertThat(gate.get("falseAnswersAfter").asInt()).as(gate.toString())
+                    .isGreaterThan(gate.get("falseAnswersBefore").asInt());
+            assertThat(gate.get("changes").valueStream().filter(c -> c.get("worse").asBoolean())
+                    .map(c -> c.get("after").asString())).as(gate.toString()).contains("ANSWERED grofvuil");
+            assertThat(JSON.readTree(loket.agentGet("redacteur-a", "/api/knowledge/articles/nl-grofvuil").body())
+                    .get("publishedVersion").asInt()).as("nothing published").isEqualTo(1);
+
+            assertThat(loket.agentPost("redacteur-b", "/api/knowledge/drafts/" + draftId + "/approve?override=true", "")
+                    .statusCode()).as("an editor cannot override the gate").isEqualTo(403);
+            HttpResponse<String> overridden = loket.agentPost("teamleider", "/api/knowledge/drafts/" + draftId + "/approve?override=true", "");
+            assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(200);
+            JsonNode version = JSON.readTree(loket.agentGet("redacteur-a", "/api/knowledge/articles/nl-grofvuil").body()).get("versions").get(1);
+            assertThat(version.get("approvedBy").asString()).isEqualTo("teamleider");
+            assertThat(version.get("gateOverridden").asString()).contains("false answers");
         }
     }
 
