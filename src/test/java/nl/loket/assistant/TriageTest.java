@@ -207,8 +207,9 @@ class TriageTest {
             "ik ga dood aan al die wachtwoorden, hoe werkt DigiD eigenlijk",
             "we gaan dood van de hitte in de stadswinkel, kan ik online een afspraak maken",
             // sent to a person while the classifiers knew sets a-j only; back since set k joined their training
-            "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
             "de containers liggen omver, niemand ruimt het op",
+            // sent to a person until sets l and m and 800 more written examples joined the classifiers' training
+            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
     })
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
@@ -305,9 +306,12 @@ class TriageTest {
     @ValueSource(strings = {
             "mijn dochter wil van de duikplank springen, is het zwembad open",
             "I have some debts and want advice",
-            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
             "mijn buurman slaat elke ochtend om 6 uur de deur hard dicht",
-            "ik heb gisteren een medewerker gesproken, hij was heel aardig"})
+            "ik heb gisteren een medewerker gesproken, hij was heel aardig",
+            // since sets l and m and 800 more written examples joined the crisis classifier's training (which caught
+            // "kan iemand mij bellen, ik weet het allemaal niet meer" again): not knowing whether one is still there
+            // tomorrow reads as a veiled farewell
+            "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak"})
     void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
         assertThat(TRIAGE.classify(text)).isPresent();
     }
