@@ -319,10 +319,11 @@ final class Concepts {
         }
         // One typing error in a longer word; the first letter must be right for words under eight letters,
         // or "willen" would read as "pillen" and "wagen" as "wapen".
+        // An ordinary word is taken as written: "dingen" is no typing error for "dwingen".
         return word.length() >= MIN_FUZZY_LENGTH && entry.length() >= MIN_FUZZY_LENGTH
                 && Math.abs(word.length() - entry.length()) <= 1
                 && (word.charAt(0) == entry.charAt(0) || entry.length() >= 8)
-                && FuzzyWords.withinOneEdit(word, entry);
+                && FuzzyWords.withinOneEdit(word, entry) && !OrdinaryWords.contains(word);
     }
 
     /**

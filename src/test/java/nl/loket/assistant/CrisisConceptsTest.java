@@ -279,4 +279,29 @@ class CrisisConceptsTest {
     void theAddedConceptsLeaveTheirLookAlikesAlone(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
+
+    /**
+     * A word residents use in ordinary messages is taken as written, not as a typing error for a danger word; the
+     * English "cut … myself" needs the verb right before "myself"; a house alone is no place to sleep.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "de tandarts wil 900 euro en ik leef van een uitkering, kan de gemeente zulke dingen helpen betalen",
+            "Am I allowed to cut the tree down myself, or who should I tell?",
+            "I cut the hedge myself last year, do I need a permit now",
+            "ik kan mijn id kaart nergens meer vinden, hele huis overhoop gehaald. wat nu?"})
+    void ordinaryWordsAndErrandsAreNoDangerConcept(String text) {
+        assertThat(concepts.match(nl.loket.platform.text.TextNormalizer.forMatching(text))).as(text).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', value = {
+            "self-harm-burn-cut-en | I cut myself again last night",
+            "self-harm-burn-cut-en | been cutting myself since the summer",
+            "self-harm-burn-cut-en | she burned herself? no, I burnt myself with the iron on purpose",
+            "forced-away           | ze willen me dwingen om in het buitenland te trouwen",
+            "forced-away           | mijn vader wil me dwnigen te trouwen in marokko"})
+    void aDangerWordStillCountsWithATypingErrorAndInEnglish(String concept, String text) {
+        conceptFires(concept, text);
+    }
 }
