@@ -1,5 +1,12 @@
 package nl.loket.contact;
 
+import nl.loket.contact.store.AfterLock;
+import nl.loket.contact.store.ConversationBusyException;
+import nl.loket.contact.store.ConversationLock;
+import nl.loket.contact.store.ConversationStore;
+import nl.loket.contact.store.Deliveries;
+import nl.loket.contact.store.MessageRedaction;
+import nl.loket.contact.store.ResidentStore;
 import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.Prompts;

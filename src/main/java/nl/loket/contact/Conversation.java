@@ -36,7 +36,7 @@ public record Conversation(
     }
 
     /** A new conversation with the assistant, kept until {@code retentionUntil}. */
-    static Conversation opened(String id, String reference, String residentId, Channel channel, String relay,
+    public static Conversation opened(String id, String reference, String residentId, Channel channel, String relay,
                                String language, String subject, OffsetDateTime at, OffsetDateTime retentionUntil) {
         return new Conversation(id, reference, residentId, channel, relay, language, null, subject, ConversationState.BOT,
                 at, at, null, false, retentionUntil, List.of(), null, null, null);

@@ -1,5 +1,6 @@
 package nl.loket.contact;
 
+import nl.loket.contact.store.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
