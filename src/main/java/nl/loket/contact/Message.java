@@ -35,13 +35,15 @@ public record Message(
     }
 
     /** The assistant's reply in the conversation's channel. */
-    public static Message assistantReply(String id, Conversation conversation, String text, String redactedText, OffsetDateTime at) {
+    public static Message assistantReply(String id, Conversation conversation, String text, String redactedText,
+                                         OffsetDateTime at) {
         return new Message(id, conversation.id(), Direction.OUT, AuthorRole.ASSISTANT, conversation.channel(), text,
                 redactedText, at, null, null, null);
     }
 
     /** An agent's reply, stored before it is sent: {@link DeliveryStatus#PENDING} until the channel reports. */
-    public static Message agentReply(String id, Conversation conversation, String text, String redactedText, OffsetDateTime at) {
+    public static Message agentReply(String id, Conversation conversation, String text, String redactedText,
+                                     OffsetDateTime at) {
         return new Message(id, conversation.id(), Direction.OUT, AuthorRole.AGENT, conversation.channel(), text,
                 redactedText, at, null, DeliveryStatus.PENDING, null);
     }

@@ -46,7 +46,7 @@ public class ConversationStore {
 
     /** Opens a new conversation with a fresh, unique reference. */
     public Conversation open(String residentId, Channel channel, String relay, String language, String subject,
-                      OffsetDateTime at) {
+                             OffsetDateTime at) {
         OffsetDateTime until = at.plusDays(retention.daysFor(channel));
         String id = Ids.newId();
         try (Jedis jedis = pool.getResource()) {
@@ -84,8 +84,8 @@ public class ConversationStore {
      * round trip). A message is never stored without its conversation.
      */
     public Conversation saveWith(Conversation conversation, List<Message> appended,
-                          BiConsumer<PipeliningBase, Conversation> inTransaction,
-                          BiConsumer<PipeliningBase, Conversation> after) {
+                                 BiConsumer<PipeliningBase, Conversation> inTransaction,
+                                 BiConsumer<PipeliningBase, Conversation> after) {
         Conversation kept = kept(conversation);
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined();
@@ -104,18 +104,13 @@ public class ConversationStore {
     }
 
     public Conversation saveWith(Conversation conversation, List<Message> appended,
-                          BiConsumer<PipeliningBase, Conversation> inTransaction) {
+                                 BiConsumer<PipeliningBase, Conversation> inTransaction) {
         return saveWith(conversation, appended, inTransaction, (p, kept) -> { });
     }
 
     /** The conversation with its retention deadline {@code days} after its last activity. */
     private Conversation kept(Conversation conversation) {
-        OffsetDateTime until = conversation.updatedAt().plusDays(retention.daysFor(conversation.channel()));
-        return new Conversation(conversation.id(), conversation.reference(), conversation.residentId(),
-                conversation.channel(), conversation.relay(), conversation.language(), conversation.topic(),
-                conversation.subject(), conversation.state(), conversation.startedAt(), conversation.updatedAt(),
-                conversation.closedAt(), conversation.confidential(), until, conversation.outcomes(),
-                conversation.resolution(), conversation.satisfaction(), conversation.satisfactionRemark());
+        return conversation.keptUntil(conversation.updatedAt().plusDays(retention.daysFor(conversation.channel())));
     }
 
     private void queueSave(PipeliningBase p, Conversation kept) {

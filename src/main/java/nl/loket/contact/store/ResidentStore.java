@@ -61,7 +61,7 @@ public class ResidentStore {
      * number or e-mail address becomes a possible match for an agent to confirm or reject.
      */
     public Resident findOrCreate(List<Identity> identities, String displayName, Channel channel, String language,
-                          OffsetDateTime at) {
+                                 OffsetDateTime at) {
         long ttl = Duration.ofDays(retention.residentDays()).toSeconds();
         List<Identity> verified = identities.stream().filter(Identity::verified).toList();
         try (Jedis jedis = pool.getResource()) {
