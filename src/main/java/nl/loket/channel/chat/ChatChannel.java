@@ -90,9 +90,9 @@ class ChatChannel {
         String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
         String language = body.path("language").asString(null);
         String resend = idempotencyKey(exchange);
-        return new InboundMessage(Channel.CHAT, List.of(Identity.chatVisitor(sessionId)), text,
-                OffsetDateTime.now(clock), resend == null ? null : "chat:" + sessionId + ":" + resend, sessionId, null,
-                validLanguage(language), AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        return InboundMessage.of(Channel.CHAT, Identity.chatVisitor(sessionId), text, OffsetDateTime.now(clock),
+                        resend == null ? null : "chat:" + sessionId + ":" + resend, sessionId)
+                .withLanguage(validLanguage(language));
     }
 
     /**

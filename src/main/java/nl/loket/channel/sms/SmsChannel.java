@@ -1,6 +1,5 @@
 package nl.loket.channel.sms;
 
-import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
 import nl.loket.contact.ContactService;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,8 +75,7 @@ class SmsChannel {
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("Body", properties.maxMessageLength());
         }
-        return new InboundMessage(Channel.SMS, List.of(Identity.phone(from)), text, OffsetDateTime.now(clock), sid,
-                null, null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        return InboundMessage.of(Channel.SMS, Identity.phone(from), text, OffsetDateTime.now(clock), sid, null);
     }
 
     /**

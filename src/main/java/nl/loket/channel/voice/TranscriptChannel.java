@@ -134,9 +134,9 @@ class TranscriptChannel {
         if (endedAt != null) {
             metadata.put("endedAt", endedAt.toString());
         }
-        return new InboundMessage(Channel.PHONE, List.of(identity), residentWords,
-                startedAt != null ? startedAt : OffsetDateTime.now(clock), "transcript:" + callId, callId, relay,
-                language, AuthorRole.RESIDENT, null, null, metadata, lines);
+        return InboundMessage.of(Channel.PHONE, identity, residentWords,
+                        startedAt != null ? startedAt : OffsetDateTime.now(clock), "transcript:" + callId, callId)
+                .withRelay(relay).withLanguage(language).withTranscript(metadata, lines);
     }
 
     private String relay(JsonNode root, String from) {

@@ -2,7 +2,6 @@ package nl.loket.channel.voice;
 
 import nl.loket.channel.sms.TwiML;
 import nl.loket.channel.sms.TwilioSignature;
-import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
 import nl.loket.contact.Identity;
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 /** Twilio Voice webhooks, called from {@code routes/voice.yaml}: listen, answer, or pass to a person. */
@@ -75,8 +73,8 @@ class VoiceChannel {
         String relay = relays.relayOf(from).orElse(null);
         // Twilio retries a gather with the same call and the same words: that pair is the delivery id.
         String deliveryId = callSid + ":" + RedisKeys.hashed(speech);
-        return new InboundMessage(Channel.PHONE, List.of(identity), speech, OffsetDateTime.now(clock), deliveryId,
-                callSid, relay, "nl", AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        return InboundMessage.of(Channel.PHONE, identity, speech, OffsetDateTime.now(clock), deliveryId, callSid)
+                .withRelay(relay).withLanguage("nl");
     }
 
     /** Nothing was understood: ask once more, then a person takes the call (speech does not work for everyone). */
