@@ -12,6 +12,25 @@ public final class RequestBodies {
 
     private RequestBodies() { }
 
+    /**
+     * The request body as text, refused (413) when it is, or says it is ({@code Content-Length}), larger than
+     * {@link #MAX_BYTES}.
+     */
+    public static String text(Long declaredLength, String body) {
+        if (declaredLength != null && declaredLength > MAX_BYTES) {
+            throw new RequestTooLargeException(MAX_BYTES);
+        }
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new RequestTooLargeException(MAX_BYTES);
+        }
+        return body;
+    }
+
+    /** The media type of a {@code Content-Type} header in lower case, empty when there is none. */
+    public static String contentType(String header) {
+        return header == null ? "" : header.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String text(Exchange exchange) {
         Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > MAX_BYTES) {
