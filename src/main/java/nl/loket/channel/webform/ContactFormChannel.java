@@ -50,14 +50,15 @@ class ContactFormChannel {
      * The form as a resident message. Whether the phone number is doubtful is kept on the exchange for
      * {@link #reply}.
      *
-     * @param body               the body as platform-http gives it: a map for a form-encoded POST
-     * @param text               the same body as text (for JSON)
+     * @param body               the body as platform-http gives it: a map for a form-encoded POST, else a stream
+     * @param charset            the request's charset, if it named one
      * @param exchangeProperties the exchange's properties (Camel binds the map itself, so what is put there stays)
      */
     public InboundMessage toInbound(@Header(Exchange.CONTENT_TYPE) String contentType,
                                     @Header(Exchange.CONTENT_LENGTH) Long contentLength, @Body Object body,
-                                    @Body String text, @ExchangeProperties Map<String, Object> exchangeProperties) {
-        ContactForm form = ContactForm.parse(fields(contentType, contentLength, body, text), properties.maxMessageLength());
+                                    @ExchangeProperty(Exchange.CHARSET_NAME) String charset,
+                                    @ExchangeProperties Map<String, Object> exchangeProperties) {
+        ContactForm form = ContactForm.parse(fields(contentType, contentLength, body, charset), properties.maxMessageLength());
         exchangeProperties.put(PHONE_DOUBTFUL, form.phoneDoubtful());
         return form.toInbound(OffsetDateTime.now(clock));
     }
@@ -68,13 +69,13 @@ class ContactFormChannel {
         return responses.json(202, new Submitted(receipt.reference(), receipt.reply(), doubtful ? "DOUBTFUL" : null));
     }
 
-    private Map<String, String> fields(String contentTypeHeader, Long contentLength, Object body, String text) {
+    private Map<String, String> fields(String contentTypeHeader, Long contentLength, Object body, String charset) {
         String contentType = RequestBodies.contentType(contentTypeHeader);
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            return FormParameters.of(body instanceof Map<?, ?> ? body : text);
+            return FormParameters.of(body);
         }
         if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-            JsonNode fields = json.parseRequest(RequestBodies.text(contentLength, text));
+            JsonNode fields = json.parseRequest(RequestBodies.text(contentLength, body, charset));
             Map<String, String> out = new HashMap<>();
             for (String field : ContactForm.FIELDS) {
                 JsonNode value = fields.get(field);

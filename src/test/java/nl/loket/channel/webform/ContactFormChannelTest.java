@@ -17,6 +17,8 @@ import nl.loket.platform.RequestTooLargeException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,8 @@ class ContactFormChannelTest {
     final Map<String, Object> exchangeProperties = new HashMap<>();
 
     InboundMessage postJson(String body) {
-        return channel.toInbound("application/json; charset=UTF-8", null, body, body, exchangeProperties);
+        return channel.toInbound("application/json; charset=UTF-8", null,
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "UTF-8", exchangeProperties);
     }
 
     @Test
@@ -55,8 +58,7 @@ class ContactFormChannelTest {
     void aFormEncodedPostIsReadFromItsStillEncodedMap() {
         Map<String, Object> posted = Map.of("message", "Grofvuil+%26+snoeiafval", "phone", "06+12345678");
 
-        InboundMessage message = channel.toInbound("application/x-www-form-urlencoded", null, posted, posted.toString(),
-                exchangeProperties);
+        InboundMessage message = channel.toInbound("application/x-www-form-urlencoded", null, posted, null, exchangeProperties);
 
         assertThat(message.text()).isEqualTo("Grofvuil & snoeiafval");
     }
@@ -87,8 +89,17 @@ class ContactFormChannelTest {
     }
 
     @Test
+    void aJsonBodyIsReadInTheCharsetTheRequestNames() {
+        byte[] latin1 = "{\"message\":\"Wat kost een paspoort? \u20ac of \u00e9\u00e9n\"}".replace("\u20ac", "EUR")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        InboundMessage message = channel.toInbound("application/json; charset=ISO-8859-1", null,
+                new ByteArrayInputStream(latin1), "ISO-8859-1", exchangeProperties);
+        assertThat(message.text()).isEqualTo("Wat kost een paspoort? EUR of \u00e9\u00e9n");
+    }
+
+    @Test
     void anotherContentTypeIsRefused() {
-        assertThatThrownBy(() -> channel.toInbound("text/plain", null, "message=hoi", "message=hoi", exchangeProperties))
+        assertThatThrownBy(() -> channel.toInbound("text/plain", null, "message=hoi", null, exchangeProperties))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("Content-Type"));
     }
 
@@ -100,7 +111,7 @@ class ContactFormChannelTest {
 
     @Test
     void aBodyOverTheRequestLimitIsRefused() {
-        assertThatThrownBy(() -> channel.toInbound("application/json", (long) RequestBodies.MAX_BYTES + 1, "{}", "{}",
+        assertThatThrownBy(() -> channel.toInbound("application/json", (long) RequestBodies.MAX_BYTES + 1, "{}", null,
                 exchangeProperties)).isInstanceOf(RequestTooLargeException.class);
     }
 }
