@@ -1,7 +1,5 @@
 package nl.loket.platform;
 
-import org.apache.camel.Exchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,11 +16,6 @@ import java.util.Map;
 public final class FormParameters {
 
     private FormParameters() { }
-
-    public static Map<String, String> of(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
-        return of(body instanceof Map<?, ?> ? body : exchange.getMessage().getBody(String.class));
-    }
 
     /**
      * The parameters of a form body: the map platform-http makes of a form-encoded POST, or the raw form text

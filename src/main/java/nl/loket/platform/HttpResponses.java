@@ -27,23 +27,6 @@ public class HttpResponses implements Processor {
         return HttpReply.of(status, "application/json", json.write(body));
     }
 
-    /** A plain body (TwiML, for instance) with the given content type. */
-    public HttpReply text(int status, String contentType, String body) {
-        return HttpReply.of(status, contentType, body);
-    }
-
-    /** Sets a JSON body with the given status (until every channel returns an {@link HttpReply}). */
-    public void json(Exchange exchange, int status, Object body) {
-        exchange.getMessage().setBody(json(status, body));
-        process(exchange);
-    }
-
-    /** Sets a plain body with the given content type (until every channel returns an {@link HttpReply}). */
-    public void text(Exchange exchange, int status, String contentType, String body) {
-        exchange.getMessage().setBody(text(status, contentType, body));
-        process(exchange);
-    }
-
     /** The problem response for the exception caught by the route configuration ({@link ProblemMapper}). */
     public HttpReply problem(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
                              @Header(Exchange.HTTP_PATH) String path) {

@@ -1,7 +1,5 @@
 package nl.loket.platform;
 
-import org.apache.camel.Exchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,22 +72,5 @@ public final class RequestBodies {
     /** The media type of a {@code Content-Type} header in lower case, empty when there is none. */
     public static String contentType(String header) {
         return header == null ? "" : header.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public static String text(Exchange exchange) {
-        Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > MAX_BYTES) {
-            throw new RequestTooLargeException(MAX_BYTES);
-        }
-        String body = exchange.getMessage().getBody(String.class);
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new RequestTooLargeException(MAX_BYTES);
-        }
-        return body;
-    }
-
-    public static String contentType(Exchange exchange) {
-        String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        return type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
     }
 }
