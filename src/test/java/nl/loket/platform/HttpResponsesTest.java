@@ -65,21 +65,4 @@ class HttpResponsesTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.headers()).isEmpty();
     }
-
-    @Test
-    void aBodyOverTheLimitIsRefusedWhateverItsLengthSays() {
-        assertThatThrownBy(() -> RequestBodies.text(null, "x".repeat(RequestBodies.MAX_BYTES + 1)))
-                .isInstanceOf(RequestTooLargeException.class);
-        assertThatThrownBy(() -> RequestBodies.text((long) RequestBodies.MAX_BYTES + 1, "{}"))
-                .isInstanceOf(RequestTooLargeException.class);
-        assertThat(RequestBodies.text(2L, "{}")).isEqualTo("{}");
-    }
-
-    @Test
-    void formParametersAreDecodedFromTheMapOrTheRawText() {
-        assertThat(FormParameters.of(Map.of("Body", "STOP%20nu"))).containsExactly(Map.entry("Body", "STOP nu"));
-        assertThat(FormParameters.of("From=%2B31612345678&Body=hoi+daar")).containsExactly(
-                Map.entry("From", "+31612345678"), Map.entry("Body", "hoi daar"));
-        assertThat(FormParameters.of((Object) null)).isEmpty();
-    }
 }
