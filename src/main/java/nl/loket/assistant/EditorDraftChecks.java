@@ -2,7 +2,6 @@ package nl.loket.assistant;
 
 import nl.loket.contact.Channel;
 import nl.loket.contact.Conversation;
-import nl.loket.contact.ConversationState;
 import nl.loket.contact.Direction;
 import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Message;
@@ -64,8 +63,8 @@ class EditorDraftChecks implements DraftChecks {
     public TestAnswer ask(KnowledgeBase candidate, String question) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // A conversation that exists only here: SMS, so no language model rephrases and the reply is the SMS text.
-        Conversation conversation = new Conversation("test", TEST_REFERENCE, "test", Channel.SMS, null, null, null, null,
-                ConversationState.BOT, now, now, null, false, now, List.of(), null, null, null);
+        Conversation conversation = Conversation.opened("test", TEST_REFERENCE, "test", Channel.SMS, null, null, null,
+                now, now);
         Message message = new Message("test", "test", Direction.IN, AuthorRole.RESIDENT, Channel.SMS, question,
                 redactor.redact(question).text(), now, null, null, null);
         Responder.Decision decision = assistant.decide(conversation, message, () -> candidate, false);

@@ -45,7 +45,7 @@ public class CampaignLinks {
     }
 
     /** The campaign subject for a new conversation from any of these identities, if one wrote to them lately. */
-    Optional<String> subjectFor(List<Identity> identities) {
+    public Optional<String> subjectFor(List<Identity> identities) {
         try (Jedis jedis = pool.getResource()) {
             for (Identity identity : identities) {
                 String subject = jedis.get(key(identity));

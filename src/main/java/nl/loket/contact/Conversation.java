@@ -36,10 +36,17 @@ public record Conversation(
     }
 
     /** A new conversation with the assistant, kept until {@code retentionUntil}. */
-    static Conversation opened(String id, String reference, String residentId, Channel channel, String relay,
-                               String language, String subject, OffsetDateTime at, OffsetDateTime retentionUntil) {
+    public static Conversation opened(String id, String reference, String residentId, Channel channel, String relay,
+                                      String language, String subject, OffsetDateTime at, OffsetDateTime retentionUntil) {
         return new Conversation(id, reference, residentId, channel, relay, language, null, subject, ConversationState.BOT,
                 at, at, null, false, retentionUntil, List.of(), null, null, null);
+    }
+
+    /** The same conversation kept until {@code until} (its retention deadline moves with its last activity). */
+    public Conversation keptUntil(OffsetDateTime until) {
+        return new Conversation(id, reference, residentId, channel, relay, language, topic, subject, state,
+                startedAt, updatedAt, closedAt, confidential, until, outcomes, resolution, satisfaction,
+                satisfactionRemark);
     }
 
     public Conversation withState(ConversationState newState, OffsetDateTime at) {

@@ -53,7 +53,37 @@ public record InboundMessage(
     /** A plain resident message without subject, name or relay. */
     public static InboundMessage of(Channel channel, Identity identity, String text, OffsetDateTime at,
                                     String providerId, String threadKey) {
-        return new InboundMessage(channel, List.of(identity), text, at, providerId, threadKey,
+        return of(channel, List.of(identity), text, at, providerId, threadKey);
+    }
+
+    /** A plain resident message known by several identities (a form: the anonymous sender and what they typed). */
+    public static InboundMessage of(Channel channel, List<Identity> identities, String text, OffsetDateTime at,
+                                    String providerId, String threadKey) {
+        return new InboundMessage(channel, identities, text, at, providerId, threadKey,
                 null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+    }
+
+    /** The same message carried by a relay service ({@code TOLKCONTACT}); null: none. */
+    public InboundMessage withRelay(String newRelay) {
+        return new InboundMessage(channel, identities, text, receivedAt, providerId, threadKey, newRelay, language,
+                authorRole, subject, displayName, metadata, transcript);
+    }
+
+    /** The same message with the channel's language hint (ISO 639-1); null: none. */
+    public InboundMessage withLanguage(String newLanguage) {
+        return new InboundMessage(channel, identities, text, receivedAt, providerId, threadKey, relay, newLanguage,
+                authorRole, subject, displayName, metadata, transcript);
+    }
+
+    /** The same message with the subject and name the resident gave (web form); either may be null. */
+    public InboundMessage withSubject(String newSubject, String newDisplayName) {
+        return new InboundMessage(channel, identities, text, receivedAt, providerId, threadKey, relay, language,
+                authorRole, newSubject, newDisplayName, metadata, transcript);
+    }
+
+    /** The same message with a phone transcript's channel facts (call times) and every line of it. */
+    public InboundMessage withTranscript(Map<String, String> newMetadata, List<TranscriptLine> lines) {
+        return new InboundMessage(channel, identities, text, receivedAt, providerId, threadKey, relay, language,
+                authorRole, subject, displayName, newMetadata, lines);
     }
 }

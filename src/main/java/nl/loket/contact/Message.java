@@ -29,19 +29,21 @@ public record Message(
     }
 
     /** What a resident (or the relay interpreter for them) sent, as it arrived; redacted beside it. */
-    static Message received(String id, String conversationId, InboundMessage inbound, String redactedText) {
+    public static Message received(String id, String conversationId, InboundMessage inbound, String redactedText) {
         return new Message(id, conversationId, Direction.IN, inbound.authorRole(), inbound.channel(), inbound.text(),
                 redactedText, inbound.receivedAt(), inbound.providerId(), null, inbound.transcript());
     }
 
     /** The assistant's reply in the conversation's channel. */
-    static Message assistantReply(String id, Conversation conversation, String text, String redactedText, OffsetDateTime at) {
+    public static Message assistantReply(String id, Conversation conversation, String text, String redactedText,
+                                         OffsetDateTime at) {
         return new Message(id, conversation.id(), Direction.OUT, AuthorRole.ASSISTANT, conversation.channel(), text,
                 redactedText, at, null, null, null);
     }
 
     /** An agent's reply, stored before it is sent: {@link DeliveryStatus#PENDING} until the channel reports. */
-    static Message agentReply(String id, Conversation conversation, String text, String redactedText, OffsetDateTime at) {
+    public static Message agentReply(String id, Conversation conversation, String text, String redactedText,
+                                     OffsetDateTime at) {
         return new Message(id, conversation.id(), Direction.OUT, AuthorRole.AGENT, conversation.channel(), text,
                 redactedText, at, null, DeliveryStatus.PENDING, null);
     }

@@ -1,5 +1,6 @@
 package nl.loket.contact;
 
+import nl.loket.contact.store.ResidentStore;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.RedisKeys;
 import nl.loket.platform.ReplicatedWrites;

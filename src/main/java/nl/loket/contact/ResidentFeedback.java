@@ -1,5 +1,8 @@
 package nl.loket.contact;
 
+import nl.loket.contact.store.AfterLock;
+import nl.loket.contact.store.ConversationLock;
+import nl.loket.contact.store.ConversationStore;
 import nl.loket.platform.privacy.PersonalDataRedactor;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Prompts;

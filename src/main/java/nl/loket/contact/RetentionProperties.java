@@ -20,7 +20,7 @@ public record RetentionProperties(
         @Min(1) @DefaultValue("90") int transcriptDays,
         @Min(1) @DefaultValue("365") int residentDays) {
 
-    int daysFor(Channel channel) {
+    public int daysFor(Channel channel) {
         return channel == Channel.PHONE ? transcriptDays : conversationDays;
     }
 }

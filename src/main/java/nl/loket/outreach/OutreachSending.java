@@ -4,7 +4,7 @@ import nl.loket.contact.CampaignLinks;
 import nl.loket.contact.DeliveryResult;
 import nl.loket.contact.NoticeSender;
 import nl.loket.platform.RedisKeys;
-import org.apache.camel.Exchange;
+import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,8 +52,13 @@ class OutreachSending {
         this.clock = clock;
     }
 
-    /** Body: the next jobs (maybe none); headers: the campaign and its rate, for the throttle. */
-    public void nextBatch(Exchange exchange) {
+    /**
+     * The next jobs (maybe none), the route's new body.
+     *
+     * @param headers the message's headers (Camel binds the map itself): the campaign and its rate go there, for the
+     *                route's throttle
+     */
+    public List<Job> nextBatch(@Headers Map<String, Object> headers) {
         List<Job> jobs = new ArrayList<>();
         ZonedDateTime now = ZonedDateTime.now(clock);
         Optional<Campaign> next = store.running().stream()
@@ -73,12 +79,12 @@ class OutreachSending {
                     for (int i = from; i < Math.min(rows.size(), from + batchSize(campaign)); i++) {
                         jobs.add(new Job(campaign, i, rows.get(i)));
                     }
-                    exchange.getMessage().setHeader(CAMPAIGN_HEADER, campaign.id());
-                    exchange.getMessage().setHeader(RATE_HEADER, campaign.ratePerMinute());
+                    headers.put(CAMPAIGN_HEADER, campaign.id());
+                    headers.put(RATE_HEADER, campaign.ratePerMinute());
                 }
             }
         }
-        exchange.getMessage().setBody(jobs);
+        return jobs;
     }
 
     /** Handles one resident; never throws, so one bad line cannot stop a campaign. */

@@ -1,7 +1,8 @@
 package nl.loket.platform;
 
-import org.apache.camel.Exchange;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,8 +17,11 @@ public final class FormParameters {
 
     private FormParameters() { }
 
-    public static Map<String, String> of(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
+    /**
+     * The parameters of a form body: the map platform-http makes of a form-encoded POST, or the raw form text
+     * ({@code a=1&b=2}, also as bytes or a stream, UTF-8); nothing for no body.
+     */
+    public static Map<String, String> of(Object body) {
         Map<String, String> out = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -29,7 +33,7 @@ public final class FormParameters {
             }
             return out;
         }
-        String raw = exchange.getMessage().getBody(String.class);
+        String raw = text(body);
         if (raw == null || raw.isBlank()) {
             return out;
         }
@@ -43,6 +47,18 @@ public final class FormParameters {
             out.putIfAbsent(name, value);
         }
         return out;
+    }
+
+    private static String text(Object body) {
+        if (body instanceof InputStream in) {
+            try {
+                return new String(in.readNBytes(RequestBodies.MAX_BYTES + 1), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return body == null ? null : body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(body);
     }
 
     private static String decode(String value) {

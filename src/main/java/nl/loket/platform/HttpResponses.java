@@ -1,16 +1,20 @@
 package nl.loket.platform;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes HTTP responses for the Camel channel routes: JSON bodies, and problem responses for
- * every failure, so no caller ever sees a stack trace. Used by the single error-handling route
- * configuration in {@code routes/errors.yaml}.
+ * HTTP responses of the Camel channel routes. Channel beans build an {@link HttpReply} (a JSON body, TwiML, a
+ * problem for every failure, so no caller ever sees a stack trace); the route's last step, this bean as a processor,
+ * writes it to the exchange: the one place that sets the response code and headers. Used by every HTTP route and by
+ * the single error-handling route configuration in {@code routes/errors.yaml}.
  */
 @Component("httpResponses")
-public class HttpResponses {
+public class HttpResponses implements Processor {
 
     private final Json json;
 
@@ -18,35 +22,35 @@ public class HttpResponses {
         this.json = json;
     }
 
-    /** Sets a JSON body with the given status. */
-    public void json(Exchange exchange, int status, Object body) {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.write(body));
+    /** A JSON body with the given status. */
+    public HttpReply json(int status, Object body) {
+        return HttpReply.of(status, "application/json", json.write(body));
     }
 
-    /** Sets a plain body (TwiML, for instance) with the given content type. */
-    public void text(Exchange exchange, int status, String contentType, String body) {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, contentType);
-        out.setBody(body);
+    /** The problem response for the exception caught by the route configuration ({@link ProblemMapper}). */
+    public HttpReply problem(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
+                             @Header(Exchange.HTTP_PATH) String path) {
+        ProblemMapper.Mapped mapped = ProblemMapper.map(cause, path);
+        HttpReply reply = HttpReply.of(mapped.problem().status(), Problem.MEDIA_TYPE, json.write(mapped.problem()));
+        return mapped.retryAfter() == null ? reply : reply.withHeader("Retry-After", mapped.retryAfter());
     }
 
-    /** Turns the exception caught by the route configuration into a problem response ({@link ProblemMapper}). */
-    public void problem(Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ProblemMapper.Mapped mapped = ProblemMapper.map(cause, exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class));
+    /**
+     * Writes the {@link HttpReply} in the body as the response: none of the request's headers go back, only the
+     * status, the content type and the reply's own headers.
+     */
+    @Override
+    public void process(Exchange exchange) {
         Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, mapped.problem().status());
-        out.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (mapped.retryAfter() != null) {
-            out.setHeader("Retry-After", mapped.retryAfter());
+        if (!(out.getBody() instanceof HttpReply reply)) {
+            // the type only: a body could carry a resident's words
+            throw new IllegalStateException("The route has no HttpReply to answer with but "
+                    + (out.getBody() == null ? "no body" : out.getBody().getClass().getName()));
         }
-        out.setBody(json.write(mapped.problem()));
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+        out.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
+        reply.headers().forEach(out::setHeader);
+        out.setBody(reply.body());
     }
 }

@@ -2,7 +2,9 @@ package nl.loket.registry;
 
 import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,12 +54,10 @@ class DeadLetters {
     }
 
     /** The route's error handler ends here: after the retries for a 5xx/timeout, at once for a 400. */
-    public void store(Exchange exchange) {
-        String conversationId = exchange.getMessage().getBody(String.class);
+    public void store(@Body String conversationId, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         if (conversationId == null || conversationId.isBlank()) {
             return; // nothing was taken from the outbox; the jobs wait there
         }
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempts = (int) Math.max(1, jobs.attempts(conversationId));
         Integer status = null;
         String errorBody = null;

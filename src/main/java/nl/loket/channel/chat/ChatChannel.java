@@ -17,10 +17,13 @@ import nl.loket.contact.Reply;
 import nl.loket.contact.ResidentFeedback;
 import nl.loket.platform.IdempotencyKey;
 import nl.loket.platform.InvalidRequestException;
+import nl.loket.platform.HttpReply;
 import nl.loket.platform.HttpResponses;
 import nl.loket.platform.Json;
 import nl.loket.platform.RequestBodies;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +37,7 @@ import java.util.Map;
 class ChatChannel {
 
     static final String SESSION_HEADER = "sessionId";
+    static final String AUTHORIZATION = "Authorization";
 
     /**
      * One message as the resident's chat shows it; no internal or redacted fields.
@@ -77,37 +81,35 @@ class ChatChannel {
         this.properties = properties;
     }
 
-    public void openSession(Exchange exchange) {
+    public HttpReply openSession() {
         ChatSessions.OpenedSession session = sessions.open();
-        responses.json(exchange, 201, Map.of("sessionId", session.sessionId(), "token", session.token()));
-    }
-
-    public InboundMessage toInbound(Exchange exchange) {
-        // the session is in use from its first authorised message (kept as long as its conversation)
-        String sessionId = sessions.authorisedToWrite(exchange.getMessage().getHeader(SESSION_HEADER, String.class),
-                exchange.getMessage().getHeader("Authorization", String.class));
-        JsonNode body = json.parseRequest(RequestBodies.text(exchange));
-        String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
-        String language = body.path("language").asString(null);
-        String resend = idempotencyKey(exchange);
-        return new InboundMessage(Channel.CHAT, List.of(Identity.chatVisitor(sessionId)), text,
-                OffsetDateTime.now(clock), resend == null ? null : "chat:" + sessionId + ":" + resend, sessionId, null,
-                validLanguage(language), AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        return responses.json(201, Map.of("sessionId", session.sessionId(), "token", session.token()));
     }
 
     /**
-     * The chat page names each message it sends ({@code Idempotency-Key}) and sends the same name again when it
-     * resends after a 503: the message may have been stored (e.g. no replica confirmed it in time), and then the
-     * resend gets the first answer instead of storing it twice. Scoped to the session, so no other session can
-     * collide with it.
+     * The resident's message, when the session's token allows it.
+     *
+     * @param resendKey the chat page's name for this message ({@code Idempotency-Key}), the same when it resends it
+     *                  after a 503: the message may have been stored (e.g. no replica confirmed it in time), and then
+     *                  the resend gets the first answer instead of storing it twice. Scoped to the session, so no
+     *                  other session can collide with it
      */
-    private static String idempotencyKey(Exchange exchange) {
-        return IdempotencyKey.orNull(exchange.getMessage().getHeader(IdempotencyKey.HEADER, String.class), IdempotencyKey.HEADER);
+    public InboundMessage toInbound(@Header(SESSION_HEADER) String session, @Header(AUTHORIZATION) String authorization,
+                                    @Header(IdempotencyKey.HEADER) String resendKey,
+                                    @Header(Exchange.CONTENT_LENGTH) Long contentLength, @Body String requestBody) {
+        // the session is in use from its first authorised message (kept as long as its conversation)
+        String sessionId = sessions.authorisedToWrite(session, authorization);
+        JsonNode body = json.parseRequest(RequestBodies.text(contentLength, requestBody));
+        String text = InboundText.required(body.path("text").asString(""), "text", properties.maxMessageLength());
+        String language = body.path("language").asString(null);
+        String resend = IdempotencyKey.orNull(resendKey, IdempotencyKey.HEADER);
+        return InboundMessage.of(Channel.CHAT, Identity.chatVisitor(sessionId), text, OffsetDateTime.now(clock),
+                        resend == null ? null : "chat:" + sessionId + ":" + resend, sessionId)
+                .withLanguage(validLanguage(language));
     }
 
-    public void reply(Exchange exchange) {
-        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        responses.json(exchange, 200, new SentMessage(receipt.messageId(), receipt.reply(), replyChoices(receipt)));
+    public HttpReply reply(@Body Receipt receipt) {
+        return responses.json(200, new SentMessage(receipt.messageId(), receipt.reply(), replyChoices(receipt)));
     }
 
     /** The open choices when they belong to this reply (the first assistant message after the resident's), else null. */
@@ -128,8 +130,8 @@ class ChatChannel {
         }).map(OpenChoices.Choice::options).orElse(null);
     }
 
-    public void listMessages(Exchange exchange) {
-        String sessionId = authorisedSession(exchange);
+    public HttpReply listMessages(@Header(SESSION_HEADER) String session, @Header(AUTHORIZATION) String authorization) {
+        String sessionId = sessions.authorisedBy(session, authorization);
         var conversation = contacts.conversationOfThread(Channel.CHAT, sessionId);
         var choice = conversation.filter(c -> c.state().ownedByHuman()).flatMap(c -> contacts.openChoice(c.id()));
         List<ChatMessage> messages = conversation
@@ -138,18 +140,18 @@ class ChatChannel {
                         .toList())
                 .orElse(List.of());
         boolean typing = conversation.map(c -> c.state().ownedByHuman() && agentTyping.isTyping(c.id())).orElse(false);
-        responses.json(exchange, 200, messages);
         // "Medewerker typt…" for the chat page; a header, so the list stays what it always was
-        exchange.getMessage().setHeader(AGENT_TYPING_HEADER, String.valueOf(typing));
+        return responses.json(200, messages).withHeader(AGENT_TYPING_HEADER, String.valueOf(typing));
     }
 
     /** Response header of the message list: whether the agent holding the conversation is typing now. */
     static final String AGENT_TYPING_HEADER = "Loket-Agent-Typing";
 
     /** {@code POST …/satisfaction {"score":1-5,"remark"?}}: stored on the session's conversation, 204. */
-    public void satisfaction(Exchange exchange) {
-        String sessionId = authorisedSession(exchange);
-        JsonNode body = json.parseRequest(RequestBodies.text(exchange));
+    public HttpReply satisfaction(@Header(SESSION_HEADER) String session, @Header(AUTHORIZATION) String authorization,
+                                  @Header(Exchange.CONTENT_LENGTH) Long contentLength, @Body String requestBody) {
+        String sessionId = sessions.authorisedBy(session, authorization);
+        JsonNode body = json.parseRequest(RequestBodies.text(contentLength, requestBody));
         JsonNode score = body.path("score");
         if (!score.isIntegralNumber() || score.asInt() < 1 || score.asInt() > 5) {
             throw new InvalidRequestException("score", "'score' must be a whole number from 1 to 5.");
@@ -163,12 +165,7 @@ class ChatChannel {
                         "Send a message first: there is no conversation to rate yet."))
                 .id();
         feedback.recordSatisfaction(conversationId, score.asInt(), remark.isString() ? remark.asString() : null);
-        responses.json(exchange, 200, Map.of("stored", true));
-    }
-
-    private String authorisedSession(Exchange exchange) {
-        return sessions.authorisedBy(exchange.getMessage().getHeader(SESSION_HEADER, String.class),
-                exchange.getMessage().getHeader("Authorization", String.class));
+        return responses.json(200, Map.of("stored", true));
     }
 
     private static ChatMessage toChatMessage(Message m) {

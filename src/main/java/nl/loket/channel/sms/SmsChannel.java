@@ -1,6 +1,5 @@
 package nl.loket.channel.sms;
 
-import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
 import nl.loket.contact.ContactService;
@@ -13,14 +12,14 @@ import nl.loket.contact.OptOutCommand;
 import nl.loket.contact.OptOuts;
 import nl.loket.contact.PhoneNumbers;
 import nl.loket.contact.Receipt;
-import nl.loket.platform.HttpResponses;
+import nl.loket.platform.HttpReply;
 import nl.loket.platform.InvalidRequestException;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,19 +34,17 @@ class SmsChannel {
     static final String STATUS_PATH = "/api/channels/twilio/sms/status";
 
     private final TwilioSignature signature;
-    private final HttpResponses responses;
     private final Clock clock;
     private final ContactProperties properties;
     private final OptOuts optOuts;
     private final SmsStatuses statuses;
     private final ContactService contacts;
 
-    SmsChannel(TwilioSignature signature, HttpResponses responses, Clock clock, ContactProperties properties,
+    SmsChannel(TwilioSignature signature, Clock clock, ContactProperties properties,
                OptOuts optOuts, SmsStatuses statuses, ContactService contacts) {
         this.statuses = statuses;
         this.contacts = contacts;
         this.signature = signature;
-        this.responses = responses;
         this.clock = clock;
         this.properties = properties;
         this.optOuts = optOuts;
@@ -60,8 +57,8 @@ class SmsChannel {
      * The {@link InboundMessage} for the pipeline, or an {@link OptOutWord} when the SMS is one; the route sends
      * the latter to {@link #optOut} instead of the pipeline ({@code routes/sms.yaml}).
      */
-    public Object toInbound(Exchange exchange) {
-        Map<String, String> params = signature.verifiedParameters(exchange, PATH);
+    public Object toInbound(@Header(TwilioSignature.HEADER) String signed, @Body Object form) {
+        Map<String, String> params = signature.verifiedParameters(PATH, signed, form);
         String sid = params.get("MessageSid");
         if (sid == null || sid.isBlank()) {
             throw new InvalidRequestException("MessageSid", "'MessageSid' is required.");
@@ -77,8 +74,7 @@ class SmsChannel {
         if (text.length() > properties.maxMessageLength()) {
             throw new MessageTooLongException("Body", properties.maxMessageLength());
         }
-        return new InboundMessage(Channel.SMS, List.of(Identity.phone(from)), text, OffsetDateTime.now(clock), sid,
-                null, null, null, AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        return InboundMessage.of(Channel.SMS, Identity.phone(from), text, OffsetDateTime.now(clock), sid, null);
     }
 
     /**
@@ -86,8 +82,8 @@ class SmsChannel {
      * and "undelivered"/"failed" are shown to the agent on the message (DELIVERED, UNDELIVERED); earlier states
      * (queued, sent) change nothing. An unknown message id is acknowledged and ignored.
      */
-    public void deliveryStatus(Exchange exchange) {
-        Map<String, String> params = signature.verifiedParameters(exchange, STATUS_PATH);
+    public HttpReply deliveryStatus(@Header(TwilioSignature.HEADER) String signed, @Body Object form) {
+        Map<String, String> params = signature.verifiedParameters(STATUS_PATH, signed, form);
         String sid = params.get("MessageSid");
         String status = params.get("MessageStatus");
         if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
@@ -101,20 +97,18 @@ class SmsChannel {
         if (shown != null) {
             statuses.of(sid).ifPresent(reply -> contacts.recordDelivery(reply.conversationId(), reply.messageId(), shown));
         }
-        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.response(""));
+        return HttpReply.of(200, TwiML.CONTENT_TYPE, TwiML.response(""));
     }
 
     /** Records an opt-out word and confirms it in TwiML (nothing when nothing changed). */
-    public void optOut(Exchange exchange) {
-        OptOutWord word = exchange.getMessage().getBody(OptOutWord.class);
+    public HttpReply optOut(@Body OptOutWord word) {
         OptOuts.Change change = optOuts.record(Identity.phone(word.fromE164()), word.command().command(), Channel.SMS,
                 word.command().word());
-        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.message(change.confirmation()));
+        return HttpReply.of(200, TwiML.CONTENT_TYPE, TwiML.message(change.confirmation()));
     }
 
     /** The answer to the stored SMS as TwiML; Twilio sends it to the resident. */
-    public void reply(Exchange exchange) {
-        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.message(receipt.reply().text()));
+    public HttpReply reply(@Body Receipt receipt) {
+        return HttpReply.of(200, TwiML.CONTENT_TYPE, TwiML.message(receipt.reply().text()));
     }
 }

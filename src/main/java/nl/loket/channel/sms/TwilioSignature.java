@@ -2,7 +2,6 @@ package nl.loket.channel.sms;
 
 import com.twilio.security.RequestValidator;
 import nl.loket.platform.FormParameters;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -14,21 +13,29 @@ import java.util.Map;
 @Component
 public class TwilioSignature {
 
+    /** The request header that carries Twilio's signature. */
+    public static final String HEADER = "X-Twilio-Signature";
+
     private final TwilioProperties properties;
 
-    TwilioSignature(TwilioProperties properties) {
+    public TwilioSignature(TwilioProperties properties) {
         this.properties = properties;
     }
 
-    public Map<String, String> verifiedParameters(Exchange exchange, String path) {
+    /**
+     * The decoded form parameters of a webhook to {@code path}, when {@code signature} (the request's
+     * {@value #HEADER}) signs exactly them; refused (403) otherwise, and always while webhooks are not configured.
+     *
+     * @param form the form body as platform-http gives it ({@link FormParameters#of(Object)})
+     */
+    public Map<String, String> verifiedParameters(String path, String signature, Object form) {
         if (!properties.webhooksEnabled()) {
             throw new TwilioSignatureRejectedException("Twilio webhooks are not configured (loket.twilio.auth-token is empty).");
         }
-        String signature = exchange.getMessage().getHeader("X-Twilio-Signature", String.class);
         if (signature == null || signature.isBlank()) {
             throw new TwilioSignatureRejectedException("The request has no X-Twilio-Signature.");
         }
-        Map<String, String> parameters = FormParameters.of(exchange);
+        Map<String, String> parameters = FormParameters.of(form);
         if (!new RequestValidator(properties.authToken()).validate(properties.webhookUrl(path), parameters, signature)) {
             throw new TwilioSignatureRejectedException("The X-Twilio-Signature does not match this request.");
         }

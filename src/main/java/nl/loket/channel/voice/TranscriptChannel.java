@@ -12,11 +12,14 @@ import nl.loket.contact.Receipt;
 import nl.loket.contact.RelayProperties;
 import nl.loket.contact.Reply;
 import nl.loket.contact.TranscriptLine;
+import nl.loket.platform.HttpReply;
 import nl.loket.platform.HttpResponses;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Json;
 import nl.loket.platform.RequestBodies;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,10 +65,10 @@ class TranscriptChannel {
     }
 
     /** A transcript over HTTP: only when signed with the shared secret, else 401 and nothing stored. */
-    public InboundMessage toInbound(Exchange exchange) {
-        String body = java.util.Objects.requireNonNullElse(RequestBodies.text(exchange), "");
-        TranscriptSignature.verify(transcripts.secret(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                exchange.getMessage().getHeader(TranscriptSignature.HEADER, String.class));
+    public InboundMessage toInbound(@Header(TranscriptSignature.HEADER) String signature,
+                                    @Header(Exchange.CONTENT_LENGTH) Long contentLength, @Body String requestBody) {
+        String body = java.util.Objects.requireNonNullElse(RequestBodies.text(contentLength, requestBody), "");
+        TranscriptSignature.verify(transcripts.secret(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8), signature);
         return parse(body);
     }
 
@@ -73,30 +76,26 @@ class TranscriptChannel {
      * A file in the inbox is refused (moved to {@code .failed}) when it is a symbolic link or larger than what
      * HTTP accepts, before it is read.
      */
-    public void checkFile(Exchange exchange) throws java.io.IOException {
-        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+    public void checkFile(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_LENGTH) Long length,
+                          @Header(Exchange.FILE_NAME) String name) throws java.io.IOException {
         if (path != null && java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(path))) {
-            throw new java.io.IOException("transcript file is a symbolic link: " + exchange.getMessage().getHeader(Exchange.FILE_NAME));
+            throw new java.io.IOException("transcript file is a symbolic link: " + name);
         }
-        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         if (length != null && length > RequestBodies.MAX_BYTES) {
-            throw new java.io.IOException("transcript file is larger than " + RequestBodies.MAX_BYTES + " bytes: "
-                    + exchange.getMessage().getHeader(Exchange.FILE_NAME));
+            throw new java.io.IOException("transcript file is larger than " + RequestBodies.MAX_BYTES + " bytes: " + name);
         }
     }
 
-    public InboundMessage fromFile(Exchange exchange) {
-        return parse(exchange.getMessage().getBody(String.class));
+    public InboundMessage fromFile(@Body String body) {
+        return parse(body);
     }
 
-    public void reply(Exchange exchange) {
-        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        responses.json(exchange, 202, new Accepted(receipt.reference(), receipt.reply()));
+    public HttpReply reply(@Body Receipt receipt) {
+        return responses.json(202, new Accepted(receipt.reference(), receipt.reply()));
     }
 
-    public void logFileReceipt(Exchange exchange) {
-        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        log.info("Transcript file {} stored as conversation {}{}", exchange.getMessage().getHeader(Exchange.FILE_NAME),
+    public void logFileReceipt(@Body Receipt receipt, @Header(Exchange.FILE_NAME) String name) {
+        log.info("Transcript file {} stored as conversation {}{}", name,
                 receipt.reference(), receipt.duplicate() ? " (already received before)" : "");
     }
 
@@ -134,9 +133,9 @@ class TranscriptChannel {
         if (endedAt != null) {
             metadata.put("endedAt", endedAt.toString());
         }
-        return new InboundMessage(Channel.PHONE, List.of(identity), residentWords,
-                startedAt != null ? startedAt : OffsetDateTime.now(clock), "transcript:" + callId, callId, relay,
-                language, AuthorRole.RESIDENT, null, null, metadata, lines);
+        return InboundMessage.of(Channel.PHONE, identity, residentWords,
+                        startedAt != null ? startedAt : OffsetDateTime.now(clock), "transcript:" + callId, callId)
+                .withRelay(relay).withLanguage(language).withTranscript(metadata, lines);
     }
 
     private String relay(JsonNode root, String from) {

@@ -2,7 +2,6 @@ package nl.loket.channel.voice;
 
 import nl.loket.channel.sms.TwiML;
 import nl.loket.channel.sms.TwilioSignature;
-import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.ContactProperties;
 import nl.loket.contact.Identity;
@@ -12,16 +11,16 @@ import nl.loket.contact.PhoneNumbers;
 import nl.loket.contact.Receipt;
 import nl.loket.contact.RelayProperties;
 import nl.loket.contact.Reply;
-import nl.loket.platform.HttpResponses;
+import nl.loket.platform.HttpReply;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Prompts;
 import nl.loket.platform.RedisKeys;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 /** Twilio Voice webhooks, called from {@code routes/voice.yaml}: listen, answer, or pass to a person. */
@@ -32,17 +31,15 @@ class VoiceChannel {
     static final String GATHER_PATH = "/api/channels/twilio/voice/gather";
 
     private final TwilioSignature signature;
-    private final HttpResponses responses;
     private final Prompts prompts;
     private final RelayProperties relays;
     private final VoiceProperties voice;
     private final ContactProperties contact;
     private final Clock clock;
 
-    VoiceChannel(TwilioSignature signature, HttpResponses responses, Prompts prompts, RelayProperties relays,
+    VoiceChannel(TwilioSignature signature, Prompts prompts, RelayProperties relays,
                  VoiceProperties voice, ContactProperties contact, Clock clock) {
         this.signature = signature;
-        this.responses = responses;
         this.prompts = prompts;
         this.relays = relays;
         this.voice = voice;
@@ -51,14 +48,14 @@ class VoiceChannel {
     }
 
     /** A new call: greet (saying it is a digital assistant) and listen; a caller who says nothing goes to a person. */
-    public void greet(Exchange exchange) {
-        signature.verifiedParameters(exchange, CALL_PATH);
-        twiml(exchange, gather(prompts.text("voice-greeting", "nl", Map.of())) + toPerson());
+    public HttpReply greet(@Header(TwilioSignature.HEADER) String signed, @Body Object form) {
+        signature.verifiedParameters(CALL_PATH, signed, form);
+        return twiml(gather(prompts.text("voice-greeting", "nl", Map.of())) + toPerson());
     }
 
     /** What the caller said, as a resident message; null when nothing was understood. */
-    public InboundMessage toInbound(Exchange exchange) {
-        Map<String, String> params = signature.verifiedParameters(exchange, GATHER_PATH);
+    public InboundMessage toInbound(@Header(TwilioSignature.HEADER) String signed, @Body Object form) {
+        Map<String, String> params = signature.verifiedParameters(GATHER_PATH, signed, form);
         String callSid = params.get("CallSid");
         if (callSid == null || callSid.isBlank()) {
             throw new InvalidRequestException("CallSid", "'CallSid' is required.");
@@ -75,23 +72,22 @@ class VoiceChannel {
         String relay = relays.relayOf(from).orElse(null);
         // Twilio retries a gather with the same call and the same words: that pair is the delivery id.
         String deliveryId = callSid + ":" + RedisKeys.hashed(speech);
-        return new InboundMessage(Channel.PHONE, List.of(identity), speech, OffsetDateTime.now(clock), deliveryId,
-                callSid, relay, "nl", AuthorRole.RESIDENT, null, null, Map.of(), List.of());
+        return InboundMessage.of(Channel.PHONE, identity, speech, OffsetDateTime.now(clock), deliveryId, callSid)
+                .withRelay(relay).withLanguage("nl");
     }
 
     /** Nothing was understood: ask once more, then a person takes the call (speech does not work for everyone). */
-    public void reprompt(Exchange exchange) {
-        twiml(exchange, gather(prompts.text("voice-no-speech", "nl", Map.of())) + toPerson());
+    public HttpReply reprompt() {
+        return twiml(gather(prompts.text("voice-no-speech", "nl", Map.of())) + toPerson());
     }
 
     /** Speak the answer, then listen for more; a hand-off connects the caller to a person. */
-    public void reply(Exchange exchange) {
-        Reply reply = exchange.getMessage().getBody(Receipt.class).reply();
+    public HttpReply reply(@Body Receipt receipt) {
+        Reply reply = receipt.reply();
         if (reply.escalated()) {
-            twiml(exchange, say(reply.text()) + toPerson());
-            return;
+            return twiml(say(reply.text()) + toPerson());
         }
-        twiml(exchange, say(reply.text()) + gather(prompts.text("voice-anything-else", "nl", Map.of()))
+        return twiml(say(reply.text()) + gather(prompts.text("voice-anything-else", "nl", Map.of()))
                 + say(prompts.text("voice-goodbye", "nl", Map.of())));
     }
 
@@ -103,8 +99,8 @@ class VoiceChannel {
         return say(prompts.text("voice-transfer", "nl", Map.of())) + connect;
     }
 
-    private void twiml(Exchange exchange, String verbs) {
-        responses.text(exchange, 200, TwiML.CONTENT_TYPE, TwiML.response(verbs));
+    private static HttpReply twiml(String verbs) {
+        return HttpReply.of(200, TwiML.CONTENT_TYPE, TwiML.response(verbs));
     }
 
     private static String say(String text) {

@@ -1,6 +1,5 @@
 package nl.loket.channel.webform;
 
-import nl.loket.contact.AuthorRole;
 import nl.loket.contact.Channel;
 import nl.loket.contact.Identity;
 import nl.loket.contact.InboundMessage;
@@ -68,8 +67,8 @@ record ContactForm(String message, String name, String subject, String email, St
         if (phone != null) {
             identities.add(Identity.typedPhone(phone));
         }
-        return new InboundMessage(Channel.WEBFORM, identities, message, receivedAt, null, null, null, language,
-                AuthorRole.RESIDENT, subject, name, Map.of(), List.of());
+        return InboundMessage.of(Channel.WEBFORM, identities, message, receivedAt, null, null)
+                .withLanguage(language).withSubject(subject, name);
     }
 
     private static void check(Set<String> faults, String field, Function<Map<String, String>, String> rule,

@@ -5,11 +5,16 @@ import nl.loket.contact.InboundMessage;
 import nl.loket.contact.Receipt;
 import nl.loket.contact.Reply;
 import nl.loket.platform.FormParameters;
+import nl.loket.platform.HttpReply;
 import nl.loket.platform.HttpResponses;
 import nl.loket.platform.InvalidRequestException;
 import nl.loket.platform.Json;
 import nl.loket.platform.RequestBodies;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperties;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +32,7 @@ class ContactFormChannel {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Submitted(String reference, Reply reply, String phoneCheck) { }
 
-    private static final String PHONE_DOUBTFUL = "loket.phoneDoubtful";
+    static final String PHONE_DOUBTFUL = "loket.phoneDoubtful";
 
     private final HttpResponses responses;
     private final Json json;
@@ -41,28 +46,39 @@ class ContactFormChannel {
         this.properties = properties;
     }
 
-    public InboundMessage toInbound(Exchange exchange) {
-        ContactForm form = ContactForm.parse(fields(exchange), properties.maxMessageLength());
-        exchange.setProperty(PHONE_DOUBTFUL, form.phoneDoubtful());
+    /**
+     * The form as a resident message. Whether the phone number is doubtful is kept on the exchange for
+     * {@link #reply}.
+     *
+     * @param body               the body as platform-http gives it: a map for a form-encoded POST, else a stream
+     * @param charset            the request's charset, if it named one
+     * @param exchangeProperties the exchange's properties (Camel binds the map itself, so what is put there stays)
+     */
+    public InboundMessage toInbound(@Header(Exchange.CONTENT_TYPE) String contentType,
+                                    @Header(Exchange.CONTENT_LENGTH) Long contentLength, @Body Object body,
+                                    @ExchangeProperty(Exchange.CHARSET_NAME) String charset,
+                                    @ExchangeProperties Map<String, Object> exchangeProperties) {
+        ContactForm form = ContactForm.parse(fields(contentType, contentLength, body, charset), properties.maxMessageLength());
+        exchangeProperties.put(PHONE_DOUBTFUL, form.phoneDoubtful());
         return form.toInbound(OffsetDateTime.now(clock));
     }
 
-    public void reply(Exchange exchange) {
-        Receipt receipt = exchange.getMessage().getBody(Receipt.class);
-        boolean doubtful = Boolean.TRUE.equals(exchange.getProperty(PHONE_DOUBTFUL, Boolean.class));
-        responses.json(exchange, 202, new Submitted(receipt.reference(), receipt.reply(), doubtful ? "DOUBTFUL" : null));
+    /** 202 with the reference and the answer, and {@code "phoneCheck":"DOUBTFUL"} when the number may not exist. */
+    public HttpReply reply(@Body Receipt receipt, @ExchangeProperty(PHONE_DOUBTFUL) Boolean phoneDoubtful) {
+        boolean doubtful = Boolean.TRUE.equals(phoneDoubtful);
+        return responses.json(202, new Submitted(receipt.reference(), receipt.reply(), doubtful ? "DOUBTFUL" : null));
     }
 
-    private Map<String, String> fields(Exchange exchange) {
-        String contentType = RequestBodies.contentType(exchange);
+    private Map<String, String> fields(String contentTypeHeader, Long contentLength, Object body, String charset) {
+        String contentType = RequestBodies.contentType(contentTypeHeader);
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            return FormParameters.of(exchange);
+            return FormParameters.of(body);
         }
         if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-            JsonNode body = json.parseRequest(RequestBodies.text(exchange));
+            JsonNode fields = json.parseRequest(RequestBodies.text(contentLength, body, charset));
             Map<String, String> out = new HashMap<>();
             for (String field : ContactForm.FIELDS) {
-                JsonNode value = body.get(field);
+                JsonNode value = fields.get(field);
                 if (value != null && !value.isNull()) {
                     if (!value.isValueNode()) {
                         throw new InvalidRequestException(field, "'" + field + "' must be text.");

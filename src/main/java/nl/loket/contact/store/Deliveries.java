@@ -1,5 +1,8 @@
-package nl.loket.contact;
+package nl.loket.contact.store;
 
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactProperties;
+import nl.loket.contact.Message;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
@@ -16,9 +19,9 @@ import java.util.Optional;
  * under the same key so the retry gets the same reply.
  */
 @Component
-class Deliveries {
+public class Deliveries {
 
-    static final String PENDING = "pending";
+    public static final String PENDING = "pending";
 
     private final Pool<Jedis> pool;
     private final RedisKeys keys;
@@ -36,7 +39,7 @@ class Deliveries {
      * instance or with a Redis master that failed over before it could give the claim back, and the provider's
      * retry is handled afresh instead of being told "busy" until the idempotency window ends.
      */
-    boolean claim(String deliveryKey) {
+    public boolean claim(String deliveryKey) {
         try (Jedis jedis = pool.getResource()) {
             return "OK".equals(jedis.set(key(deliveryKey), PENDING,
                     SetParams.setParams().nx().px(properties.lockTimeout().multipliedBy(2).toMillis())));
@@ -44,18 +47,18 @@ class Deliveries {
     }
 
     /** What was stored for an earlier delivery: {@link #PENDING} while it is still being handled. */
-    Optional<String> previous(String deliveryKey) {
+    public Optional<String> previous(String deliveryKey) {
         try (Jedis jedis = pool.getResource()) {
             return Optional.ofNullable(jedis.get(key(deliveryKey)));
         }
     }
 
     /** {@link #complete} as one of the writes that end the step. */
-    void complete(PipeliningBase writes, String deliveryKey, String receiptJson) {
+    public void complete(PipeliningBase writes, String deliveryKey, String receiptJson) {
         writes.set(key(deliveryKey), receiptJson, SetParams.setParams().xx().ex(properties.idempotencyWindow().toSeconds()));
     }
 
-    void complete(String deliveryKey, String receiptJson) {
+    public void complete(String deliveryKey, String receiptJson) {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(key(deliveryKey), receiptJson,
                     SetParams.setParams().xx().ex(properties.idempotencyWindow().toSeconds()));
@@ -63,7 +66,7 @@ class Deliveries {
     }
 
     /** Gives the delivery back after a failure, so the provider's retry is handled afresh. */
-    void release(String deliveryKey) {
+    public void release(String deliveryKey) {
         try (Jedis jedis = pool.getResource()) {
             jedis.del(key(deliveryKey));
         } catch (RuntimeException ignored) {
@@ -76,19 +79,19 @@ class Deliveries {
      * ({@link #noteStored}). It outlives a first handling that died after storing (its instance
      * stopped, its master failed over), so the provider's retry reuses that message instead of storing it again.
      */
-    String storedKey(String deliveryKey) {
+    public String storedKey(String deliveryKey) {
         return key(deliveryKey) + ":stored";
     }
 
     /** The message an earlier handling of this delivery stored in this conversation, if any. */
-    Optional<String> storedMessage(String deliveryKey, String conversationId) {
+    public Optional<String> storedMessage(String deliveryKey, String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             return storedMessageIn(jedis.get(storedKey(deliveryKey)), conversationId);
         }
     }
 
     /** The message id in what {@link #storedKey} held (read elsewhere), if it names this conversation. */
-    static Optional<String> storedMessageIn(String stored, String conversationId) {
+    public static Optional<String> storedMessageIn(String stored, String conversationId) {
         if (stored == null || !stored.startsWith(conversationId + " ")) {
             return Optional.empty();
         }
@@ -96,21 +99,21 @@ class Deliveries {
     }
 
     /** Notes which message a delivery stored, as one of the writes that store it ({@link #storedKey}). */
-    void noteStored(PipeliningBase writes, String deliveryKey, Message message) {
+    public void noteStored(PipeliningBase writes, String deliveryKey, Message message) {
         writes.set(storedKey(deliveryKey), message.conversationId() + " " + message.id(),
                 SetParams.setParams().ex(window().toSeconds()));
     }
 
-    Duration window() {
+    public Duration window() {
         return properties.idempotencyWindow();
     }
 
-    static String deliveryKey(Channel channel, String providerId) {
+    public static String deliveryKey(Channel channel, String providerId) {
         return channel.name() + ":" + RedisKeys.hashed(providerId);
     }
 
     /** An agent's reply named by its idempotency key, already scoped by the caller (task, agent, text). */
-    static String agentReplyKey(String scopedKey) {
+    public static String agentReplyKey(String scopedKey) {
         return "AGENT_REPLY:" + RedisKeys.hashed(scopedKey);
     }
 

@@ -1,4 +1,4 @@
-package nl.loket.contact;
+package nl.loket.contact.store;
 
 import nl.loket.platform.reactions.Reactions;
 import redis.clients.jedis.PipeliningBase;
@@ -11,17 +11,17 @@ import java.util.List;
  * other modules (a task, a summary that may call a language model, indicators) never run inside the lock,
  * so they cannot hold up the resident's next message or call back into a locked conversation.
  */
-final class AfterLock {
+public final class AfterLock {
 
     private final Reactions reactions;
     private final List<Object> pending = new ArrayList<>();
     private Reactions.Appended appended;
 
-    AfterLock(Reactions reactions) {
+    public AfterLock(Reactions reactions) {
         this.reactions = reactions;
     }
 
-    void add(Object event) {
+    public void add(Object event) {
         pending.add(event);
     }
 
@@ -29,13 +29,13 @@ final class AfterLock {
      * Appends what the step collected so far to the outbox with the step's final writes, in their round trip and
      * before the lock's release. Their reactions at once still run after the lock ({@link #publishAfter}).
      */
-    void appendWith(PipeliningBase writes) {
+    public void appendWith(PipeliningBase writes) {
         appended = reactions.appendWith(writes, List.copyOf(pending));
         pending.clear();
     }
 
     /** Publishes what the locked step collected, in order, then hands back its result. */
-    <T> T publishAfter(T result) {
+    public <T> T publishAfter(T result) {
         if (appended != null) {
             reactions.tryAtOnce(appended);
             appended = null;

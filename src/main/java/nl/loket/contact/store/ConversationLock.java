@@ -1,5 +1,6 @@
-package nl.loket.contact;
+package nl.loket.contact.store;
 
+import nl.loket.contact.ContactProperties;
 import nl.loket.platform.Ids;
 import nl.loket.platform.RedisKeys;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * lock with an owner token and an expiry, so a dead instance cannot hold a conversation forever.
  */
 @Component
-class ConversationLock {
+public class ConversationLock {
 
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
@@ -29,7 +30,7 @@ class ConversationLock {
      * A lock this thread holds, with the keys read in the same round trip as taking it (so they are read under the
      * lock without a round trip of their own).
      */
-    static final class Held {
+    public static final class Held {
         private final String key;
         private final String token;
         private final List<String> read;
@@ -42,7 +43,7 @@ class ConversationLock {
         }
 
         /** The value of the i-th key read with the lock, or null when it was not there. */
-        String read(int i) {
+        public String read(int i) {
             return read.get(i);
         }
     }
@@ -57,7 +58,7 @@ class ConversationLock {
         this.properties = properties;
     }
 
-    <T> T withLock(String conversationId, Supplier<T> work) {
+    public <T> T withLock(String conversationId, Supplier<T> work) {
         Held held = acquire(conversationId, List.of());
         try {
             return work.get();
@@ -67,7 +68,7 @@ class ConversationLock {
     }
 
     /** Takes the lock, waiting up to the lock timeout, and reads {@code readKeys} right after it in the same round trip. */
-    Held acquire(String conversationId, List<String> readKeys) {
+    public Held acquire(String conversationId, List<String> readKeys) {
         String key = keys.key("lock", "conversation", conversationId);
         String token = Ids.newSecret();
         long ttlMillis = properties.lockTimeout().toMillis();
@@ -87,7 +88,7 @@ class ConversationLock {
     }
 
     /** Gives the lock back, unless the writes that ended the step gave it back already ({@link #releaseWith}). */
-    void release(Held held) {
+    public void release(Held held) {
         if (held.released) {
             return;
         }
@@ -98,12 +99,12 @@ class ConversationLock {
     }
 
     /** Gives the lock back as the last command of the step's final writes: Redis applies them in order. */
-    void releaseWith(PipeliningBase writes, Held held) {
+    public void releaseWith(PipeliningBase writes, Held held) {
         writes.eval(RELEASE, List.of(held.key), List.of(held.token));
     }
 
     /** The writes that carried {@link #releaseWith} went through. */
-    void released(Held held) {
+    public void released(Held held) {
         held.released = true;
     }
 

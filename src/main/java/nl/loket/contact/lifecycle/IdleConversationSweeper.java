@@ -1,5 +1,7 @@
-package nl.loket.contact;
+package nl.loket.contact.lifecycle;
 
+import nl.loket.contact.ContactProperties;
+import nl.loket.contact.store.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,14 +22,14 @@ class IdleConversationSweeper {
     private static final int BATCH = 200;
 
     private final ConversationStore conversations;
-    private final ContactService contacts;
+    private final ConversationLifecycle lifecycle;
     private final ContactProperties properties;
     private final Clock clock;
 
-    IdleConversationSweeper(ConversationStore conversations, ContactService contacts, ContactProperties properties,
-                            Clock clock) {
+    IdleConversationSweeper(ConversationStore conversations, ConversationLifecycle lifecycle,
+                            ContactProperties properties, Clock clock) {
         this.conversations = conversations;
-        this.contacts = contacts;
+        this.lifecycle = lifecycle;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,7 +50,7 @@ class IdleConversationSweeper {
         OffsetDateTime before = OffsetDateTime.now(clock).minus(properties.idleClose());
         int closed = 0;
         for (String id : conversations.idleSince(before, BATCH)) {
-            if (conversations.takeIdle(id) && contacts.closeIdle(id).isPresent()) {
+            if (conversations.takeIdle(id) && lifecycle.closeIdle(id).isPresent()) {
                 closed++;
             }
         }

@@ -1,5 +1,9 @@
-package nl.loket.contact;
+package nl.loket.contact.store;
 
+import nl.loket.contact.Channel;
+import nl.loket.contact.Identity;
+import nl.loket.contact.Resident;
+import nl.loket.contact.RetentionProperties;
 import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
@@ -23,7 +27,7 @@ import java.util.Set;
  * or e-mail address, never the value itself, so the key space shows no personal data.
  */
 @Component
-class ResidentStore {
+public class ResidentStore {
 
     /** The resident an identity links to, with the resident itself; false when either is missing. */
     private static final String FIND = """
@@ -56,8 +60,8 @@ class ResidentStore {
      * are kept on the resident as a way to answer, and every other resident seen with the same phone
      * number or e-mail address becomes a possible match for an agent to confirm or reject.
      */
-    Resident findOrCreate(List<Identity> identities, String displayName, Channel channel, String language,
-                          OffsetDateTime at) {
+    public Resident findOrCreate(List<Identity> identities, String displayName, Channel channel, String language,
+                                 OffsetDateTime at) {
         long ttl = Duration.ofDays(retention.residentDays()).toSeconds();
         List<Identity> verified = identities.stream().filter(Identity::verified).toList();
         try (Jedis jedis = pool.getResource()) {
@@ -146,21 +150,21 @@ class ResidentStore {
     }
 
     /** Residents that may be the same person as this one, not yet confirmed or rejected by an agent. */
-    Set<String> possibleMatches(String residentId) {
+    public Set<String> possibleMatches(String residentId) {
         try (Jedis jedis = pool.getResource()) {
             return jedis.smembers(matchKey(residentId, "possible"));
         }
     }
 
     /** Residents an agent confirmed to be the same person as this one. */
-    Set<String> confirmedMatches(String residentId) {
+    public Set<String> confirmedMatches(String residentId) {
         try (Jedis jedis = pool.getResource()) {
             return jedis.smembers(matchKey(residentId, "confirmed"));
         }
     }
 
     /** An agent decided on a possible match: it leaves the proposals both ways and is remembered either way. */
-    boolean decideMatch(String residentId, String otherId, boolean same) {
+    public boolean decideMatch(String residentId, String otherId, boolean same) {
         long ttl = Duration.ofDays(retention.residentDays()).toSeconds();
         try (Jedis jedis = pool.getResource()) {
             if (!jedis.sismember(matchKey(residentId, "possible"), otherId)) {
@@ -180,13 +184,13 @@ class ResidentStore {
         jedis.expire(key, ttl);
     }
 
-    Optional<Resident> find(String residentId) {
+    public Optional<Resident> find(String residentId) {
         try (Jedis jedis = pool.getResource()) {
             return read(jedis, residentId);
         }
     }
 
-    Optional<String> findIdByIdentity(Identity identity) {
+    public Optional<String> findIdByIdentity(Identity identity) {
         try (Jedis jedis = pool.getResource()) {
             return Optional.ofNullable(residentOf(jedis, identity));
         }
@@ -211,12 +215,12 @@ class ResidentStore {
     }
 
     /** The digest standing for a personal value in this store's keys (also what opt-out links carry). */
-    String digestOf(Identity identity) {
+    public String digestOf(Identity identity) {
         return digests.of(identity.value());
     }
 
     /** The resident behind an identity known only by its digest (from an opt-out link). */
-    Optional<String> findIdByDigest(Identity.Kind kind, String digest) {
+    public Optional<String> findIdByDigest(Identity.Kind kind, String digest) {
         try (Jedis jedis = pool.getResource()) {
             return Optional.ofNullable(jedis.get(keys.key("identity", kind.name(), digest)));
         }

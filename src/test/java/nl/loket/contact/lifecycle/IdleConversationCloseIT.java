@@ -1,5 +1,13 @@
-package nl.loket.contact;
+package nl.loket.contact.lifecycle;
 
+import nl.loket.contact.AssistantOutcome;
+import nl.loket.contact.Channel;
+import nl.loket.contact.ContactService;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.ConversationClosed;
+import nl.loket.contact.ConversationState;
+import nl.loket.contact.Outcome;
+import nl.loket.contact.Resolution;
 import nl.loket.support.LoketIntegrationTest;
 import nl.loket.support.SteppedClock;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
-package nl.loket.contact;
+package nl.loket.contact.store;
 
+import nl.loket.contact.Channel;
+import nl.loket.contact.Conversation;
+import nl.loket.contact.ConversationState;
+import nl.loket.contact.Message;
+import nl.loket.contact.RetentionProperties;
 import nl.loket.platform.Ids;
 import nl.loket.platform.Json;
 import nl.loket.platform.RedisKeys;
@@ -25,7 +30,7 @@ import java.util.function.BiConsumer;
  * conversation's retention deadline.
  */
 @Component
-class ConversationStore {
+public class ConversationStore {
 
     private final Pool<Jedis> pool;
     private final RedisKeys keys;
@@ -40,8 +45,8 @@ class ConversationStore {
     }
 
     /** Opens a new conversation with a fresh, unique reference. */
-    Conversation open(String residentId, Channel channel, String relay, String language, String subject,
-                      OffsetDateTime at) {
+    public Conversation open(String residentId, Channel channel, String relay, String language, String subject,
+                             OffsetDateTime at) {
         OffsetDateTime until = at.plusDays(retention.daysFor(channel));
         String id = Ids.newId();
         try (Jedis jedis = pool.getResource()) {
@@ -62,7 +67,7 @@ class ConversationStore {
     }
 
     /** Saves the conversation and moves its retention deadline to {@code days} after its last activity. */
-    Conversation save(Conversation conversation) {
+    public Conversation save(Conversation conversation) {
         Conversation kept = kept(conversation);
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined();
@@ -78,9 +83,9 @@ class ConversationStore {
      * MULTI and EXEC go in the pipeline (Jedis's own transaction waits for the queued replies before EXEC, a second
      * round trip). A message is never stored without its conversation.
      */
-    Conversation saveWith(Conversation conversation, List<Message> appended,
-                          BiConsumer<PipeliningBase, Conversation> inTransaction,
-                          BiConsumer<PipeliningBase, Conversation> after) {
+    public Conversation saveWith(Conversation conversation, List<Message> appended,
+                                 BiConsumer<PipeliningBase, Conversation> inTransaction,
+                                 BiConsumer<PipeliningBase, Conversation> after) {
         Conversation kept = kept(conversation);
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined();
@@ -98,19 +103,14 @@ class ConversationStore {
         return kept;
     }
 
-    Conversation saveWith(Conversation conversation, List<Message> appended,
-                          BiConsumer<PipeliningBase, Conversation> inTransaction) {
+    public Conversation saveWith(Conversation conversation, List<Message> appended,
+                                 BiConsumer<PipeliningBase, Conversation> inTransaction) {
         return saveWith(conversation, appended, inTransaction, (p, kept) -> { });
     }
 
     /** The conversation with its retention deadline {@code days} after its last activity. */
     private Conversation kept(Conversation conversation) {
-        OffsetDateTime until = conversation.updatedAt().plusDays(retention.daysFor(conversation.channel()));
-        return new Conversation(conversation.id(), conversation.reference(), conversation.residentId(),
-                conversation.channel(), conversation.relay(), conversation.language(), conversation.topic(),
-                conversation.subject(), conversation.state(), conversation.startedAt(), conversation.updatedAt(),
-                conversation.closedAt(), conversation.confidential(), until, conversation.outcomes(),
-                conversation.resolution(), conversation.satisfaction(), conversation.satisfactionRemark());
+        return conversation.keptUntil(conversation.updatedAt().plusDays(retention.daysFor(conversation.channel())));
     }
 
     private void queueSave(PipeliningBase p, Conversation kept) {
@@ -131,28 +131,28 @@ class ConversationStore {
     }
 
     /** Conversations only the assistant has taken part in, last active before {@code before}, oldest first. */
-    List<String> idleSince(OffsetDateTime before, int limit) {
+    public List<String> idleSince(OffsetDateTime before, int limit) {
         try (Jedis jedis = pool.getResource()) {
             return jedis.zrangeByScore(idleKey(), 0, before.toInstant().toEpochMilli(), 0, limit);
         }
     }
 
     /** Takes a conversation off the idle list; true for the one instance that took it. */
-    boolean takeIdle(String conversationId) {
+    public boolean takeIdle(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             return jedis.zrem(idleKey(), conversationId) == 1;
         }
     }
 
     /** Conversations waiting for a person whose state last changed before {@code before}, oldest first. */
-    List<String> waitingSince(OffsetDateTime before, int limit) {
+    public List<String> waitingSince(OffsetDateTime before, int limit) {
         try (Jedis jedis = pool.getResource()) {
             return jedis.zrangeByScore(waitingKey(), 0, before.toInstant().toEpochMilli(), 0, limit);
         }
     }
 
     /** Forgets a waiting conversation that no longer exists (expired with retention). */
-    void forgetWaiting(String conversationId) {
+    public void forgetWaiting(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             jedis.zrem(waitingKey(), conversationId);
         }
@@ -166,7 +166,7 @@ class ConversationStore {
         return keys.key("conversations", "idle-bot");
     }
 
-    void append(Message message, OffsetDateTime retentionUntil) {
+    public void append(Message message, OffsetDateTime retentionUntil) {
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined();
             p.rpush(messagesKey(message.conversationId()), json.write(message));
@@ -179,7 +179,7 @@ class ConversationStore {
      * Appends a resident's message and, in the same transaction, notes under {@code storedKey} which message this is,
      * so a retry of the same provider delivery finds it: either both are on a replica or neither is.
      */
-    void appendOnce(Message message, OffsetDateTime retentionUntil, String storedKey, Duration remember) {
+    public void appendOnce(Message message, OffsetDateTime retentionUntil, String storedKey, Duration remember) {
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined(); // MULTI/EXEC in a pipeline: one round trip (see saveWith)
             p.sendCommand(Protocol.Command.MULTI, new String[0]);
@@ -193,7 +193,7 @@ class ConversationStore {
     }
 
     /** Replaces one stored message (same id) in place, e.g. to record its delivery status. */
-    Optional<Message> replace(Message message) {
+    public Optional<Message> replace(Message message) {
         String key = messagesKey(message.conversationId());
         try (Jedis jedis = pool.getResource()) {
             List<String> all = jedis.lrange(key, 0, -1);
@@ -208,21 +208,21 @@ class ConversationStore {
     }
 
     /** Points the resident at the conversation a person is handling, so other channels can join it. */
-    void markOpenHandoff(String residentId, String conversationId, OffsetDateTime retentionUntil) {
+    public void markOpenHandoff(String residentId, String conversationId, OffsetDateTime retentionUntil) {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(openHandoffKey(residentId), conversationId, SetParams.setParams().exAt(retentionUntil.toEpochSecond()));
         }
     }
 
-    void markOpenHandoff(PipeliningBase writes, String residentId, String conversationId, OffsetDateTime retentionUntil) {
+    public void markOpenHandoff(PipeliningBase writes, String residentId, String conversationId, OffsetDateTime retentionUntil) {
         writes.set(openHandoffKey(residentId), conversationId, SetParams.setParams().exAt(retentionUntil.toEpochSecond()));
     }
 
     /** Where a resident's message may belong: the conversation of its thread and the one a person handles, if any. */
-    record Pointers(String thread, String openHandoff) { }
+    public record Pointers(String thread, String openHandoff) { }
 
     /** Both pointers in one round trip. */
-    Pointers pointers(String threadKey, String residentId) {
+    public Pointers pointers(String threadKey, String residentId) {
         try (Jedis jedis = pool.getResource()) {
             Pipeline p = jedis.pipelined();
             Response<String> thread = p.get(keys.key("thread", threadKey));
@@ -233,17 +233,17 @@ class ConversationStore {
     }
 
     /** The key a conversation is stored under, for reading it in the same round trip as taking its lock. */
-    String conversationKeyOf(String conversationId) {
+    public String conversationKeyOf(String conversationId) {
         return conversationKey(conversationId);
     }
 
     /** A conversation as stored under {@link #conversationKeyOf}; empty for null. */
-    Optional<Conversation> parse(String stored) {
+    public Optional<Conversation> parse(String stored) {
         return stored == null ? Optional.empty() : Optional.of(json.read(stored, Conversation.class));
     }
 
     /** The conversation the pointer names, only while a person still owns it (the pointer may be stale). */
-    Optional<Conversation> openHandoff(String residentId) {
+    public Optional<Conversation> openHandoff(String residentId) {
         String id;
         try (Jedis jedis = pool.getResource()) {
             id = jedis.get(openHandoffKey(residentId));
@@ -251,28 +251,28 @@ class ConversationStore {
         return id == null ? Optional.empty() : find(id).filter(c -> c.state().ownedByHuman());
     }
 
-    void clearOpenHandoff(String residentId, String conversationId) {
+    public void clearOpenHandoff(String residentId, String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             jedis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
                     List.of(openHandoffKey(residentId)), List.of(conversationId));
         }
     }
 
-    Optional<Conversation> find(String conversationId) {
+    public Optional<Conversation> find(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             String value = jedis.get(conversationKey(conversationId));
             return value == null ? Optional.empty() : Optional.of(json.read(value, Conversation.class));
         }
     }
 
-    Optional<Conversation> findByReference(String reference) {
+    public Optional<Conversation> findByReference(String reference) {
         try (Jedis jedis = pool.getResource()) {
             String id = jedis.get(keys.key("reference", reference));
             return id == null ? Optional.empty() : find(id);
         }
     }
 
-    List<Message> messages(String conversationId) {
+    public List<Message> messages(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             List<Message> out = new ArrayList<>();
             for (String value : jedis.lrange(messagesKey(conversationId), 0, -1)) {
@@ -283,7 +283,7 @@ class ConversationStore {
     }
 
     /** Conversations of a resident, newest first; ones past retention have already gone. */
-    List<Conversation> ofResident(String residentId) {
+    public List<Conversation> ofResident(String residentId) {
         List<String> ids;
         try (Jedis jedis = pool.getResource()) {
             ids = jedis.zrevrange(residentConversationsKey(residentId), 0, 199);
@@ -296,19 +296,19 @@ class ConversationStore {
     }
 
     /** The conversation a channel thread points at, if it is still there. */
-    Optional<String> thread(String threadKey) {
+    public Optional<String> thread(String threadKey) {
         try (Jedis jedis = pool.getResource()) {
             return Optional.ofNullable(jedis.get(keys.key("thread", threadKey)));
         }
     }
 
-    void linkThread(String threadKey, String conversationId, Duration ttl) {
+    public void linkThread(String threadKey, String conversationId, Duration ttl) {
         try (Jedis jedis = pool.getResource()) {
             jedis.set(keys.key("thread", threadKey), conversationId, SetParams.setParams().ex(ttl.toSeconds()));
         }
     }
 
-    void linkThread(PipeliningBase writes, String threadKey, String conversationId, Duration ttl) {
+    public void linkThread(PipeliningBase writes, String threadKey, String conversationId, Duration ttl) {
         writes.set(keys.key("thread", threadKey), conversationId, SetParams.setParams().ex(ttl.toSeconds()));
     }
 
