@@ -2,6 +2,7 @@ package nl.loket.knowledge;
 
 import nl.loket.support.LoketInstance;
 import nl.loket.support.TestRedis;
+import nl.loket.support.WorkbenchSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -9,11 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +151,20 @@ class KnowledgePublishingIT {
                     .map(c -> c.get("after").asString())).as(gate.toString()).contains("ANSWERED grofvuil");
             assertThat(JSON.readTree(loket.agentGet("redacteur-a", "/api/knowledge/articles/nl-grofvuil").body())
                     .get("publishedVersion").asInt()).as("nothing published").isEqualTo(1);
+
+            // The editors' page says the same in words, with the table of what changed; only a supervisor sees "Toch publiceren".
+            int port = URI.create(loket.url("/")).getPort();
+            WorkbenchSession editor = new WorkbenchSession(port);
+            assertThat(editor.login("redacteur-b", LoketInstance.AGENT_PASSWORD).statusCode()).isEqualTo(302);
+            editor.get("/redactie/artikelen/nl-grofvuil");
+            HttpResponse<String> page = editor.submit("/redactie/artikelen/nl-grofvuil/goedkeuren", Map.of("concept", draftId));
+            assertThat(page.body()).contains("Niet gepubliceerd").contains("Wat verandert er met dit concept")
+                    .contains("ANSWERED grofvuil").doesNotContain("approve-override");
+            WorkbenchSession lead = new WorkbenchSession(port);
+            assertThat(lead.login("teamleider", LoketInstance.AGENT_PASSWORD).statusCode()).isEqualTo(302);
+            lead.get("/redactie/artikelen/nl-grofvuil");
+            assertThat(lead.submit("/redactie/artikelen/nl-grofvuil/goedkeuren", Map.of("concept", draftId)).body())
+                    .contains("approve-override").contains("Toch publiceren");
 
             assertThat(loket.agentPost("redacteur-b", "/api/knowledge/drafts/" + draftId + "/approve?override=true", "")
                     .statusCode()).as("an editor cannot override the gate").isEqualTo(403);
