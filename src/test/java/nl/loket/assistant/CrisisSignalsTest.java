@@ -363,7 +363,9 @@ class CrisisSignalsTest {
             "we are sleeping outside with our baby tonight",
             "ik heb al twee dagen geen eten gehad",
             "mijn kinderen hebben al een paar dagen niet gegeten",
-    })
+            "i just want to die",
+            "i wanna die tonight",
+            "er was net een ontploffing in de flat naast ons, er is brand"})
     void positives(String text) {
         assertThat(rule.classify(text)).get().satisfies(result -> {
             assertThat(result.reason()).isEqualTo(EscalationReason.CRISIS);
@@ -441,7 +443,11 @@ class CrisisSignalsTest {
             "ik wil een parkeervergunning, maar mijn auto staat vaak op straat bij mijn werk",
             "we staan met de auto op straat, mag dat",
             "hoe kan ik bezwaar maken, dit slaat nergens op",
-    })
+            // Dutch "want die" is "because that"; an explosion long ago is why someone is deaf, not an emergency
+            "hoe laat speelt NEC zondag, want die wedstrijd wil ik zien",
+            "ik kan niet komen want die afspraak valt in mijn werktijd",
+            "ik ben doof sinds een ontploffing op mijn werk, hoe kan ik de gemeente bellen",
+            "deaf since an explosion at the factory, how do I call the city"})
     void negatives(String text) {
         assertThat(rule.classify(text)).isEmpty();
     }
