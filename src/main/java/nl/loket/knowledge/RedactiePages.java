@@ -72,7 +72,7 @@ class RedactiePages {
 
     /** One version in the history table. */
     record VersionRow(int number, String kind, String status, String author, String savedAt, String changed, String note,
-                      String approvedBy, String approvedAt, boolean canRollBack) {
+                      String approvedBy, String approvedAt, String gateOverridden, boolean canRollBack) {
     }
 
     @GetMapping("/artikelen/{id}")
@@ -99,7 +99,7 @@ class RedactiePages {
         model.addAttribute("versions", reversed(history.versions()).stream().map(v -> new VersionRow(v.number(),
                 kindLabel(v), statusLabel(v.status()), v.author(), time(v.savedAt()),
                 fieldNames(v.changed()), v.note(),
-                v.approvedBy(), time(v.approvedAt()),
+                v.approvedBy(), time(v.approvedAt()), v.gateOverridden(),
                 "REPLACED".equals(v.status()))).toList());
         int from = van != null ? van : published != null && draft != null ? published.number() : Math.max(1, history.latestVersion() - 1);
         int to = tot != null ? tot : history.latestVersion();
