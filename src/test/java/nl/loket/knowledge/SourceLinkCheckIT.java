@@ -13,6 +13,7 @@ import redis.clients.jedis.util.Pool;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An article whose source page is gone shows up for the editors as broken: in the list ("werkt niet (404)", and under
  * the filter for broken links), on the article page and in the editors' API. The municipality's site is played by
- * WireMock; the other articles are never checked here.
+ * WireMock; the other articles are never checked here. The supervisors' indicators count it, and its review date
+ * long past.
  */
 class SourceLinkCheckIT {
 
@@ -63,14 +65,14 @@ class SourceLinkCheckIT {
     static void publishGrofvuilWithSource(String source) {
         Article live = loket.bean(CurrentKnowledge.class).current().article("grofvuil", "nl").orElseThrow();
         Article moved = new Article(live.id(), live.topic(), live.language(), live.title(), live.summary(), live.body(),
-                source, live.lastReviewed(), live.related(), live.examples(), live.keywords(), live.sample());
+                source, LocalDate.of(2020, 1, 6), live.related(), live.examples(), live.keywords(), live.sample());
         loket.bean(ArticleVersions.class).appendPublished(live.id(), state -> { }, number -> state ->
                 new ArticleVersion(number, ArticleVersion.Kind.IMPORT, moved, "test", Instant.now(), List.of("source"), "",
                         state.published(), null));
     }
 
     @Test
-    void anArticleWhoseSourceAnswers404IsListedAsBrokenForTheEditors() {
+    void anArticleWhoseSourceAnswers404IsListedAsBrokenForTheEditorsAndCountedInTheIndicators() {
         SourceLinks links = loket.bean(SourceLinks.class);
         WorkbenchSession editor = new WorkbenchSession(port);
         assertThat(editor.login("redacteur-a", LoketInstance.AGENT_PASSWORD).statusCode()).isEqualTo(302);
@@ -91,6 +93,10 @@ class SourceLinkCheckIT {
         String api = loket.agentGet("redacteur-a", "/api/knowledge/articles?topic=grofvuil&language=nl").body();
         assertThat(api).contains("\"sourceStatus\":\"BROKEN\"").contains("\"sourceHttpStatus\":404")
                 .contains("\"sourceCheckedAt\":\"");
+
+        String indicators = loket.agentGet("teamleider", "/api/insight/indicators").body();
+        assertThat(indicators).as("counted in the supervisors' indicators; the review date was set long ago")
+                .contains("\"pastReview\":1").contains("\"brokenSource\":1");
     }
 
     @Test
