@@ -30,6 +30,17 @@ record SourceLinkProperties(
         @NotNull @DefaultValue("1m") Duration pollInterval,
         @NotNull @DefaultValue("10m") Duration runLimit) {
 
+    SourceLinkProperties {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("loket.knowledge.links.timeout must be positive, not " + timeout);
+        }
+        if (timeout != null && runLimit != null && runLimit.compareTo(timeout.multipliedBy(2).plusSeconds(1)) <= 0) {
+            throw new IllegalArgumentException("loket.knowledge.links.run-limit (" + runLimit
+                    + ") must be longer than twice the timeout plus a second (" + timeout.multipliedBy(2).plusSeconds(1)
+                    + "): a check is a HEAD and maybe a GET, and a run ends before its lock expires");
+        }
+    }
+
     static SourceLinkProperties defaults() {
         return new SourceLinkProperties(true, Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofMinutes(1),
                 Duration.ofMinutes(10));
