@@ -11,6 +11,7 @@ import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.Pool;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,23 +75,27 @@ class SourceLinks {
      * lock).
      */
     int checkDue() {
-        Instant now = clock.instant();
-        Map<String, SourceCheck> last = all();
+        List<Article> due = due(publishedArticles(), all(), clock.instant(), properties.interval());
+        return due.isEmpty() ? 0 : underLock(due);
+    }
+
+    /**
+     * The articles whose source is due for a check at {@code now}: never checked, changed since its last check, or
+     * last checked {@code interval} ago or longer; never checked first, then the oldest check first.
+     */
+    static List<Article> due(List<Article> published, Map<String, SourceCheck> last, Instant now, Duration interval) {
         List<Article> due = new ArrayList<>();
-        for (Article a : publishedArticles()) {
-            SourceCheck c = last.get(a.id());
-            if (c == null || !c.url().equals(a.source()) || !c.checkedAt().plus(properties.interval()).isAfter(now)) {
+        for (Article a : published) {
+            SourceCheck c = current(last.get(a.id()), a);
+            if (c == null || !c.checkedAt().plus(interval).isAfter(now)) {
                 due.add(a);
             }
-        }
-        if (due.isEmpty()) {
-            return 0;
         }
         due.sort(Comparator.comparing((Article a) -> {
             SourceCheck c = current(last.get(a.id()), a);
             return c == null ? Instant.MIN : c.checkedAt();
         }));
-        return underLock(due);
+        return due;
     }
 
     /** Checks these published articles' sources now, under the same lock (for a test, or an editor's request). */
