@@ -39,7 +39,8 @@ public record Indicators(
         List<KnowledgeGap> knowledgeGaps,
         List<ArticleNotHelped> notHelpedArticles,
         List<Period> byDay,
-        List<Period> byWeek) {
+        List<Period> byWeek,
+        ArticleUpkeep articles) {
 
     /** Median and 90th percentile (nearest rank) of a set of durations, in seconds. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -67,6 +68,13 @@ public record Indicators(
     /** An article whose answers were later followed by a hand-off ("not helped"). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ArticleNotHelped(String articleId, long answers, long notHelped, Double share) { }
+
+    /**
+     * The published articles as they are now (not per period): how many are past their review date, how many have a
+     * source link that failed its last check, and how many links were not checked yet.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ArticleUpkeep(int published, int pastReview, int brokenSource, int uncheckedSource) { }
 
     /** Volume of one day or one ISO week ({@code 2026-W48}). */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -26,6 +26,10 @@ final class IndicatorsCsv {
         line(out, "volume", "ALL", "handedOffShare", i.handedOffShare());
         line(out, "volume", "ALL", "relayContacts", i.relayContacts());
         line(out, "volume", "ALL", "relayShare", i.relayShare());
+        line(out, "articles", "", "published", i.articles().published());
+        line(out, "articles", "", "pastReview", i.articles().pastReview());
+        line(out, "articles", "", "brokenSource", i.articles().brokenSource());
+        line(out, "articles", "", "uncheckedSource", i.articles().uncheckedSource());
         map(out, "handoffReason", i.byReason());
         map(out, "language", i.languages());
         map(out, "topic", i.byTopic());

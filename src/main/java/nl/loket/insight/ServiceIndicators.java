@@ -2,6 +2,7 @@ package nl.loket.insight;
 
 import nl.loket.contact.Channel;
 import nl.loket.contact.ResponseTimeProperties;
+import nl.loket.knowledge.ArticleUpkeep;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -28,8 +29,11 @@ public class ServiceIndicators {
     private final InsightProperties properties;
     private final ResponseTimeProperties promised;
     private final Clock clock;
+    private final ArticleUpkeep articles;
 
-    ServiceIndicators(InsightStore store, InsightProperties properties, ResponseTimeProperties promised, Clock clock) {
+    ServiceIndicators(InsightStore store, InsightProperties properties, ResponseTimeProperties promised, Clock clock,
+                      ArticleUpkeep articles) {
+        this.articles = articles;
         this.promised = promised;
         this.store = store;
         this.properties = properties;
@@ -105,7 +109,13 @@ public class ServiceIndicators {
                         satisfactionCount, share(satisfactionCount, contactsWhereAsked(total))),
                 new Indicators.Complaints(complaints, informally, share(informally, complaints)),
                 KnowledgeGaps.cluster(gaps, properties.gapClusters(), properties.gapExamples()),
-                notHelpedArticles, byDay, byWeek);
+                notHelpedArticles, byDay, byWeek, articleUpkeep());
+    }
+
+    /** The knowledge base's upkeep now, whatever the period. */
+    private Indicators.ArticleUpkeep articleUpkeep() {
+        ArticleUpkeep.Counts c = articles.now();
+        return new Indicators.ArticleUpkeep(c.published(), c.pastReview(), c.brokenSource(), c.uncheckedSource());
     }
 
     /** Contacts on the channels that ask residents for a rating (those with at least one rating in the period). */

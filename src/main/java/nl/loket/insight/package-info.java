@@ -6,7 +6,9 @@
  * are redacted text and expire with the conversations. Shown as JSON ({@code /api/insight/indicators}),
  * CSV, the supervisor dashboard ({@code /agent/dashboard}) and Micrometer metrics
  * ({@code /actuator/prometheus}). The facade is {@link nl.loket.insight.ServiceIndicators}; nothing depends
- * on this package.
+ * on this package. From {@code knowledge} it reads only {@link nl.loket.knowledge.ArticleUpkeep}: how many
+ * published articles are past review or have a broken source link (counts, no text), shown beside the indicators.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Insight", allowedDependencies = {"contact", "handoff", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Insight",
+        allowedDependencies = {"contact", "handoff", "knowledge", "platform"})
 package nl.loket.insight;

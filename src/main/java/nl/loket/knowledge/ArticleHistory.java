@@ -22,6 +22,7 @@ record ArticleHistory(String id, Integer publishedVersion, int latestVersion, Li
         var reviewed = shown.article().lastReviewed();
         return new ArticleSummary(id, topic(), language(), shown.article().title(), draftWaiting ? "DRAFT" : "PUBLISHED",
                 publishedVersion, latestVersion, draftWaiting ? id + "." + latest.number() : null, reviewed,
-                reviewed == null ? null : reviewed.plusDays(reviewInterval.toDays()));
+                reviewed == null ? null : reviewed.plusDays(reviewInterval.toDays()), shown.article().source(),
+                ArticleSummary.UNCHECKED, null, null);
     }
 }

@@ -30,16 +30,19 @@ class KnowledgeApi {
     private final KnowledgeEditing editing;
     private final CurrentKnowledge current;
     private final Json json;
+    private final SourceLinks sourceLinks;
 
-    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json) {
+    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json, SourceLinks sourceLinks) {
         this.editing = editing;
+        this.sourceLinks = sourceLinks;
         this.current = current;
         this.json = json;
     }
 
     @GetMapping("/articles")
     Map<String, Object> articles(@RequestParam(required = false) String topic, @RequestParam(required = false) String language) {
-        return Map.of("release", current.release(), "articles", editing.list(blankToNull(topic), blankToNull(language)));
+        return Map.of("release", current.release(), "articles",
+                sourceLinks.annotate(editing.list(blankToNull(topic), blankToNull(language))));
     }
 
     @GetMapping("/articles/{id}")

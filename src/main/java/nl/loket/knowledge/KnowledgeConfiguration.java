@@ -17,7 +17,8 @@ import java.util.List;
  * straight from the files.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({KnowledgeProperties.class, KnowledgeEditingProperties.class})
+@EnableConfigurationProperties({KnowledgeProperties.class, KnowledgeEditingProperties.class,
+        SourceLinkProperties.class})
 class KnowledgeConfiguration {
 
     @Bean

@@ -41,9 +41,12 @@ class RedactiePages {
     private final CandidateKnowledge candidates;
     private final DraftChecks checks;
     private final Clock clock;
+    private final SourceLinks sourceLinks;
 
-    RedactiePages(KnowledgeEditing editing, CandidateKnowledge candidates, DraftChecks checks, Clock clock) {
+    RedactiePages(KnowledgeEditing editing, CandidateKnowledge candidates, DraftChecks checks, Clock clock,
+                  SourceLinks sourceLinks) {
         this.editing = editing;
+        this.sourceLinks = sourceLinks;
         this.candidates = candidates;
         this.checks = checks;
         this.clock = clock;
@@ -54,19 +57,22 @@ class RedactiePages {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String taal, Model model,
-                Authentication editor) {
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String taal,
+                @RequestParam(defaultValue = "") String bron, Model model, Authentication editor) {
         String search = q.strip().toLowerCase(Locale.ROOT);
         LocalDate today = LocalDate.now(clock.withZone(TIME_ZONE));
-        List<Row> rows = editing.list(null, ArticleParser.LANGUAGES.contains(taal) ? taal : null).stream()
+        boolean onlyBroken = "werkt-niet".equals(bron);
+        List<Row> rows = sourceLinks.annotate(editing.list(null, ArticleParser.LANGUAGES.contains(taal) ? taal : null)).stream()
                 .filter(a -> search.isEmpty() || a.topic().toLowerCase(Locale.ROOT).contains(search)
                         || a.title() != null && a.title().toLowerCase(Locale.ROOT).contains(search))
+                .filter(a -> !onlyBroken || a.sourceBroken())
                 .map(a -> new Row(a, a.reviewDue() != null && a.reviewDue().isBefore(today)))
                 .toList();
         model.addAttribute("agentName", editor.getName());
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);
         model.addAttribute("taal", taal);
+        model.addAttribute("bron", onlyBroken ? "werkt-niet" : "");
         return "redactie/list";
     }
 
@@ -87,6 +93,9 @@ class RedactiePages {
         model.addAttribute("title", (published != null ? published : latest).article().title());
         model.addAttribute("language", history.language());
         model.addAttribute("published", published);
+        model.addAttribute("sourceCheck", published == null ? null
+                : sourceLinks.of(id, published.article().source()).map(c -> c.label() + ", gecontroleerd " + time(c.checkedAt()))
+                .orElse("nog niet gecontroleerd"));
         model.addAttribute("draft", draft);
         model.addAttribute("draftId", draft == null ? null : id + "." + draft.number());
         model.addAttribute("ownDraft", draft != null && draft.author().equals(editor.getName()));

@@ -6,8 +6,10 @@
  * <p>Public API: {@link nl.loket.knowledge.CurrentKnowledge} (the knowledge base of the live release; take it once per
  * request), {@link nl.loket.knowledge.KnowledgeBase}, {@link nl.loket.knowledge.Article},
  * {@link nl.loket.knowledge.Retrieval}, {@link nl.loket.knowledge.KnowledgeProperties},
- * {@link nl.loket.knowledge.InvalidArticleException} and {@link nl.loket.knowledge.DraftChecks} (implemented by the
- * assistant: the readability check, the SMS and a test question the editors' pages show beside a draft); over HTTP the
+ * {@link nl.loket.knowledge.InvalidArticleException}, {@link nl.loket.knowledge.DraftChecks} (implemented by the
+ * assistant: the readability check, the SMS and a test question the editors' pages show beside a draft) and
+ * {@link nl.loket.knowledge.ArticleUpkeep} (counts of published articles past review or with a broken source link,
+ * for the indicators); over HTTP the
  * editors' API {@code /api/knowledge/**} and pages {@code /redactie} (role EDITOR). Everything else is package-private.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge", allowedDependencies = {"platform"})

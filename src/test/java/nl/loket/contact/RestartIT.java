@@ -20,7 +20,8 @@ class RestartIT {
 
     ConfigurableApplicationContext start(String prefix) {
         return SpringApplication.run(LoketApplication.class, "--server.port=0", "--loket.redis.url=" + redisUrl,
-                "--loket.redis.key-prefix=" + prefix, "--loket.transcripts.inbox=target/restart-inbox-" + prefix);
+                "--loket.redis.key-prefix=" + prefix, "--loket.transcripts.inbox=target/restart-inbox-" + prefix,
+                "--loket.knowledge.links.enabled=false");
     }
 
     @Test

@@ -60,6 +60,7 @@ class OutreachRestartIT {
     ConfigurableApplicationContext start(String prefix) {
         return SpringApplication.run(LoketApplication.class, "--server.port=0", "--loket.redis.url=" + redisUrl,
                 "--loket.redis.key-prefix=" + prefix, "--loket.transcripts.inbox=target/restart-inbox-" + prefix,
+                "--loket.knowledge.links.enabled=false",
                 "--loket.twilio.account-sid=ACrestart", "--loket.twilio.auth-token=restart-token",
                 "--loket.twilio.from-number=+3197010000000", "--loket.twilio.api-base-url=" + twilio.baseUrl(),
                 "--loket.outreach.allowed-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",

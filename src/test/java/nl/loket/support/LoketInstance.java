@@ -63,6 +63,9 @@ public final class LoketInstance implements AutoCloseable {
         if (args.stream().noneMatch(a -> a.startsWith("--loket.rate-limit.chat-sessions"))) {
             args.add("--loket.rate-limit.chat-sessions-per-ip-per-minute=1000000");
         }
+        if (args.stream().noneMatch(a -> a.startsWith("--loket.knowledge.links.enabled"))) {
+            args.add("--loket.knowledge.links.enabled=false"); // no test calls the municipality's site
+        }
         if (args.stream().noneMatch(a -> a.startsWith("--loket.login.max-failures-per-address"))) {
             args.add("--loket.login.max-failures-per-address=1000000");
         }

@@ -49,6 +49,8 @@ public abstract class LoketIntegrationTest {
         registry.add("loket.contact.idle-sweep-interval", () -> "365d");
         registry.add("loket.handoff.repair-interval", () -> "365d");
         registry.add("loket.handoff.repair-grace", () -> "0s");
+        // No test calls the municipality's site: the source-link check has its own tests against WireMock.
+        registry.add("loket.knowledge.links.enabled", () -> "false");
         // Contexts share one key prefix; only the one with Twilio and mail (HandoffIntegrationTest) sends campaigns.
         registry.add("loket.outreach.sending-enabled", () -> "${loket.test.sends-campaigns:false}");
         // Every test request comes from 127.0.0.1; the per-IP limit has its own test.
