@@ -16,11 +16,12 @@ import java.time.LocalDate;
  * @param source           the source link of the live version (of the draft for an article not yet published)
  * @param sourceStatus     OK, BROKEN or UNCHECKED (not checked yet, or the link changed since the last check)
  * @param sourceHttpStatus the status the source answered with at the last check; null when it did not answer
+ * @param sourceProblem    why a source without an answer is broken: {@code timeout} or {@code connection}; else null
  * @param sourceCheckedAt  when the source was last checked; null while UNCHECKED
  */
 record ArticleSummary(String id, String topic, String language, String title, String status, Integer publishedVersion,
                       int latestVersion, String draft, LocalDate lastReviewed, LocalDate reviewDue, String source,
-                      String sourceStatus, Integer sourceHttpStatus, Instant sourceCheckedAt) {
+                      String sourceStatus, Integer sourceHttpStatus, String sourceProblem, Instant sourceCheckedAt) {
 
     static final String UNCHECKED = "UNCHECKED";
 
@@ -28,17 +29,15 @@ record ArticleSummary(String id, String topic, String language, String title, St
     ArticleSummary withSource(SourceCheck check) {
         return new ArticleSummary(id, topic, language, title, status, publishedVersion, latestVersion, draft, lastReviewed,
                 reviewDue, source, check == null ? UNCHECKED : check.result().name(),
-                check == null ? null : check.httpStatus(), check == null ? null : check.checkedAt());
+                check == null ? null : check.httpStatus(), check == null ? null : check.problem(),
+                check == null ? null : check.checkedAt());
     }
 
     /** What the editors' list says in the column "Bron". */
     @JsonIgnore
     public String sourceLabel() {
-        return switch (sourceStatus) {
-            case "OK" -> "OK";
-            case "BROKEN" -> "werkt niet (" + (sourceHttpStatus != null ? sourceHttpStatus : "geen antwoord") + ")";
-            default -> "nog niet gecontroleerd";
-        };
+        return UNCHECKED.equals(sourceStatus) ? "nog niet gecontroleerd"
+                : SourceCheck.label(SourceCheck.Result.valueOf(sourceStatus), sourceHttpStatus, sourceProblem);
     }
 
     @JsonIgnore

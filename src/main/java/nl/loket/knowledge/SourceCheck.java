@@ -15,8 +15,12 @@ record SourceCheck(String url, Result result, Integer httpStatus, String problem
 
     enum Result { OK, BROKEN }
 
-    /** What the editors' list says: "OK", "werkt niet (404)", "werkt niet (time-out)". */
+    /** What the editors' list and article page say: "OK", "werkt niet (404)", "werkt niet (time-out)". */
     String label() {
+        return label(result, httpStatus, problem);
+    }
+
+    static String label(Result result, Integer httpStatus, String problem) {
         if (result == Result.OK) {
             return "OK";
         }
