@@ -52,9 +52,17 @@ final class CrisisClassifier implements TriageRule {
      */
     static final double STRONG_THRESHOLD = 0.9;
 
+    /** The labelled examples ({@code LABEL<TAB>text}) of both training files, read once for the model and {@link OrdinaryWords}. */
+    static final class Examples {
+        static final List<String> ALL = java.util.stream.Stream.concat(ResourceLines.read(TRAINING).stream(),
+                ResourceLines.read(SPENT_SETS_TRAINING).stream()).toList();
+
+        private Examples() {
+        }
+    }
+
     private static final class Model {
-        static final DoccatModel INSTANCE = train(java.util.stream.Stream.concat(ResourceLines.read(TRAINING).stream(),
-                ResourceLines.read(SPENT_SETS_TRAINING).stream()).toList());
+        static final DoccatModel INSTANCE = train(Examples.ALL);
     }
 
     private final ThreadLocal<DocumentCategorizerME> categorizer;

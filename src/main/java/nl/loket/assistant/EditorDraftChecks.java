@@ -73,15 +73,10 @@ class EditorDraftChecks implements DraftChecks {
                 reply.escalation() == null ? null : reply.escalation().reason().name());
     }
 
-    /** Spread evenly over the crisis classifier's own written examples (every kind and language it was given). */
+    /** The crisis classifier's own written examples (every kind and language it was given), in file order. */
     @Override
-    public List<String> crisisExamples(int max) {
-        List<String> crisis = ResourceLines.read(CrisisClassifier.TRAINING).stream()
+    public List<String> crisisExamples() {
+        return ResourceLines.read(CrisisClassifier.TRAINING).stream()
                 .filter(line -> line.startsWith("CRISIS\t")).map(line -> line.substring("CRISIS\t".length())).toList();
-        if (crisis.size() <= max) {
-            return crisis;
-        }
-        double step = (double) crisis.size() / max;
-        return java.util.stream.IntStream.range(0, max).mapToObj(i -> crisis.get((int) (i * step))).toList();
     }
 }

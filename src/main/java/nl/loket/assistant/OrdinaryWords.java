@@ -1,6 +1,5 @@
 package nl.loket.assistant;
 
-import nl.loket.platform.text.ResourceLines;
 import nl.loket.platform.text.TextNormalizer;
 
 import java.util.HashMap;
@@ -31,17 +30,15 @@ final class OrdinaryWords {
     private static Set<String> load() {
         Map<String, int[]> counts = new HashMap<>();
         int[] messages = new int[2];
-        for (String file : new String[] {CrisisClassifier.TRAINING, CrisisClassifier.SPENT_SETS_TRAINING}) {
-            for (String line : ResourceLines.read(file)) {
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    continue;
-                }
-                int label = line.startsWith("CRISIS") ? 1 : 0;
-                messages[label]++;
-                for (String word : new HashSet<>(TextNormalizer.words(line.substring(tab + 1)))) {
-                    counts.computeIfAbsent(word, w -> new int[2])[label]++;
-                }
+        for (String line : CrisisClassifier.Examples.ALL) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            int label = line.startsWith("CRISIS") ? 1 : 0;
+            messages[label]++;
+            for (String word : new HashSet<>(TextNormalizer.words(line.substring(tab + 1)))) {
+                counts.computeIfAbsent(word, w -> new int[2])[label]++;
             }
         }
         Set<String> out = new HashSet<>();

@@ -24,9 +24,9 @@ public interface DraftChecks {
 
     /**
      * Messages the assistant must handle as a crisis whatever the knowledge base says: the evaluation gate checks that
-     * a candidate release still does. At most {@code max}, the same ones every time.
+     * a candidate release still does, on a spread of them. The same ones, in the same order, every time.
      */
-    java.util.List<String> crisisExamples(int max);
+    java.util.List<String> crisisExamples();
 
     /**
      * @param score           Flesch-Douma (Dutch) or Flesch reading ease (English); higher is easier

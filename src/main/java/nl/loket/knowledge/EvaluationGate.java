@@ -98,7 +98,7 @@ class EvaluationGate implements PublishGate {
         for (String example : draft.examples()) {
             out.add(new GateQuestion(draft.language(), example, draft.topic(), false));
         }
-        for (String crisis : checks.crisisExamples(properties.gateCrisisMessages())) {
+        for (String crisis : spread(checks.crisisExamples(), properties.gateCrisisMessages())) {
             out.add(new GateQuestion("", crisis, null, true));
         }
         return out.stream().distinct().toList();
@@ -119,11 +119,11 @@ class EvaluationGate implements PublishGate {
     }
 
     /** Evenly spread: every n-th, so each topic's neighbours are in, not only the first topic's. */
-    private static List<GateQuestion> spread(List<GateQuestion> all, int max) {
+    private static <T> List<T> spread(List<T> all, int max) {
         if (all.size() <= max) {
             return all;
         }
-        List<GateQuestion> out = new ArrayList<>(max);
+        List<T> out = new ArrayList<>(max);
         double step = (double) all.size() / max;
         for (int i = 0; i < max; i++) {
             out.add(all.get((int) (i * step)));
