@@ -32,6 +32,11 @@ public class ConversationSummarizer implements ConversationSummaries {
     }
 
     @Override
+    public boolean available() {
+        return model.enabled();
+    }
+
+    @Override
     public Optional<String> summarize(List<String> redactedLines) {
         if (!model.enabled() || redactedLines.isEmpty()) {
             return Optional.empty();

@@ -12,4 +12,7 @@ public interface ConversationSummaries {
 
     /** @param redactedLines the conversation as "Inwoner: …" / "Assistent: …" lines, already redacted */
     Optional<String> summarize(List<String> redactedLines);
+
+    /** Whether a model is there to write summaries at all; without one there is nothing to wait or retry for. */
+    boolean available();
 }

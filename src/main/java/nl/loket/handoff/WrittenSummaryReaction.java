@@ -25,6 +25,9 @@ class WrittenSummaryReaction {
     }
 
     void add(ConversationEscalated event) {
+        if (!model.available()) {
+            return; // the task keeps its extractive summary; no need to wait for the task to open
+        }
         HandoffTask task = tasks.ofConversation(event.conversationId())
                 // The task reaction failed so far; this one is retried until the task is there.
                 .orElseThrow(() -> new IllegalStateException("no task yet for conversation " + event.conversationId()));

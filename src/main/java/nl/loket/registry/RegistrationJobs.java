@@ -111,6 +111,13 @@ class RegistrationJobs {
         }
     }
 
+    /** The conversations whose registration is waiting or running (for operators and tests). */
+    List<String> queuedConversations() {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.zrange(dueKey(), 0, -1);
+        }
+    }
+
     /** Registration complete: off the queue, remembered as done, progress kept as long (for support questions). */
     void done(String conversationId) {
         try (Jedis jedis = pool.getResource()) {

@@ -72,7 +72,9 @@ class ConversationSummarizerTest {
 
     @Test
     void withoutAModelOrWhenItFailsThereIsNoWrittenSummary() {
+        assertThat(summarizer(null).available()).as("hand-off need not wait for a task to add nothing").isFalse();
         assertThat(summarizer(null).summarize(CONVERSATION)).isEmpty();
+        assertThat(summarizer(model.baseUrl() + "/v1").available()).isTrue();
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)));
         assertThat(summarizer(model.baseUrl() + "/v1").summarize(CONVERSATION)).isEmpty();
     }

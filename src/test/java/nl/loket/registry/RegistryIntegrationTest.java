@@ -76,7 +76,11 @@ abstract class RegistryIntegrationTest extends HandoffIntegrationTest {
     void apiWorks() {
         // Registration follows a close a moment later (a reaction in the background): let the previous test's
         // closes finish registering, so they are not counted as this test's requests.
-        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> reactions.backlog() == 0 && jobs.queuedCount() == 0);
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(reactions.backlogPerGroup()).as("reactions not finished").isEmpty();
+            assertThat(jobs.queuedConversations()).as("registrations queued, with their steps: %s",
+                    jobs.queuedConversations().stream().map(id -> id + "=" + jobs.progress(id).keySet() + " attempts " + jobs.attempts(id)).toList()).isEmpty();
+        });
         KI.resetAll();
         KI.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(API + "/actoren")).willReturn(json(200, "{\"count\":0,\"results\":[]}")));
         KI.stubFor(post(urlEqualTo(API + "/actoren"))

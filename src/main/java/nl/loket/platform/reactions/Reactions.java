@@ -161,9 +161,21 @@ public class Reactions implements SmartInitializingSingleton {
      * their next try (parked ones not counted). 0 means every reaction to what happened so far has run.
      */
     public long backlog() {
+        return backlogPerGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** {@link #backlog()} per reacting group, only the groups with something left (for operators and tests). */
+    public Map<String, Long> backlogPerGroup() {
         Map<String, Long> pending = stream.pendingPerGroup();
         Map<String, Long> unread = stream.unreadPerGroup(BACKLOG_LIMIT);
-        return groups().stream().mapToLong(g -> pending.getOrDefault(g, 0L) + unread.getOrDefault(g, 0L)).sum();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (String group : groups()) {
+            long left = pending.getOrDefault(group, 0L) + unread.getOrDefault(group, 0L);
+            if (left > 0) {
+                out.put(group, left);
+            }
+        }
+        return out;
     }
 
     Set<String> groups() {
