@@ -304,4 +304,42 @@ class CrisisConceptsTest {
     void aDangerWordStillCountsWithATypingErrorAndInEnglish(String concept, String text) {
         conceptFires(concept, text);
     }
+
+    /** Danger seen rather than named: the signs of a stroke or a fit, a child touched, a partner who keeps one in. */
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', value = {
+            "stroke-face       | opa zijn mond staat ineens helemaal scheef",
+            "stroke-face       | her face is drooping on one side since lunch",
+            "stroke-speech     | mijn man praat sinds vanochtend heel onduidelijk",
+            "stroke-speech     | dad's speech is slurred and he can't lift his arm",
+            "seizure           | een jongen ligt hier op straat te schokken",
+            "seizure           | she fell and is convulsing on the kitchen floor",
+            "seizure-now       | mijn zoontje heeft nu een epileptische aanval wat moet ik doen",
+            "seizure-now       | my neighbour is having a seizure in the hallway",
+            "child-touched     | mijn dochter vertelde dat de trainer haar aanraakt na de training",
+            "child-touched     | a teacher touched my son and now he won't go to school",
+            "kept-inside       | ik mag de deur niet uit van mijn man",
+            "kept-inside       | he won't let me leave the house without him",
+            "cold-home-child   | it is 11 degrees inside and the baby keeps coughing",
+            "no-food-heating-child | our electricity was cut off and my youngest is only 3 months"})
+    void dangerSeenRatherThanNamed(String concept, String text) {
+        conceptFires(concept, text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "mijn zoon heeft epilepsie en soms aanvallen, kan hij een gehandicaptenparkeerkaart krijgen",
+            "ik ben nu weer fit, kan ik mijn uitkering stopzetten",
+            "mag mijn kind de dieren aanraken op de kinderboerderij van de gemeente",
+            "de brief van de gemeente is onduidelijk, wat bedoelen jullie met de aanslag",
+            "mag ik mijn huis uit laten bouwen zonder vergunning",
+            "het schilderij in de hal hangt scheef, wie moet dat ophangen",
+            // a tree "murdered", "some kind of permit", the Dutch "door" (through), the fear of losing a licence
+            "die boom in mijn tuin wil ik echt vermoorden, hij neemt al het licht weg, mag dat zonder vergunning",
+            "we are going crazy with the builder and I'm scared we need some kind of permit first",
+            "mijn zoon is bang door al dat vuurwerk bij ons in de straat, mag dat nog na twaalven",
+            "ik ben doodsbang dat ik mijn rijbewijs kwijtraak als ik 75 word, wat moet ik regelen"})
+    void whatOnlySoundsLikeTheseSignsRaisesNoAlarm(String text) {
+        assertThat(crisis.classify(text)).as(text).isEmpty();
+    }
 }
