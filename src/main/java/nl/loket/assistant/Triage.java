@@ -56,7 +56,8 @@ final class Triage {
 
     private Triage(CrisisConcepts concepts, CrisisClassifier classifier, EscalationClassifier escalation,
                    double doubtThreshold) {
-        this(List.of(new CrisisSignals(), concepts, classifier, new HumanRequestSignals(), new ComplaintSignals(),
+        this(List.of(new CrisisSignals(), concepts, classifier, new HumanRequestSignals(),
+                new OverruledWhenSurelyNone(new ComplaintSignals(), escalation),
                 new OverruledWhenSurelyNone(new CaseSpecificSignals(), escalation), new ComplexSignals(), escalation),
                 concepts, classifier, doubtThreshold);
     }

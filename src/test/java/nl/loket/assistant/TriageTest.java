@@ -281,6 +281,25 @@ class TriageTest {
         assertThat(Triage.markPersonalData(null)).isNull();
     }
 
+    /** Venting beside a plain question is no complaint when the escalation classifier is sure nothing calls for a person. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ik ben het zat met al die formulieren, hoe vraag ik een briefadres aan",
+            "what a nightmare, I moved here last week, how do I register my new address"})
+    void ventingBesideAPlainQuestionIsAnswered(String text) {
+        assertThat(new ComplaintSignals().match(nl.loket.platform.text.TextNormalizer.forMatching(text)))
+                .as("the complaint lists read anger in it").isPresent();
+        assertThat(TRIAGE.classify(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "belachelijk, de medewerker aan de balie was onbeschoft tegen mij",
+            "ik ben zo boos, al drie weken geen antwoord op mijn mail"})
+    void angerAboutOnesOwnTreatmentStaysAComplaint(String text) {
+        assertThat(TRIAGE.classify(text).map(TriageResult::reason)).contains(EscalationReason.COMPLAINT);
+    }
+
     @Test
     void signalNamesTheListEntryNotTheResidentText() {
         TriageResult result = TRIAGE.classify("Ik heb het nummer 0612345678 en ik wil niet meer leven").orElseThrow();
