@@ -321,7 +321,10 @@ class CrisisConceptsTest {
             "kept-inside       | ik mag de deur niet uit van mijn man",
             "kept-inside       | he won't let me leave the house without him",
             "cold-home-child   | it is 11 degrees inside and the baby keeps coughing",
-            "no-food-heating-child | our electricity was cut off and my youngest is only 3 months"})
+            "no-food-heating-child | our electricity was cut off and my youngest is only 3 months",
+            "must-marry        | mijn zusje moet van haar vader trouwen met een neef die ze niet kent",
+            "forced-away       | her parents are forcing her to marry a man in Pakistan",
+            "get-out-of-it-tonight | het is op, ik stap eruit. vannacht"})
     void dangerSeenRatherThanNamed(String concept, String text) {
         conceptFires(concept, text);
     }
@@ -338,7 +341,10 @@ class CrisisConceptsTest {
             "die boom in mijn tuin wil ik echt vermoorden, hij neemt al het licht weg, mag dat zonder vergunning",
             "we are going crazy with the builder and I'm scared we need some kind of permit first",
             "mijn zoon is bang door al dat vuurwerk bij ons in de straat, mag dat nog na twaalven",
-            "ik ben doodsbang dat ik mijn rijbewijs kwijtraak als ik 75 word, wat moet ik regelen"})
+            "ik ben doodsbang dat ik mijn rijbewijs kwijtraak als ik 75 word, wat moet ik regelen",
+            "mijn ouders willen trouwen, moeten ze daarvoor een afspraak maken",
+            "ik ga ervan uit dat de stadswinkel vanavond open is",
+            "ik kom er niet uit met het formulier, kan ik vanavond nog bellen"})
     void whatOnlySoundsLikeTheseSignsRaisesNoAlarm(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
