@@ -24,8 +24,16 @@ class AgentStatuses {
     /** The broadcast topic of status changes: the notice is the agent's user name, so team leads' pages refresh. */
     static final String TOPIC = "agent-status";
 
-    /** One agent's status and since when. */
-    record AgentStatus(String agent, Status status, OffsetDateTime since) { }
+    /** Why Loket, not the agent, changed a status (the agent sees it in the workbench; the audit keeps it). */
+    enum SetBy { AGENT, OFFERS_LAPSED }
+
+    /** One agent's status, since when, and whether they chose it or Loket set it for them. */
+    record AgentStatus(String agent, Status status, OffsetDateTime since, SetBy setBy) {
+
+        AgentStatus(String agent, Status status, OffsetDateTime since) {
+            this(agent, status, since, SetBy.AGENT);
+        }
+    }
 
     private final Pool<Jedis> pool;
     private final RedisKeys keys;
@@ -41,14 +49,21 @@ class AgentStatuses {
         this.audit = audit;
     }
 
+    /** The agent's own choice. */
     AgentStatus set(String agent, Status status) {
+        return set(agent, status, SetBy.AGENT);
+    }
+
+    /** A change Loket makes for the agent, with the reason, audited as such ("AWAY OFFERS_LAPSED"). */
+    AgentStatus set(String agent, Status status, SetBy setBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (Jedis jedis = pool.getResource()) {
-            jedis.hset(key(), agent, status.name() + "|" + now);
+            jedis.hset(key(), agent, status.name() + "|" + now + (setBy == SetBy.AGENT ? "" : "|" + setBy.name()));
         }
-        audit.record(agent, AuditLog.Action.STATUS, null, null, null, status.name());
+        audit.record(agent, AuditLog.Action.STATUS, null, null, null,
+                setBy == SetBy.AGENT ? status.name() : status.name() + " " + setBy.name());
         broadcast.publish(TOPIC, agent);
-        return new AgentStatus(agent, status, now);
+        return new AgentStatus(agent, status, now, setBy);
     }
 
     AgentStatus of(String agent) {
@@ -71,8 +86,9 @@ class AgentStatuses {
         if (stored == null) {
             return new AgentStatus(agent, Status.OFFLINE, null);
         }
-        int bar = stored.indexOf('|');
-        return new AgentStatus(agent, Status.valueOf(stored.substring(0, bar)), OffsetDateTime.parse(stored.substring(bar + 1)));
+        String[] parts = stored.split("\\|", 3);
+        return new AgentStatus(agent, Status.valueOf(parts[0]), OffsetDateTime.parse(parts[1]),
+                parts.length > 2 ? SetBy.valueOf(parts[2]) : SetBy.AGENT);
     }
 
     private String key() {

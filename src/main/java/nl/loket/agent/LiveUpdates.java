@@ -23,7 +23,8 @@ import java.util.Optional;
  * Live updates for the agents' workbenches over Server-Sent Events ({@code GET /api/agent/stream}): an event
  * {@code task} when a task the agent may see appears or changes (on any instance: the hand-off module broadcasts
  * the task id), {@code message} when the resident writes in a task the agent holds, {@code offer} and
- * {@code offer-ended} when a task is offered to this agent and when that offer ends, and for supervisors {@code status}
+ * {@code offer-ended} when a task is offered to this agent and when that offer ends, {@code status} when their own status
+ * changes (Loket sets AWAY after lapsed offers), and for supervisors {@code status}
  * when an agent's status changes (the team lead's page). Events carry ids and states, never the resident's text: the
  * page reads the task itself, which is audited as always.
  */
@@ -141,10 +142,13 @@ class LiveUpdates {
         });
     }
 
-    /** Only team leads watch who is available; an agent's stream does not hear of colleagues' statuses. */
+    /**
+     * Only team leads watch who is available; an agent's stream does not hear of colleagues' statuses, only of their
+     * own (Loket may set it, after offers lapsed).
+     */
     private void statusChanged(String agentName) {
         listeners.forEach(stream -> {
-            if (QueueAccess.isSupervisor(stream.about())) {
+            if (QueueAccess.isSupervisor(stream.about()) || stream.about().getName().equals(agentName)) {
                 listeners.send(stream, SseEmitter.event().name("status")
                         .data(Map.of("agent", agentName), MediaType.APPLICATION_JSON));
             }

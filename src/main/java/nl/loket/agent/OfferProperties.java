@@ -1,5 +1,6 @@
 package nl.loket.agent;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,8 @@ import java.time.Duration;
  * @param sweepInterval   how often every instance looks for waiting tasks without an offer (lapsed offers, a crash)
  * @param skillFallbackAfter how long a task is offered only to agents with its skills (language, channel, relay);
  *                        after that to any agent of its queue, so nobody waits forever for a skill that is missing
+ * @param awayAfterLapses    an agent who lets this many offers in a row lapse is set to AWAY (they are not at their
+ *                        desk), so the next tasks do not wait a timeout for them each; 0: never
  */
 @Validated
 @ConfigurationProperties("loket.offers")
@@ -24,7 +27,8 @@ record OfferProperties(
         @NotNull @DefaultValue("30s") Duration timeout,
         @NotNull @DefaultValue("2m") Duration declineCooldown,
         @NotNull @DefaultValue("2s") Duration sweepInterval,
-        @NotNull @DefaultValue("60s") Duration skillFallbackAfter) {
+        @NotNull @DefaultValue("60s") Duration skillFallbackAfter,
+        @Min(0) @DefaultValue("2") int awayAfterLapses) {
 
     OfferProperties {
         if (timeout != null && timeout.toMillis() < 100) {

@@ -43,7 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>An offer is two Redis keys with that TTL, {@code offer:task:{id}} = agent|until and {@code offer:agent:{name}} =
  * task id, written together by a script only when neither exists: one open offer per task and per agent, across
  * instances. A third key, {@code offer:passed:{task}:{agent}}, keeps a declined or lapsed offer from coming back to the
- * same agent for {@code decline-cooldown}. Nothing else depends on an offer: a claim by anyone (from the queue,
+ * same agent for {@code decline-cooldown}. The hash {@code offer:open} lists offers made and not ended: one still there
+ * after its key expired lapsed, and an agent who lets {@code away-after-lapses} lapse in a row is set to AWAY.
+ * Nothing else depends on an offer: a claim by anyone (from the queue,
  * "Volgende taak") simply withdraws it, and an instance that dies mid-offer leaves keys that expire, after which the
  * sweep offers the task again.
  *
@@ -60,7 +62,10 @@ class Offers {
     /** Broadcast: an offer ended (accepted, declined, withdrawn); the notice is "taskId agent". */
     static final String ENDED = "offer-ended";
 
-    /** KEYS: task offer, agent offer, passed. ARGV: "agent|until", task id, ttl ms, passed ttl ms. 1 made, 0 task has one, 2 agent has one, 3 passed. */
+    /**
+     * KEYS: task offer, agent offer, passed, open offers. ARGV: "agent|until", task id, ttl ms, passed ttl ms, "task agent",
+     * until. 1 made, 0 task has one, 2 agent has one, 3 passed.
+     */
     private static final String OFFER = """
             if redis.call('exists', KEYS[1]) == 1 then return 0 end
             if redis.call('exists', KEYS[2]) == 1 then return 2 end
@@ -68,15 +73,30 @@ class Offers {
             redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[3])
             redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3])
             redis.call('set', KEYS[3], '1', 'PX', ARGV[4])
+            redis.call('hset', KEYS[4], ARGV[5], ARGV[6])
             return 1""";
 
-    /** KEYS: task offer, agent offer. ARGV: agent, task id. Ends the offer only if it is this agent's. 1 ended, 0 not theirs. */
+    /**
+     * KEYS: task offer, agent offer, open offers. ARGV: agent, task id. Ends the offer only if it is this agent's. 1 ended,
+     * 0 not theirs. An ended offer leaves the open offers; what stays there past its time lapsed.
+     */
     private static final String END = """
             local v = redis.call('get', KEYS[1])
             if (not v) or string.sub(v, 1, string.len(ARGV[1]) + 1) ~= ARGV[1] .. '|' then return 0 end
             redis.call('del', KEYS[1])
             if redis.call('get', KEYS[2]) == ARGV[2] then redis.call('del', KEYS[2]) end
+            redis.call('hdel', KEYS[3], ARGV[2] .. ' ' .. ARGV[1])
             return 1""";
+
+    /**
+     * KEYS: open offers, task offer. ARGV: "task agent", agent. An open offer whose key expired (Redis's clock, not an
+     * instance's) lapsed: 1 when this call took it out of the open offers, so one instance counts it; 0 still open or
+     * counted by another.
+     */
+    private static final String LAPSED = """
+            local v = redis.call('get', KEYS[2])
+            if v and string.sub(v, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '|' then return 0 end
+            return redis.call('hdel', KEYS[1], ARGV[1])""";
 
     /** KEYS: idle hash. ARGV: agent, epoch millis. Idle-since only moves forward, whichever instance writes first. */
     private static final String IDLE = """
@@ -97,6 +117,7 @@ class Offers {
     private final QueueAccess access;
     private final OfferProperties properties;
     private final OfferRules rules;
+    private final AuditLog audit;
     private final List<String> agents;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loket-offers");
@@ -107,8 +128,9 @@ class Offers {
 
     Offers(Pool<Jedis> pool, RedisKeys keys, Clock clock, Broadcast broadcast, HandoffService handoff, AgentStatuses statuses,
            AgentCapacity capacity, QueueAccess access, OfferProperties properties, AgentAccountProperties accounts,
-           OfferRules rules) {
+           OfferRules rules, AuditLog audit) {
         this.rules = rules;
+        this.audit = audit;
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;
@@ -178,6 +200,7 @@ class Offers {
         capacity.checkRoomFor(agent, handoff.task(taskId).channel());
         HandoffTask claimed = handoff.claim(taskId, agent.getName());
         end(taskId, agent.getName());
+        forgetLapses(agent.getName());
         return claimed;
     }
 
@@ -189,6 +212,7 @@ class Offers {
         try (Jedis jedis = pool.getResource()) {
             jedis.psetex(passedKey(taskId, agent), properties.declineCooldown().toMillis(), "1");
         }
+        forgetLapses(agent); // a decline is an answer: they are at their desk
         nudge();
     }
 
@@ -198,6 +222,7 @@ class Offers {
      * {@link OfferRules}).
      */
     void offerWaitingTasks() {
+        noteLapsedOffers();
         Map<String, AgentStatuses.AgentStatus> now = statuses.all();
         List<String> available = agents.stream()
                 .filter(a -> now.containsKey(a) && now.get(a).status() == AgentStatuses.Status.AVAILABLE).toList();
@@ -252,9 +277,10 @@ class Offers {
         long until = clock.millis() + properties.timeout().toMillis();
         long result;
         try (Jedis jedis = pool.getResource()) {
-            result = (Long) jedis.eval(OFFER, List.of(taskKey(task.id()), agentKey(agent), passedKey(task.id(), agent)),
+            result = (Long) jedis.eval(OFFER, List.of(taskKey(task.id()), agentKey(agent), passedKey(task.id(), agent), openKey()),
                     List.of(agent + "|" + until, task.id(), Long.toString(properties.timeout().toMillis()),
-                            Long.toString(properties.timeout().plus(properties.declineCooldown()).toMillis())));
+                            Long.toString(properties.timeout().plus(properties.declineCooldown()).toMillis()),
+                            task.id() + " " + agent, Long.toString(until)));
         }
         if (result != 1) {
             return result;
@@ -273,7 +299,7 @@ class Offers {
     private boolean end(String taskId, String agent) {
         long result;
         try (Jedis jedis = pool.getResource()) {
-            result = (Long) jedis.eval(END, List.of(taskKey(taskId), agentKey(agent)), List.of(agent, taskId));
+            result = (Long) jedis.eval(END, List.of(taskKey(taskId), agentKey(agent), openKey()), List.of(agent, taskId));
         }
         if (result == 1) {
             broadcast.publish(ENDED, taskId + " " + agent);
@@ -287,6 +313,7 @@ class Offers {
             HandoffTask task = handoff.task(taskId);
             if (task.claimedBy() != null && task.status() == TaskStatus.CLAIMED && task.claimedAt() != null) {
                 idleFrom(task.claimedBy(), task.claimedAt());
+                forgetLapses(task.claimedBy()); // took work, by offer or from the queue: at their desk
             } else if (task.claimedBy() != null && task.status() == TaskStatus.CLOSED && task.closedAt() != null) {
                 idleFrom(task.claimedBy(), task.closedAt());
             }
@@ -303,11 +330,51 @@ class Offers {
         nudge();
     }
 
+    /**
+     * Offers that ran out without an answer: each counts against its agent, and one who let
+     * {@code away-after-lapses} in a row lapse is set to AWAY, so the next tasks go to colleagues at once instead of
+     * waiting out a timeout for them. Every pass looks before it offers, so a lapse is counted before the agent can be
+     * offered (and accept) the next task.
+     */
+    void noteLapsedOffers() {
+        List<String> lapsedAgents = new ArrayList<>();
+        try (Jedis jedis = pool.getResource()) {
+            for (String open : jedis.hkeys(openKey())) {
+                String[] taskAndAgent = open.split(" ", 2);
+                if ((Long) jedis.eval(LAPSED, List.of(openKey(), taskKey(taskAndAgent[0])), List.of(open, taskAndAgent[1])) == 1) {
+                    log.info("Offer of hand-off task {} to {} lapsed", taskAndAgent[0], taskAndAgent[1]);
+                    audit.record(taskAndAgent[1], AuditLog.Action.OFFER_LAPSED, null, taskAndAgent[0], null);
+                    if (jedis.hincrBy(lapsesKey(), taskAndAgent[1], 1) >= properties.awayAfterLapses()
+                            && properties.awayAfterLapses() > 0) {
+                        lapsedAgents.add(taskAndAgent[1]);
+                    }
+                }
+            }
+        }
+        for (String agent : lapsedAgents) {
+            forgetLapses(agent);
+            if (statuses.of(agent).status() == AgentStatuses.Status.AVAILABLE) {
+                log.info("{} let {} offers in a row lapse: set to AWAY", agent, properties.awayAfterLapses());
+                statuses.set(agent, AgentStatuses.Status.AWAY, AgentStatuses.SetBy.OFFERS_LAPSED);
+            }
+        }
+    }
+
+    private void forgetLapses(String agent) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.hdel(lapsesKey(), agent);
+        }
+    }
+
     /** An agent who is no longer available keeps no offer; one who became available may get one at once. */
     private void statusChanged(String agent) {
         try {
-            if (statuses.of(agent).status() != AgentStatuses.Status.AVAILABLE) {
+            AgentStatuses.AgentStatus status = statuses.of(agent);
+            if (status.status() != AgentStatuses.Status.AVAILABLE) {
                 ofAgent(agent).ifPresent(offer -> end(offer.taskId(), agent));
+            }
+            if (status.setBy() == AgentStatuses.SetBy.AGENT) {
+                forgetLapses(agent); // back at their desk: the count starts again
             }
         } catch (RuntimeException e) {
             log.debug("Offer bookkeeping for {} failed: {}", agent, e.toString());
@@ -348,4 +415,10 @@ class Offers {
     private String passedKey(String taskId, String agent) { return keys.key("offer", "passed", taskId, agent); }
 
     private String idleKey() { return keys.key("offer", "idle"); }
+
+    /** Offers made and not yet ended, "task agent" → until: what stays past its time lapsed. */
+    private String openKey() { return keys.key("offer", "open"); }
+
+    /** Lapsed offers in a row per agent. */
+    private String lapsesKey() { return keys.key("offer", "lapses"); }
 }

@@ -79,6 +79,7 @@ class WorkbenchController {
     private final AgentCapacity capacity;
     private final NextTask nextTask;
     private final Offers offers;
+    private final OfferProperties offerProperties;
     private final AgentStatuses statuses;
     private final Callbacks callbacks;
 
@@ -89,7 +90,9 @@ class WorkbenchController {
                         Clock clock, QueueAccess access, ContactService contacts, TeamProperties teamProperties,
                         HandoffProperties handoffProperties, LiveUpdates live, Snippets snippets,
                         nl.loket.contact.AgentTyping typing, Colleagues colleagues, AgentCapacity capacity,
-                        Offers offers, AgentStatuses statuses, Callbacks callbacks, NextTask nextTask) {
+                        Offers offers, AgentStatuses statuses, Callbacks callbacks, NextTask nextTask,
+                        OfferProperties offerProperties) {
+        this.offerProperties = offerProperties;
         this.nextTask = nextTask;
         this.callbacks = callbacks;
         this.capacity = capacity;
@@ -219,6 +222,14 @@ class WorkbenchController {
             flash.addFlashAttribute("error", "Kies een status.");
         }
         return "redirect:/agent";
+    }
+
+    /** Why Loket changed the agent's status, in the agent's words; null when they chose it themselves. */
+    private String statusNote(AgentStatuses.AgentStatus status) {
+        return status.setBy() == AgentStatuses.SetBy.OFFERS_LAPSED
+                ? "Loket heeft u op " + STATUS_LABELS.get(status.status()) + " gezet: u liet " + offerProperties.awayAfterLapses()
+                  + " aangeboden taken na elkaar verlopen. Kies Beschikbaar als u weer taken wilt krijgen."
+                : null;
     }
 
     static final java.util.Map<AgentStatuses.Status, String> STATUS_LABELS = new java.util.EnumMap<>(java.util.Map.of(
@@ -588,7 +599,8 @@ class WorkbenchController {
                         t.claimedBy(agent.getName())))
                 .toList();
         int waiting = (int) rows.stream().filter(r -> r.status().equals("WAITING")).count();
-        return new Queue(waiting, rows.size() - waiting, rows, offerOf(agent), statuses.of(agent.getName()).status().name());
+        AgentStatuses.AgentStatus mine = statuses.of(agent.getName());
+        return new Queue(waiting, rows.size() - waiting, rows, offerOf(agent), mine.status().name(), statusNote(mine));
     }
 
     private List<Suggestion> suggestions(HandoffTask t) {

@@ -13,8 +13,12 @@ public final class WorkbenchViews {
                            String relay, String relayLabel, String channel, String channelLabel, String channelIcon,
                            String status, String statusLabel, boolean mine) { }
 
-    /** The queue poll: rows, most urgent first; the task offered to this agent now, or null; their own status. */
-    public record Queue(int waiting, int claimed, List<QueueRow> tasks, OfferView offer, String agentStatus) { }
+    /**
+     * The queue poll: rows, most urgent first; the task offered to this agent now, or null; their own status, and why
+     * when Loket set it for them (else null).
+     */
+    public record Queue(int waiting, int claimed, List<QueueRow> tasks, OfferView offer, String agentStatus,
+                        String agentStatusNote) { }
 
     /** A task offered to the agent: reference, team and priority only, and until when (time of day). */
     public record OfferView(String id, String reference, String teamTitle, String priority, String priorityLabel,

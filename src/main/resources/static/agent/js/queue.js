@@ -110,8 +110,23 @@
     }
   }
 
+  // The agent's own status as the server has it: Loket may have set them to Afwezig after offers lapsed.
+  var statusChoice = document.getElementById('status-choice');
+  var statusNote = document.getElementById('status-note');
+  function renderStatus(agentStatus, note) {
+    if (statusChoice && document.activeElement !== statusChoice && statusChoice.value !== agentStatus) {
+      statusChoice.value = agentStatus;
+    }
+    if (!statusNote) { return; }
+    var before = statusNote.hidden ? '' : statusNote.textContent;
+    statusNote.textContent = note || '';
+    statusNote.hidden = !note;
+    if (note && note !== before) { status.textContent = note; }
+  }
+
   function render(queue) {
     renderOffer(queue.offer);
+    renderStatus(queue.agentStatus, queue.agentStatusNote);
     var signature = queue.tasks.map(function (t) { return t.id + (t.status === 'WAITING' ? ':W' : ':C'); }).join(',');
     count.textContent = queue.waiting + ' wachtend, ' + queue.claimed + ' opgepakt';
     if (signature === lastSignature) {
@@ -163,6 +178,7 @@
     source.addEventListener('task', poll);
     source.addEventListener('offer', poll);
     source.addEventListener('offer-ended', poll);
+    source.addEventListener('status', poll);
   }
   setInterval(poll, 5000);
 }());

@@ -159,6 +159,45 @@ class AgentOffersIT {
     }
 
     @Test
+    void anAgentWhoLetsTwoOffersInARowLapseIsSetAwayAndTheTasksGoToAColleague() {
+        status(a, ADA, "available");
+        String first = escalate(a, "Ik wil een medewerker spreken");
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, ADA)));
+        String second = escalate(b, "Kan ik iemand van de gemeente spreken?");
+
+        await("the first lapses, the second comes to her").atMost(Duration.ofSeconds(8)).until(() -> second.equals(offerOf(b, ADA)));
+        assertThat(statusOf(a, ADA).path("status").asString()).as("one lapse is not yet away").isEqualTo("AVAILABLE");
+        await("the second lapses too").atMost(Duration.ofSeconds(8)).until(() -> "AWAY".equals(statusOf(b, ADA).path("status").asString()));
+        assertThat(statusOf(a, ADA).path("setBy").asString()).isEqualTo("OFFERS_LAPSED");
+        assertThat(offerOf(a, ADA)).isNull();
+        assertThat(audit()).filteredOn(e -> e.path("action").asString().equals("OFFER_LAPSED") && e.path("agent").asString().equals(ADA))
+                .extracting(e -> e.path("taskId").asString()).contains(first, second);
+        assertThat(audit()).anyMatch(e -> e.path("action").asString().equals("STATUS") && e.path("agent").asString().equals(ADA)
+                && e.path("detail").asString().equals("AWAY OFFERS_LAPSED"));
+
+        status(a, BEN, "available");
+        await("a colleague gets the waiting tasks at once").atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(b, BEN)));
+        status(a, ADA, "available");
+        assertThat(statusOf(b, ADA).path("setBy").asString()).as("her own choice again").isEqualTo("AGENT");
+    }
+
+    @Test
+    void anAgentWhoTakesATaskBetweenTwoLapsesStaysAvailable() {
+        status(a, ADA, "available");
+        String first = escalate(a, "Ik wil een medewerker spreken");
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, ADA)));
+        String second = escalate(b, "Kan ik iemand van de gemeente spreken?");
+        await("the first lapses").atMost(Duration.ofSeconds(8)).until(() -> second.equals(offerOf(b, ADA)));
+        assertThat(a.agentPost(ADA, "/api/agent/handoffs/" + second + "/offer/accept", "").statusCode()).isEqualTo(200);
+
+        String third = escalate(a, "Ik wil graag bellen met een mens");
+        await().atMost(Duration.ofSeconds(5)).until(() -> third.equals(offerOf(a, ADA)));
+        await("the third lapses: one in a row").atMost(Duration.ofSeconds(6)).until(() -> offerOf(a, ADA) == null);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> "AVAILABLE".equals(statusOf(b, ADA).path("status").asString()));
+    }
+
+    @Test
     void acceptingAnOfferClaimsTheTask() {
         status(a, ADA, "available");
         String task = escalate(a, "Ik wil een medewerker spreken");
@@ -306,6 +345,13 @@ class AgentOffersIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")), LoketInstance.basic(agent));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** The agent's own status as the API gives it: status, since, setBy. */
+    static JsonNode statusOf(LoketInstance on, String agent) {
+        HttpResponse<String> r = on.agentGet(agent, "/api/agent/status");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     /** The id of the task offered to this agent now, or null. */
