@@ -109,7 +109,6 @@ class TriageTest {
             "what do I do if my bin was not emptied",
             "how do I book an appointment for a driving licence",
             "the bridge near my house has graffiti, how do I report it",
-            "de lift in onze flat is al weken kapot, mijn moeder kan niet naar buiten",
             "mijn auto is weggesleept, waar kan ik hem ophalen",
             "kan ik mijn hond laten chippen bij de gemeente",
             "mag ik een schutting plaatsen zonder vergunning",
@@ -185,7 +184,6 @@ class TriageTest {
             "I'm getting married next year, how early should we book the town hall",
             "Can I get help with my debts if I have a job?",
             // idioms of fire, explosions and deadly fear about ordinary things
-            "het was moord en brand in de straat toen de bomen werden gekapt, wie beslist daarover",
             "er kwam een explosie van reacties op het nieuwe parkeerbeleid, waar kan ik mijn mening geven",
             "ik ben doodsbang voor de deurwaarder, kan ik hulp krijgen bij mijn schulden",
             // everyday Dutch and English words that mean danger in another language, and Dutch "die"
@@ -211,7 +209,9 @@ class TriageTest {
             "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
             // since set n joined the classifiers' training: answered again
             "I have some debts and want advice",
-            "ik heb gisteren een medewerker gesproken, hij was heel aardig"})
+            "ik heb gisteren een medewerker gesproken, hij was heel aardig",
+            // since set o joined the classifiers' training: answered again
+            "de straatverlichting bij ons is kapot, het is s avonds echt donker en onveilig"})
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
     }
@@ -329,8 +329,9 @@ class TriageTest {
             // "kan iemand mij bellen, ik weet het allemaal niet meer" again): not knowing whether one is still there
             // tomorrow reads as a veiled farewell
             "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
-            // since set n joined the escalation classifier's training: unsafe in the dark reads as a complaint
-            "de straatverlichting bij ons is kapot, het is s avonds echt donker en onveilig"})
+            // since set o joined the classifiers' training: someone who cannot get out reads as a crisis, uproar as a complaint
+            "de lift in onze flat is al weken kapot, mijn moeder kan niet naar buiten",
+            "het was moord en brand in de straat toen de bomen werden gekapt, wie beslist daarover"})
     void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
         assertThat(TRIAGE.classify(text)).isPresent();
     }
