@@ -19,9 +19,9 @@ import java.time.Duration;
  * @param messagesPerMinute messages one resident may send per minute before the assistant pauses for them
  * @param llm               the optional language model that rephrases an article; off without a base URL
  * @param tangle            when a message is a tangle of problems for a person (COMPLEX) rather than one question
- * @param crisisDoubt       the crisis classifier's probability from which a message that goes to a person anyway (out
- *                          of scope, another language, a complaint, a tangle) goes as a crisis, first in line with the
- *                          help numbers: a person reads it either way, so doubt costs priority, never an answer
+ * @param crisisDoubt       the crisis classifier's probability from which a message goes as a crisis, first in line
+ *                          with the help numbers: one that goes to a person anyway (out of scope, another language, a
+ *                          complaint, a tangle), and one that would be answered from an article, which then is not
  */
 @Validated
 @ConfigurationProperties("loket.assistant")

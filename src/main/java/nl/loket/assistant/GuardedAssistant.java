@@ -117,6 +117,11 @@ class GuardedAssistant implements Responder {
                     conversation, message, replyLanguage), null);
         }
 
+        if (triage.crisisTooLikelyToAnswer(redacted)) {
+            // A crisis asked as a question ("hoe laat is de brug open, ik wil er vanaf"): a person, first in line.
+            return new Decision(crisisReply(Priority.URGENT, conversation, detected, replyLanguage), null);
+        }
+
         // One release for the whole answer: a publish meanwhile cannot mix two versions of an article in one reply.
         KnowledgeBase knowledge = release.get();
         Retrieval retrieval = knowledge.retrieve(withoutPersonalData(redacted), replyLanguage);

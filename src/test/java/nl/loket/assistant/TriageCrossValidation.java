@@ -95,6 +95,7 @@ class TriageCrossValidation {
         }
         printCrisisRule(scored);
         printDoubt(scored);
+        printHoldBack(scored);
         printEscalationRule(scored);
         printVeto(scored);
     }
@@ -164,6 +165,40 @@ class TriageCrossValidation {
             long raised = count(scored, s -> !s.crisis() && toPerson.test(s) && missedByRule.test(s) && doubt.test(s));
             System.out.printf("  %.2f   %4d                %4d/%d      %4d/%d%n", d, extra, caughtByRule + extra, crises, raised,
                     escalations);
+        }
+    }
+
+    /**
+     * The messages no rule sends to a person, which retrieval may answer: would holding back the answer (a person
+     * instead) when the crisis classifier has some doubt and a danger word is there catch the crises asked as a
+     * question, and at what cost in answerable questions not answered?
+     */
+    private static void printHoldBack(List<Scored> scored) {
+        Predicate<Scored> toPerson = s -> s.escalationRule(EscalationClassifier.THRESHOLD) || !s.dutchOrEnglish();
+        Predicate<Scored> missedByRule = s -> !s.crisisRule(CrisisClassifier.THRESHOLD, CrisisClassifier.STRONG_THRESHOLD);
+        Predicate<Scored> open = s -> missedByRule.test(s) && !toPerson.test(s);
+        System.out.printf("%nHOLD BACK (no rule fired: a danger word and P >= d → a person instead of an answer)%n");
+        System.out.printf("crises no rule sends to a person: %d; answerable questions no rule sends: %d%n",
+                count(scored, s -> s.crisis() && open.test(s)), count(scored, s -> s.answerable() && open.test(s)));
+        System.out.println("d      crises held back   answerable held back   out of scope held back");
+        for (double d : new double[] {0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4}) {
+            Predicate<Scored> held = s -> open.test(s) && s.dangerWord() && s.crisisP() >= d;
+            System.out.printf("  %.2f   %4d               %4d                   %4d%n", d, count(scored, s -> s.crisis() && held.test(s)),
+                    count(scored, s -> s.answerable() && held.test(s)),
+                    count(scored, s -> "NO_ANSWER".equals(s.item().expect()) && held.test(s)));
+        }
+        Predicate<Scored> asDoubt = s -> open.test(s) && (s.crisisP() >= Triage.DEFAULT_DOUBT
+                || s.dangerWord() && s.crisisP() >= Triage.DANGER_WORD_DOUBT);
+        System.out.printf("the doubt as it is (%.2f, or %.2f with a danger word): %d crises, %d answerable, %d out of scope%n",
+                Triage.DEFAULT_DOUBT, Triage.DANGER_WORD_DOUBT, count(scored, s -> s.crisis() && asDoubt.test(s)),
+                count(scored, s -> s.answerable() && asDoubt.test(s)),
+                count(scored, s -> "NO_ANSWER".equals(s.item().expect()) && asDoubt.test(s)));
+        System.out.println("without a danger word:");
+        for (double d : new double[] {0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7}) {
+            Predicate<Scored> held = s -> open.test(s) && s.crisisP() >= d;
+            System.out.printf("  %.2f   %4d               %4d                   %4d%n", d, count(scored, s -> s.crisis() && held.test(s)),
+                    count(scored, s -> s.answerable() && held.test(s)),
+                    count(scored, s -> "NO_ANSWER".equals(s.item().expect()) && held.test(s)));
         }
     }
 

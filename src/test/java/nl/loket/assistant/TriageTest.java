@@ -361,6 +361,26 @@ class TriageTest {
         assertThat(TRIAGE.crisisInDoubt(text)).isFalse();
     }
 
+    /** No rule fires, but the classifier's doubt is enough to hold back an article: a person reads it first. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "hoe vraag ik een parkeervergunning aan, al maakt het voor mij straks toch niet meer uit"})
+    void aQuestionThatProbablyHidesACrisisIsTooLikelyACrisisToAnswer(String text) {
+        assertThat(TRIAGE.classify(text)).isEmpty();
+        assertThat(TRIAGE.crisisTooLikelyToAnswer(text)).isTrue();
+    }
+
+    /** Holding back an answer takes the plain doubt: a danger word used as an idiom in an ordinary question is no reason. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "hoe vraag ik een parkeervergunning aan",
+            "ik ben doodsbang voor de deurwaarder, kan ik hulp krijgen bij mijn schulden",
+            "er kwam een explosie van reacties op het nieuwe parkeerbeleid, waar kan ik mijn mening geven",
+            "waar kan ik mijn paspoort ophalen, ik wil alles netjes achterlaten voor mijn kinderen"})
+    void anOrdinaryQuestionIsNotTooLikelyACrisisToAnswer(String text) {
+        assertThat(TRIAGE.crisisTooLikelyToAnswer(text)).isFalse();
+    }
+
     @Test
     void onlyTheFullTriageLooksTwice() {
         assertThat(new Triage(java.util.List.of(new CrisisSignals())).crisisInDoubt("het gaat niet goed met me, kan iemand me bellen"))
