@@ -19,10 +19,15 @@ final class CrisisSignals implements TriageRule {
 
     @Override
     public Optional<TriageResult> match(String normalizedText) {
-        String text = IDIOMS.withPhrasesReplaced(normalizedText, "idioom");
+        String text = withoutIdioms(normalizedText);
         return PHRASES.find(text)
                 .or(() -> WORDS.find(words(text)))
                 .map(hit -> TriageResult.of(EscalationReason.CRISIS, hit.signal()));
+    }
+
+    /** The text with the fixed idioms that only sound like danger replaced by one neutral word. */
+    static String withoutIdioms(String normalizedText) {
+        return IDIOMS.withPhrasesReplaced(normalizedText, "idioom");
     }
 
     private static List<String> words(String normalizedText) {

@@ -56,7 +56,7 @@ final class Triage {
 
     private Triage(CrisisConcepts concepts, CrisisClassifier classifier, EscalationClassifier escalation,
                    double doubtThreshold) {
-        this(List.of(new CrisisSignals(), concepts, classifier, new HumanRequestSignals(),
+        this(List.of(new CrisisSignals(), concepts, classifier, new HedgedCrisisSignals(classifier), new HumanRequestSignals(),
                 new OverruledWhenSurelyNone(new ComplaintSignals(), escalation),
                 new OverruledWhenSurelyNone(new CaseSpecificSignals(), escalation), new ComplexSignals(), escalation),
                 concepts, classifier, doubtThreshold);

@@ -17,7 +17,7 @@ class SignalListsTest {
             "triage-entitlement-question", "triage-personal-figures", "triage-own-action", "triage-time-reference",
             "triage-life-problems",
             "input-prompt-injection", "input-configuration-probe", "input-other-resident-data", "input-promise-request",
-            "input-abuse", "triage-crisis-idioms", "triage-process-question"})
+            "input-abuse", "triage-crisis-idioms", "triage-crisis-hedged", "triage-process-question"})
     void phraseListsCompile(String name) {
         assertThat(PhrasePatterns.words(name).find("")).isEmpty();
     }

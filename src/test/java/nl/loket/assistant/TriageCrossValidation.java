@@ -32,7 +32,8 @@ class TriageCrossValidation {
 
     /** One held-out message as the thresholds see it. */
     record Scored(SpentSets.Item item, boolean crisisListed, double crisisP, boolean dangerWord, boolean otherRule,
-                  String listedReason, String escalationLabel, double escalationP) {
+                  String listedReason, String escalationLabel, double escalationP, String crisisSignal,
+                  boolean conceptListed) {
 
         boolean crisis() {
             return "CRISIS".equals(item.reason());
@@ -78,7 +79,8 @@ class TriageCrossValidation {
                 if (text.isEmpty()) {
                     continue;
                 }
-                boolean listed = signals.match(text).isPresent() || concepts.match(text).isPresent();
+                boolean listed = signals.match(text).isPresent() || concepts.match(text).isPresent()
+                        || new HedgedCrisisSignals(crisis).match(text).isPresent();
                 String listedReason = otherRules.stream().map(r -> r.match(text)).flatMap(java.util.Optional::stream).findFirst()
                         .map(r -> r.reason().name()).orElse(null);
                 boolean other = listedReason != null;
@@ -88,14 +90,16 @@ class TriageCrossValidation {
                             .ifPresent(r -> System.out.printf("LISTED %s %s | %s | %s%n", item.id(), r.reason(), r.signal(), item.text()));
                 }
                 EscalationClassifier.Guess guess = escalation.guess(text);
+                String crisisSignal = signals.match(text).map(TriageResult::signal).orElse(null);
                 scored.add(new Scored(item, listed, crisis.crisisProbability(text), concepts.hasDangerWord(text), other,
-                        listedReason, guess.label(), guess.probability()));
+                        listedReason, guess.label(), guess.probability(), crisisSignal, concepts.match(text).isPresent()));
             }
             System.out.printf("fold %s: %d messages held out%n", fold, SpentSets.items(fold).size());
         }
         printCrisisRule(scored);
         printDoubt(scored);
         printHoldBack(scored);
+        printHedged(scored);
         printEscalationRule(scored);
         printVeto(scored);
     }
@@ -200,6 +204,40 @@ class TriageCrossValidation {
                     count(scored, s -> s.answerable() && held.test(s)),
                     count(scored, s -> "NO_ANSWER".equals(s.item().expect()) && held.test(s)));
         }
+    }
+
+    /**
+     * Phrases residents also use as idioms ("ik ga dood van die wachtrij", "doodsbang voor de post"): if such a phrase
+     * were to fire only when the crisis classifier also has some doubt, how many crises would be lost (nothing else
+     * caught them) and how many false alarms saved? The phrases: {@code -Devaluation.hedged=regex} on the signal.
+     */
+    private static void printHedged(List<Scored> scored) {
+        java.util.regex.Pattern hedged = java.util.regex.Pattern.compile(System.getProperty("evaluation.hedged",
+                "ik ga \\(\\\\S\\+ \\)\\?dood|doodsbang\\("));
+        Predicate<Scored> onlyHedged = s -> s.crisisSignal() != null && hedged.matcher(s.crisisSignal()).find()
+                && !s.conceptListed() && !(s.crisisP() >= CrisisClassifier.STRONG_THRESHOLD
+                || s.crisisP() >= CrisisClassifier.THRESHOLD && s.dangerWord());
+        System.out.printf("%nHEDGED PHRASES (%s) firing only with the classifier's doubt >= g%n", hedged.pattern());
+        System.out.printf("caught by them alone: %d crises, %d non-crisis%n", count(scored, s -> s.crisis() && onlyHedged.test(s)),
+                count(scored, s -> !s.crisis() && onlyHedged.test(s)));
+        System.out.println("g      crises lost   false alarms saved");
+        for (double g : new double[] {0.02, 0.05, 0.1, 0.2, 0.3, 0.5}) {
+            System.out.printf("  %.2f   %4d          %4d%n", g, count(scored, s -> s.crisis() && onlyHedged.test(s) && s.crisisP() < g),
+                    count(scored, s -> !s.crisis() && onlyHedged.test(s) && s.crisisP() < g));
+        }
+        // Per list entry: the crises it alone caught and the false alarms it alone raised, with the classifier unsure.
+        double g = Double.parseDouble(System.getProperty("evaluation.hedgeGate", "0.1"));
+        Predicate<Scored> listOnly = s -> s.crisisListed() && !(s.crisisP() >= CrisisClassifier.STRONG_THRESHOLD
+                || s.crisisP() >= CrisisClassifier.THRESHOLD && s.dangerWord()) && s.crisisP() < g;
+        java.util.Map<String, long[]> perEntry = new java.util.TreeMap<>();
+        for (Scored s : scored) {
+            if (listOnly.test(s)) {
+                String entry = s.crisisSignal() != null ? s.crisisSignal() : "concept";
+                perEntry.computeIfAbsent(entry.length() > 70 ? entry.substring(0, 70) : entry, k -> new long[2])[s.crisis() ? 0 : 1]++;
+            }
+        }
+        System.out.printf("list entries firing where the classifier says < %.2f: crises / non-crisis%n", g);
+        perEntry.forEach((entry, n) -> System.out.printf("  %3d %3d  %s%n", n[0], n[1], entry));
     }
 
     private static void printEscalationRule(List<Scored> scored) {
