@@ -90,7 +90,7 @@ class TriageCrossValidation {
                             .ifPresent(r -> System.out.printf("LISTED %s %s | %s | %s%n", item.id(), r.reason(), r.signal(), item.text()));
                 }
                 EscalationClassifier.Guess guess = escalation.guess(text);
-                String crisisSignal = signals.match(text).map(TriageResult::signal).orElse(null);
+                String crisisSignal = signals.match(text).or(() -> concepts.match(text)).map(TriageResult::signal).orElse(null);
                 scored.add(new Scored(item, listed, crisis.crisisProbability(text), concepts.hasDangerWord(text), other,
                         listedReason, guess.label(), guess.probability(), crisisSignal, concepts.match(text).isPresent()));
             }
@@ -232,7 +232,7 @@ class TriageCrossValidation {
         java.util.Map<String, long[]> perEntry = new java.util.TreeMap<>();
         for (Scored s : scored) {
             if (listOnly.test(s)) {
-                String entry = s.crisisSignal() != null ? s.crisisSignal() : "concept";
+                String entry = s.crisisSignal() != null ? s.crisisSignal() : "hedged";
                 perEntry.computeIfAbsent(entry.length() > 70 ? entry.substring(0, 70) : entry, k -> new long[2])[s.crisis() ? 0 : 1]++;
             }
         }
