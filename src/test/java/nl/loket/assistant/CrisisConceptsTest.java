@@ -324,6 +324,7 @@ class CrisisConceptsTest {
             "no-food-heating-child | our electricity was cut off and my youngest is only 3 months",
             "must-marry        | mijn zusje moet van haar vader trouwen met een neef die ze niet kent",
             "forced-away       | her parents are forcing her to marry a man in Pakistan",
+            "taken-abroad-to-marry | in the summer they will send me back to the village to get married",
             "get-out-of-it-tonight | het is op, ik stap eruit. vannacht"})
     void dangerSeenRatherThanNamed(String concept, String text) {
         conceptFires(concept, text);
@@ -344,7 +345,9 @@ class CrisisConceptsTest {
             "ik ben doodsbang dat ik mijn rijbewijs kwijtraak als ik 75 word, wat moet ik regelen",
             "mijn ouders willen trouwen, moeten ze daarvoor een afspraak maken",
             "ik ga ervan uit dat de stadswinkel vanavond open is",
-            "ik kom er niet uit met het formulier, kan ik vanavond nog bellen"})
+            "ik kom er niet uit met het formulier, kan ik vanavond nog bellen",
+            "can you take me through the marriage registration, we live abroad now",
+            "my boss will kill me if I miss another morning, can I book a Saturday appointment"})
     void whatOnlySoundsLikeTheseSignsRaisesNoAlarm(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }

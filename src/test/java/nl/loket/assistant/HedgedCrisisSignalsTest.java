@@ -18,7 +18,8 @@ class HedgedCrisisSignalsTest {
     @ValueSource(strings = {
             "er brandt iets en de rookmelder gaat af",
             "my daughter is drowning in the pool, help",
-            "it's an emergency, my father collapsed and is not breathing"})
+            "it's an emergency, my father collapsed and is not breathing",
+            "he came back drunk and is screaming that he will kill me, I locked myself in the bathroom"})
     void aDangerPhraseInADangerousMessageIsACrisis(String text) {
         assertThat(HEDGED.match(TextNormalizer.forMatching(text))).get()
                 .extracting(TriageResult::reason).isEqualTo(EscalationReason.CRISIS);
@@ -29,7 +30,8 @@ class HedgedCrisisSignalsTest {
             "my inbox is drowning in letters from the council, how do I object to a decision",
             "de rookmelder ging af omdat de pan aanbrandde, waar kan ik een nieuwe batterij halen",
             "ik ben doodsbang om te laat te zijn voor mijn afspraak bij de stadswinkel, kan ik verzetten",
-            "er was brand in de keuken van de buren vorig jaar, wie betaalt de schade aan de gevel"})
+            "er was brand in de keuken van de buren vorig jaar, wie betaalt de schade aan de gevel",
+            "my mum will kill me if I forget to renew her parking permit again, where do I do that online"})
     void theSamePhraseAboutAnOrdinaryThingIsNoAlarm(String text) {
         String normalized = TextNormalizer.forMatching(text);
         assertThat(PhrasePatterns.words("triage-crisis-hedged").find(normalized)).as("the phrase is there").isPresent();
