@@ -20,7 +20,7 @@ class AgentAccess implements ModuleAccess {
 
     @Override
     public List<AccessRule> apiRules() {
-        return List.of(AccessRule.supervisors("/api/agent/audit", "/api/agent/audit/**", "/api/agent/teams", "/api/agent/agents"));
+        return List.of(AccessRule.supervisors("/api/agent/audit", "/api/agent/audit/**", "/api/agent/teams", "/api/agent/agents", "/api/agent/agents/**"));
     }
 
     @Override

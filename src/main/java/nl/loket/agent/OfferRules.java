@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,19 +35,31 @@ class OfferRules {
     private final BiPredicate<String, HandoffTask> worksQueue;
     private final Duration fallbackAfter;
     private final boolean skillsConfigured;
+    private final Function<String, Optional<AgentSkills>> changedSkills;
+    private final java.util.function.BooleanSupplier anySkillsChanged;
 
     @Autowired
-    OfferRules(AgentAccountProperties accounts, QueueAccess access, OfferProperties offers) {
-        this(accounts.agents(), access::worksQueueOf, offers.skillFallbackAfter());
+    OfferRules(AgentAccountProperties accounts, QueueAccess access, OfferProperties offers, SkillChanges changes) {
+        this(accounts.agents(), access::worksQueueOf, offers.skillFallbackAfter(), changes::of, changes::any);
     }
 
+    /** Skills from the configuration only. */
     OfferRules(List<AgentAccountProperties.Account> accounts, BiPredicate<String, HandoffTask> worksQueue,
                Duration fallbackAfter) {
+        this(accounts, worksQueue, fallbackAfter, agent -> Optional.empty(), () -> false);
+    }
+
+    /** @param changedSkills the skills a team lead set for an agent while Loket runs, over the configured ones */
+    OfferRules(List<AgentAccountProperties.Account> accounts, BiPredicate<String, HandoffTask> worksQueue,
+               Duration fallbackAfter, Function<String, Optional<AgentSkills>> changedSkills,
+               java.util.function.BooleanSupplier anySkillsChanged) {
         this.accounts = accounts.stream().collect(Collectors.toMap(AgentAccountProperties.Account::username,
                 Function.identity(), (a, b) -> a));
         this.worksQueue = worksQueue;
         this.fallbackAfter = fallbackAfter;
         this.skillsConfigured = accounts.stream().anyMatch(a -> !a.skills().equals(AgentSkills.ANY));
+        this.changedSkills = changedSkills;
+        this.anySkillsChanged = anySkillsChanged;
     }
 
     /**
@@ -77,12 +90,20 @@ class OfferRules {
 
     /** Whether any agent has a skill configured at all; without, every agent takes everything, as before skills existed. */
     boolean skillsConfigured() {
-        return skillsConfigured;
+        return skillsConfigured || anySkillsChanged.getAsBoolean();
     }
 
+    /** The agent's skills now: as a team lead set them, else as configured. */
     AgentSkills skillsOf(String agent) {
-        AgentAccountProperties.Account account = accounts.get(agent);
-        return account == null ? AgentSkills.ANY : account.skills();
+        return changedSkills.apply(agent).orElseGet(() -> {
+            AgentAccountProperties.Account account = accounts.get(agent);
+            return account == null ? AgentSkills.ANY : account.skills();
+        });
+    }
+
+    /** Whether this user name is an agent's account (team leads' too). */
+    boolean knows(String agent) {
+        return accounts.containsKey(agent);
     }
 
     private AgentAccountProperties.Capacity capacityOf(String agent) {
@@ -92,7 +113,7 @@ class OfferRules {
 
     private boolean relayAsked(HandoffTask task) {
         return task.relay() != null && !task.relay().isBlank() && accounts.values().stream()
-                .anyMatch(a -> a.relay() && a.roles().contains("AGENT") && worksQueue.test(a.username(), task));
+                .anyMatch(a -> skillsOf(a.username()).relay() && a.roles().contains("AGENT") && worksQueue.test(a.username(), task));
     }
 
     /**

@@ -147,6 +147,7 @@ class Offers {
         if (properties.enabled()) {
             broadcast.subscribe(HandoffService.TASKS_TOPIC, id -> worker.execute(() -> taskChanged(id)));
             broadcast.subscribe(AgentStatuses.TOPIC, agent -> worker.execute(() -> statusChanged(agent)));
+            broadcast.subscribe(SkillChanges.TOPIC, agent -> nudge()); // a new skill may fit a waiting task now
         }
     }
 

@@ -34,10 +34,13 @@ class TeamLeadPage {
 
     private final TeamOverview overview;
     private final AgentStatuses statuses;
+    private final OfferRules rules;
     private final List<AgentAccountProperties.Account> agents;
     private final Clock clock;
 
-    TeamLeadPage(TeamOverview overview, AgentStatuses statuses, AgentAccountProperties accounts, Clock clock) {
+    TeamLeadPage(TeamOverview overview, AgentStatuses statuses, AgentAccountProperties accounts, Clock clock,
+                 OfferRules rules) {
+        this.rules = rules;
         this.overview = overview;
         this.statuses = statuses;
         // Supervisors lead, they do not take tasks: only accounts with the role AGENT are counted.
@@ -113,7 +116,7 @@ class TeamLeadPage {
         return rows;
     }
 
-    private static AgentRow agentRow(String title, List<AgentAccountProperties.Account> members,
+    private AgentRow agentRow(String title, List<AgentAccountProperties.Account> members,
                                      Map<String, AgentStatuses.AgentStatus> now) {
         List<StatusCell> cells = new ArrayList<>();
         for (AgentStatuses.Status status : AgentStatuses.Status.values()) {
@@ -121,7 +124,7 @@ class TeamLeadPage {
                     .filter(a -> now.containsKey(a.username()) ? now.get(a.username()).status() == status
                             : status == AgentStatuses.Status.OFFLINE)
                     .sorted(java.util.Comparator.comparing(AgentAccountProperties.Account::username))
-                    .map(TeamLeadPage::nameWithSkills).toList();
+                    .map(a -> nameWithSkills(a.username(), rules.skillsOf(a.username()))).toList();
             cells.add(new StatusCell(status.name().toLowerCase(java.util.Locale.ROOT), statusLabel(status), names.size(),
                     status == AgentStatuses.Status.OFFLINE ? List.of() : names));
         }
@@ -129,19 +132,19 @@ class TeamLeadPage {
     }
 
     /** "bas (talen: nl, tr; Tolkcontact; kanalen: chat, sms)": who can take what, so a lead sees whether a skill is there now. */
-    static String nameWithSkills(AgentAccountProperties.Account account) {
+    static String nameWithSkills(String username, AgentSkills agentSkills) {
         List<String> skills = new ArrayList<>();
-        if (!account.languages().isEmpty()) {
-            skills.add("talen: " + String.join(", ", account.languages()));
+        if (!agentSkills.languages().isEmpty()) {
+            skills.add("talen: " + String.join(", ", agentSkills.languages()));
         }
-        if (account.relay()) {
+        if (agentSkills.relay()) {
             skills.add("Tolkcontact");
         }
-        if (!account.channels().isEmpty()) {
-            skills.add("kanalen: " + String.join(", ", account.channels().stream()
+        if (!agentSkills.channels().isEmpty()) {
+            skills.add("kanalen: " + String.join(", ", agentSkills.channels().stream()
                     .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()));
         }
-        return skills.isEmpty() ? account.username() : account.username() + " (" + String.join("; ", skills) + ")";
+        return skills.isEmpty() ? username : username + " (" + String.join("; ", skills) + ")";
     }
 
     static String statusLabel(AgentStatuses.Status status) {

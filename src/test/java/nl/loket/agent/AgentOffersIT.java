@@ -98,6 +98,8 @@ class AgentOffersIT {
     @AfterEach
     void cleanUp() {
         AGENTS.forEach(agent -> status(a, agent, "offline"));
+        SkillChanges skills = a.bean(SkillChanges.class);
+        AGENTS.stream().filter(agent -> skills.of(agent).isPresent()).forEach(agent -> skills.reset(agent, LEAD));
         HandoffService handoff = a.bean(HandoffService.class);
         for (HandoffTask task : handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED))) {
             handoff.close(task.id(), LEAD, "OTHER", true);
@@ -257,6 +259,33 @@ class AgentOffersIT {
     }
 
     @Test
+    void aLanguageATeamLeadAddsCountsOnEveryInstanceWithoutARestart() {
+        status(a, ADA, "available"); // Dutch only, as configured
+        String english = escalate(a, "I would like to speak to a person please");
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2)).until(() -> offerOf(a, ADA) == null);
+
+        HttpResponse<String> set = skills(b, LEAD, ADA, "PUT", "{\"languages\":[\"nl\",\"en\"],\"channels\":[\"chat\"]}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(JSON.readTree(set.body()).path("changed").asBoolean()).isTrue();
+        await("offered by her new skill, before the 4 s wait for anyone").atMost(Duration.ofSeconds(5))
+                .until(() -> english.equals(offerOf(a, ADA)));
+        java.time.Instant offeredAt = java.time.Instant.parse(JSON.readTree(a.agentGet(ADA, "/api/agent/offer").body())
+                .path("until").asString()).minusSeconds(2);
+        assertThat(offeredAt).isBefore(a.bean(HandoffService.class).task(english).createdAt().toInstant().plusSeconds(4));
+        assertThat(audit()).anyMatch(e -> e.path("action").asString().equals("SKILLS") && e.path("agent").asString().equals(LEAD)
+                && e.path("detail").asString().equals("ada languages=nl,en;relay=false;channels=CHAT"));
+
+        assertThat(skills(a, ADA, ADA, "PUT", "{\"languages\":[\"en\"]}").statusCode()).as("an agent sets no skills").isEqualTo(403);
+        assertThat(skills(a, LEAD, ADA, "PUT", "{\"languages\":[\"english\"]}").statusCode()).isEqualTo(400);
+        assertThat(skills(a, LEAD, ADA, "PUT", "{\"channels\":[\"FAX\"]}").statusCode()).isEqualTo(400);
+        assertThat(skills(a, LEAD, "nobody", "PUT", "{}").statusCode()).isEqualTo(404);
+        HttpResponse<String> reset = skills(a, LEAD, ADA, "DELETE", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                JSON.readTree(skills(b, LEAD, ADA, "GET", null).body()).path("languages").toString().equals("[\"nl\"]"));
+    }
+
+    @Test
     void volgendeTaakHandsOutTheTaskInTheAgentsLanguageFirstAndTheOtherAfterwards() {
         // Nobody available, so nothing is offered: ada pulls.
         String english = escalate(a, "I would like to speak to a person please");
@@ -345,6 +374,14 @@ class AgentOffersIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")), LoketInstance.basic(agent));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** The skills endpoint of one agent, as {@code user}. */
+    static HttpResponse<String> skills(LoketInstance on, String user, String agent, String method, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url("/api/agent/agents/" + agent + "/skills")))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return on.send(request, LoketInstance.basic(user));
     }
 
     /** The agent's own status as the API gives it: status, since, setBy. */

@@ -69,6 +69,27 @@ class OfferRulesTest {
     }
 
     @Test
+    void skillsATeamLeadChangedWinOverTheConfiguredOnesAndCanAskForTheRelay() {
+        Map<String, AgentSkills> changed = new java.util.HashMap<>();
+        List<AgentAccountProperties.Account> accounts = List.of(agent("ada", List.of("nl"), false, null, null), plain("ben"));
+        idleOrder = List.of("ada", "ben");
+        OfferRules rules = new OfferRules(accounts, (agent, task) -> QUEUES.getOrDefault(agent, Set.of()).contains(task.queue()),
+                FALLBACK, agent -> java.util.Optional.ofNullable(changed.get(agent)), () -> !changed.isEmpty());
+        HandoffTask relayCall = task(Channel.PHONE, "nl", "TOLKCONTACT", Priority.NORMAL, "algemeen");
+        assertThat(rules.whoToOffer(chat("tr"), idleOrder, Map.of(), AT_ONCE)).containsExactly("ben");
+        assertThat(rules.whoToOffer(relayCall, idleOrder, Map.of(), AT_ONCE)).as("nobody marked for the relay")
+                .containsExactly("ada", "ben");
+
+        changed.put("ada", new AgentSkills(List.of("nl", "tr"), true, List.of()));
+
+        assertThat(rules.skillsOf("ada").languages()).containsExactly("nl", "tr");
+        assertThat(rules.whoToOffer(chat("tr"), idleOrder, Map.of(), AT_ONCE)).containsExactly("ada", "ben");
+        assertThat(rules.whoToOffer(relayCall, idleOrder, Map.of(), AT_ONCE)).as("now the relay is asked, and ada has it")
+                .containsExactly("ada");
+        assertThat(rules.skillsConfigured()).isTrue();
+    }
+
+    @Test
     void anAgentWithoutSkillsTakesEveryLanguageChannelAndRelayAsBefore() {
         OfferRules rules = rules(plain("ada"), plain("ben"));
 
