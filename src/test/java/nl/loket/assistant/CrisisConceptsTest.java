@@ -347,7 +347,8 @@ class CrisisConceptsTest {
             "ik ga ervan uit dat de stadswinkel vanavond open is",
             "ik kom er niet uit met het formulier, kan ik vanavond nog bellen",
             "can you take me through the marriage registration, we live abroad now",
-            "my boss will kill me if I miss another morning, can I book a Saturday appointment"})
+            "my boss will kill me if I miss another morning, can I book a Saturday appointment",
+            "ik ga dood van die wachtrij, kan ik online een afspraak maken bij de stadswinkel"})
     void whatOnlySoundsLikeTheseSignsRaisesNoAlarm(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
