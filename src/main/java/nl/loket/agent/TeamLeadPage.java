@@ -5,6 +5,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.time.Clock;
@@ -17,6 +20,8 @@ import java.util.Map;
 import static nl.loket.agent.TeamLeadView.AgentRow;
 import static nl.loket.agent.TeamLeadView.Deadline;
 import static nl.loket.agent.TeamLeadView.Figures;
+import static nl.loket.agent.TeamLeadView.ChannelChoice;
+import static nl.loket.agent.TeamLeadView.SkillsRow;
 import static nl.loket.agent.TeamLeadView.StatusCell;
 import static nl.loket.agent.TeamLeadView.TeamRow;
 
@@ -35,12 +40,14 @@ class TeamLeadPage {
     private final TeamOverview overview;
     private final AgentStatuses statuses;
     private final OfferRules rules;
+    private final SkillChanges skillChanges;
     private final List<AgentAccountProperties.Account> agents;
     private final Clock clock;
 
     TeamLeadPage(TeamOverview overview, AgentStatuses statuses, AgentAccountProperties accounts, Clock clock,
-                 OfferRules rules) {
+                 OfferRules rules, SkillChanges skillChanges) {
         this.rules = rules;
+        this.skillChanges = skillChanges;
         this.overview = overview;
         this.statuses = statuses;
         // Supervisors lead, they do not take tasks: only accounts with the role AGENT are counted.
@@ -52,7 +59,46 @@ class TeamLeadPage {
     String page(Model model, Authentication lead) {
         model.addAttribute("agentName", lead.getName());
         model.addAttribute("f", figures());
+        model.addAttribute("skills", skillsRows());
         return "agent/teams";
+    }
+
+    /**
+     * A team lead changes an agent's skills (or returns them to the configuration with {@code reset}); they count at
+     * once, on every instance. The same as {@code PUT /api/agent/agents/{name}/skills}.
+     */
+    @PostMapping("/skills")
+    String setSkills(@RequestParam String agent, @RequestParam(required = false) String languages,
+                     @RequestParam(required = false) List<String> channels, @RequestParam(required = false) String relay,
+                     @RequestParam(required = false) String reset, Authentication lead, RedirectAttributes flash) {
+        if (!rules.knows(agent)) {
+            flash.addFlashAttribute("error", "Deze medewerker bestaat niet.");
+            return "redirect:/agent/teams";
+        }
+        try {
+            if (reset != null) {
+                skillChanges.reset(agent, lead.getName());
+                flash.addFlashAttribute("status", "De vaardigheden van " + agent + " zijn weer zoals ingesteld.");
+            } else {
+                List<String> codes = languages == null ? List.of() : java.util.Arrays.stream(languages.split("[,;\\s]+"))
+                        .filter(code -> !code.isBlank()).toList();
+                skillChanges.set(agent, codes, relay != null, channels == null ? List.of() : channels, lead.getName());
+                flash.addFlashAttribute("status", "De vaardigheden van " + agent + " zijn opgeslagen. Ze gelden meteen.");
+            }
+        } catch (nl.loket.platform.InvalidRequestException e) {
+            flash.addFlashAttribute("error", "Talen zijn codes van 2 of 3 letters, zoals nl of tr, met komma's ertussen.");
+        }
+        return "redirect:/agent/teams#skills";
+    }
+
+    private List<SkillsRow> skillsRows() {
+        return agents.stream().sorted(java.util.Comparator.comparing(AgentAccountProperties.Account::username)).map(a -> {
+            AgentSkills now = rules.skillsOf(a.username());
+            List<ChannelChoice> boxes = java.util.Arrays.stream(nl.loket.contact.Channel.values())
+                    .map(c -> new ChannelChoice(c.name(), WorkbenchLabels.channel(c), now.channels().contains(c))).toList();
+            return new SkillsRow(a.username(), String.join(", ", now.languages()), boxes, now.relay(),
+                    skillChanges.of(a.username()).isPresent());
+        }).toList();
     }
 
     /** Only the figures, for the page's script: the same HTML, so the page and its refresh never differ. */

@@ -29,6 +29,15 @@ public final class TeamLeadView {
     /** Who of one team is available, busy, away or offline. */
     public record AgentRow(String title, List<StatusCell> statuses) { }
 
+    /**
+     * One agent's skills in the form a team lead changes them: languages as typed ("nl, tr"), the channels they work
+     * (none: every channel), the relay, and whether a team lead changed them (else they are as configured).
+     */
+    public record SkillsRow(String agent, String languages, List<ChannelChoice> channels, boolean relay, boolean changed) { }
+
+    /** One channel box of a skills form. */
+    public record ChannelChoice(String value, String label, boolean checked) { }
+
     /** The agents of one status; offline ones are only counted, the lead needs to know who can work. */
     public record StatusCell(String status, String label, int count, List<String> agents) { }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
@@ -90,6 +91,7 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
     @Autowired SteppedClock clock;
     @Autowired HandoffService handoff;
     @Autowired ContactService contacts;
+    @Autowired SkillChanges skillChanges;
 
     HandoffTask overdue;
     HandoffTask nearlyDue;
@@ -236,7 +238,28 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
                     .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))).isEmpty();
             driver.executeScript("document.activeElement.blur();");
             screenshot(driver, Screenshots.file("team-lead.png"));
+
+            // bea learned Arabic: the lead adds it with the keyboard, it counts at once, and goes back to the configuration.
+            tabUntil(driver, "languages-" + BELASTINGEN_AGENT);
+            WebElement languages = driver.switchTo().activeElement();
+            assertThat(languages.getAttribute("value")).isEqualTo("nl, tr");
+            languages.sendKeys(Keys.END, ", ar", Keys.ENTER); // tabbing in selects the text: to its end first
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "De vaardigheden van bea zijn opgeslagen"));
+            assertThat(skillChanges.of(BELASTINGEN_AGENT)).get().satisfies(skills -> {
+                assertThat(skills.languages()).containsExactly("nl", "tr", "ar");
+                assertThat(skills.relay()).as("the relay box stayed ticked").isTrue();
+            });
+            assertThat(driver.findElement(By.cssSelector("#skills-bea legend")).getText()).contains("gewijzigd door een teamleider");
+            assertThat(Axe.run(driver)).contains("\"violations\":[]");
+            tabUntil(driver, "reset-" + BELASTINGEN_AGENT);
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "weer zoals ingesteld"));
+            assertThat(skillChanges.of(BELASTINGEN_AGENT)).isEmpty();
+            assertThat(driver.findElement(By.id("languages-bea")).getAttribute("value")).isEqualTo("nl, tr");
         } finally {
+            if (skillChanges.of(BELASTINGEN_AGENT).isPresent()) {
+                skillChanges.reset(BELASTINGEN_AGENT, "supervisor"); // other contexts of this run share the Redis prefix
+            }
             driver.quit();
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
