@@ -125,6 +125,23 @@ class RedactiePages {
         return "redactie/article";
     }
 
+    /**
+     * "Nu controleren": checks the published article's source link at once instead of waiting for the periodic check
+     * (an editor who just fixed the page on the municipality's site wants to see it). Under the same lock, so it
+     * never runs beside another instance's check.
+     */
+    @PostMapping("/artikelen/{id}/bron-controleren")
+    String checkSource(@PathVariable String id, RedirectAttributes flash) {
+        editing.history(id).orElseThrow(() -> new UnknownArticleVersion(id));
+        if (sourceLinks.check(java.util.List.of(id)) == 0) {
+            flash.addFlashAttribute("error", "De bronlink kon nu niet gecontroleerd worden: er loopt al een controle, of het "
+                    + "artikel is niet gepubliceerd. Probeer het over een minuut opnieuw.");
+        } else {
+            flash.addFlashAttribute("status", "De bronlink is nu gecontroleerd.");
+        }
+        return "redirect:/redactie/artikelen/" + id + "#source-check";
+    }
+
     @PostMapping("/artikelen/{id}/goedkeuren")
     String approve(@PathVariable String id, @RequestParam String concept, @RequestParam(defaultValue = "false") boolean ondanks,
                    Authentication editor, RedirectAttributes flash) {

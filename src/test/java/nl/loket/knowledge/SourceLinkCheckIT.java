@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SourceLinkCheckIT {
 
     static final String GONE = "/diensten/grofvuil-oud/";
+    static final String MOVED_BACK = "/diensten/paspoort-nieuw/";
 
     static WireMockServer site = new WireMockServer(options().dynamicPort());
     static LoketInstance loket;
@@ -63,9 +64,14 @@ class SourceLinkCheckIT {
      * links and the test site speaks http.
      */
     static void publishGrofvuilWithSource(String source) {
-        Article live = loket.bean(CurrentKnowledge.class).current().article("grofvuil", "nl").orElseThrow();
+        publishWithSource("grofvuil", source, LocalDate.of(2020, 1, 6));
+    }
+
+    static void publishWithSource(String topic, String source, LocalDate reviewed) {
+        Article live = loket.bean(CurrentKnowledge.class).current().article(topic, "nl").orElseThrow();
         Article moved = new Article(live.id(), live.topic(), live.language(), live.title(), live.summary(), live.body(),
-                source, LocalDate.of(2020, 1, 6), live.related(), live.examples(), live.keywords(), live.sample());
+                source, reviewed == null ? live.lastReviewed() : reviewed, live.related(), live.examples(), live.keywords(),
+                live.sample());
         loket.bean(ArticleVersions.class).appendPublished(live.id(), state -> { }, number -> state ->
                 new ArticleVersion(number, ArticleVersion.Kind.IMPORT, moved, "test", Instant.now(), List.of("source"), "",
                         state.published(), null));
@@ -97,6 +103,23 @@ class SourceLinkCheckIT {
         String indicators = loket.agentGet("teamleider", "/api/insight/indicators").body();
         assertThat(indicators).as("counted in the supervisors' indicators; the review date was set long ago")
                 .contains("\"pastReview\":1").contains("\"brokenSource\":1");
+    }
+
+    @Test
+    void anEditorChecksASourceLinkNowFromTheArticlePage() {
+        site.stubFor(head(urlEqualTo(MOVED_BACK)).willReturn(aResponse().withStatus(200)));
+        publishWithSource("paspoort", site.baseUrl() + MOVED_BACK, null); // its review date as it was
+        WorkbenchSession editor = new WorkbenchSession(port);
+        assertThat(editor.login("redacteur-b", LoketInstance.AGENT_PASSWORD).statusCode()).isEqualTo(302);
+        String before = editor.get("/redactie/artikelen/nl-paspoort").body();
+        assertThat(before).contains("nog niet gecontroleerd").contains("Bronlink nu controleren");
+
+        String after = editor.submit("/redactie/artikelen/nl-paspoort/bron-controleren", java.util.Map.of()).body();
+
+        site.verify(headRequestedFor(urlEqualTo(MOVED_BACK)));
+        assertThat(after).contains("De bronlink is nu gecontroleerd.").contains("OK, gecontroleerd");
+        assertThat(editor.postWithoutToken("/redactie/artikelen/nl-paspoort/bron-controleren", java.util.Map.of()).statusCode())
+                .as("without the form's CSRF token").isEqualTo(403);
     }
 
     @Test
