@@ -80,15 +80,7 @@ final class Triage {
      * {@link #crisisTooLikelyToAnswer}.
      */
     boolean crisisInDoubt(String text) {
-        if (classifier == null) {
-            return false;
-        }
-        String normalized = TextNormalizer.forMatching(markPersonalData(text));
-        if (normalized.isEmpty()) {
-            return false;
-        }
-        double p = classifier.crisisProbability(normalized);
-        return p >= doubtThreshold || p >= DANGER_WORD_DOUBT && dangerWords.hasDangerWord(normalized);
+        return crisisDoubt(text, true);
     }
 
     /**
@@ -100,11 +92,20 @@ final class Triage {
      * not answered; with the danger-word doubt too it would have caught 3 more for 7 more answerable questions.
      */
     boolean crisisTooLikelyToAnswer(String text) {
+        return crisisDoubt(text, false);
+    }
+
+    /** The classifier's doubt: the plain threshold, and with {@code orDangerWord} the lower one with a danger word. */
+    private boolean crisisDoubt(String text, boolean orDangerWord) {
         if (classifier == null) {
             return false;
         }
         String normalized = TextNormalizer.forMatching(markPersonalData(text));
-        return !normalized.isEmpty() && classifier.crisisProbability(normalized) >= doubtThreshold;
+        if (normalized.isEmpty()) {
+            return false;
+        }
+        double p = classifier.crisisProbability(normalized);
+        return p >= doubtThreshold || orDangerWord && p >= DANGER_WORD_DOUBT && dangerWords.hasDangerWord(normalized);
     }
 
     /** Empty when nothing calls for a person; the assistant may then try to answer. */

@@ -162,12 +162,9 @@ class AgentOffersIT {
 
     @Test
     void anAgentWhoLetsTwoOffersInARowLapseIsSetAwayAndTheTasksGoToAColleague() {
-        status(a, ADA, "available");
-        String first = escalate(a, "Ik wil een medewerker spreken");
-        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, ADA)));
-        String second = escalate(b, "Kan ik iemand van de gemeente spreken?");
-
-        await("the first lapses, the second comes to her").atMost(Duration.ofSeconds(8)).until(() -> second.equals(offerOf(b, ADA)));
+        String[] tasks = adaLetsTheFirstOfTwoTasksLapse();
+        String first = tasks[0];
+        String second = tasks[1];
         assertThat(statusOf(a, ADA).path("status").asString()).as("one lapse is not yet away").isEqualTo("AVAILABLE");
         await("the second lapses too").atMost(Duration.ofSeconds(8)).until(() -> "AWAY".equals(statusOf(b, ADA).path("status").asString()));
         assertThat(statusOf(a, ADA).path("setBy").asString()).isEqualTo("OFFERS_LAPSED");
@@ -185,11 +182,7 @@ class AgentOffersIT {
 
     @Test
     void anAgentWhoTakesATaskBetweenTwoLapsesStaysAvailable() {
-        status(a, ADA, "available");
-        String first = escalate(a, "Ik wil een medewerker spreken");
-        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, ADA)));
-        String second = escalate(b, "Kan ik iemand van de gemeente spreken?");
-        await("the first lapses").atMost(Duration.ofSeconds(8)).until(() -> second.equals(offerOf(b, ADA)));
+        String second = adaLetsTheFirstOfTwoTasksLapse()[1];
         assertThat(a.agentPost(ADA, "/api/agent/handoffs/" + second + "/offer/accept", "").statusCode()).isEqualTo(200);
 
         String third = escalate(a, "Ik wil graag bellen met een mens");
@@ -374,6 +367,16 @@ class AgentOffersIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")), LoketInstance.basic(agent));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Ada, alone available, is offered a first task, lets it lapse and is offered a second: the two task ids. */
+    static String[] adaLetsTheFirstOfTwoTasksLapse() {
+        status(a, ADA, "available");
+        String first = escalate(a, "Ik wil een medewerker spreken");
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, ADA)));
+        String second = escalate(b, "Kan ik iemand van de gemeente spreken?");
+        await("the first lapses, the second comes to her").atMost(Duration.ofSeconds(8)).until(() -> second.equals(offerOf(b, ADA)));
+        return new String[] {first, second};
     }
 
     /** The skills endpoint of one agent, as {@code user}. */
