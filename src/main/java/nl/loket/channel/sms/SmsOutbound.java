@@ -16,6 +16,8 @@ import java.util.Optional;
 @Component
 class SmsOutbound implements OutboundChannel {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SmsOutbound.class);
+
     private final SmsSender sender;
     private final SmsStatuses statuses;
     private final TwilioProperties twilio;
@@ -49,7 +51,13 @@ class SmsOutbound implements OutboundChannel {
             return DeliveryResult.failed(result.failure(), true);
         }
         if (result.providerId() != null) {
-            statuses.remember(result.providerId(), conversation.id(), message.id());
+            try {
+                statuses.remember(result.providerId(), conversation.id(), message.id());
+            } catch (RuntimeException e) {
+                // Twilio has the SMS: a failure here must not read as a failed send, which is tried again and reaches
+                // the resident twice (seen in a Redis failover). Only Twilio's later delivery report goes unmatched.
+                log.warn("SMS {} sent, but its id was not kept for the delivery report: {}", result.providerId(), e.toString());
+            }
         }
         return DeliveryResult.sent(result.providerId());
     }
