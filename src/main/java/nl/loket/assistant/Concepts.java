@@ -17,8 +17,8 @@ import java.util.Optional;
  * n or t ("leve", "nie") and stretched letters still count, and words written together ("ikwildood") are split into
  * the list's own vocabulary. An {@code unless:} idiom cancels a concept where it overlaps.
  *
- * <p>Linear in the message: each word is compared with each list word once, then the window is checked. Used by
- * every triage reason that needs more than fixed phrases: crisis ({@link CrisisConcepts}), a request for a person,
+ * <p>Linear in the message: each distinct word is looked up once in an index of the list words, then the window is
+ * checked. Used by every triage reason that needs more than fixed phrases: crisis ({@link CrisisConcepts}), a request for a person,
  * the resident's own case.
  */
 final class Concepts {
@@ -37,39 +37,157 @@ final class Concepts {
         return conceptName.startsWith("fr-") || conceptName.startsWith("it-");
     }
 
-    /**
-     * One group: the words any of which fills this part of the concept. A word of under eight letters only matches a
-     * word with the same first letter (exactly, as a prefix, stretched, with a dropped ending or one typing error), so
-     * the group keeps its words by first letter and checks only those, plus the longer and the unspaced ones.
-     */
-    private record Group(String name, List<Entry> words, boolean dangerCue, java.util.Map<Character, List<Entry>> byFirst,
-                         List<Entry> anyFirst) {
+    /** One group: the words any of which fills this part of the concept; {@code id} numbers it in the word index. */
+    private record Group(String name, List<Entry> words, boolean dangerCue, int id) {
 
-        Group(String name, List<Entry> words, boolean dangerCue) {
-            this(name, words, dangerCue, byFirst(words), words.stream().filter(Group::anyFirst).toList());
+        Group withId(int newId) {
+            return new Group(name, words, dangerCue, newId);
         }
 
-        private static boolean anyFirst(Entry e) {
-            return e.unspaced() || e.text().isEmpty() || !e.prefix() && e.text().length() >= 8;
-        }
-
-        private static java.util.Map<Character, List<Entry>> byFirst(List<Entry> words) {
-            java.util.Map<Character, List<Entry>> out = new java.util.HashMap<>();
+        /** Whether the word fills this group, by comparing it with every word of the group: the index's reference. */
+        boolean matchedByScanning(String word, String single) {
             for (Entry e : words) {
-                if (!anyFirst(e)) {
-                    out.computeIfAbsent(e.text().charAt(0), k -> new ArrayList<>()).add(e);
+                if (matches(word, single, e)) {
+                    return true;
                 }
             }
-            out.replaceAll((k, v) -> List.copyOf(v));
-            return java.util.Map.copyOf(out);
+            return false;
+        }
+    }
+
+    /**
+     * Which groups a word fills, found by looking the word up instead of comparing it with every list word (that took
+     * half of a message's triage). Each way a word may match has its own key: exactly, as a prefix, stretched letters,
+     * a dropped ending, and one typing error by the symmetric-delete trick (a word and a list word one edit apart share
+     * a string with one letter deleted, transpositions too). Every candidate is then checked with {@link #matches}, so
+     * the index finds exactly what comparing with every word finds ({@code ConceptsIndexTest} holds it to that).
+     */
+    private static final class WordIndex {
+
+        private record Occurrence(Entry entry, int group) {
         }
 
-        /** Whether the word (and its letters with doubles as one) fills this group. */
-        boolean matchedBy(String word, String singleWord) {
-            if (!word.isEmpty() && matchesAny(word, singleWord, byFirst.getOrDefault(word.charAt(0), List.of()))) {
-                return true;
+        private final java.util.Map<String, List<Occurrence>> exact = new java.util.HashMap<>();
+        private final java.util.Map<String, List<Occurrence>> stretched = new java.util.HashMap<>();
+        private final java.util.Map<String, List<Occurrence>> droppedEnding = new java.util.HashMap<>();
+        private final java.util.Map<String, List<Occurrence>> oneDeleted = new java.util.HashMap<>();
+        private final java.util.Map<String, List<Occurrence>> prefixes = new java.util.HashMap<>();
+        private final List<Occurrence> unspaced = new ArrayList<>();
+        private int longestPrefix;
+
+        WordIndex(List<Concept> concepts) {
+            for (Concept concept : concepts) {
+                for (Group group : concept.groups()) {
+                    for (Entry e : group.words()) {
+                        add(new Occurrence(e, group.id()));
+                    }
+                }
             }
-            return matchesAny(word, singleWord, anyFirst);
+        }
+
+        private void add(Occurrence o) {
+            Entry e = o.entry();
+            if (e.unspaced()) {
+                unspaced.add(o);
+                return;
+            }
+            if (e.prefix()) {
+                put(prefixes, e.stem(), o);
+                longestPrefix = Math.max(longestPrefix, e.stem().length());
+                return;
+            }
+            String text = e.text();
+            put(exact, text, o);
+            put(stretched, e.single(), o);
+            if (text.length() >= MIN_DROPPED_ENDING) {
+                put(droppedEnding, text.substring(0, text.length() - 1), o);
+            }
+            if (text.length() >= MIN_FUZZY_LENGTH) {
+                for (int i = 0; i < text.length(); i++) {
+                    put(oneDeleted, deleted(text, i), o);
+                }
+            }
+        }
+
+        private static void put(java.util.Map<String, List<Occurrence>> map, String key, Occurrence o) {
+            map.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+        }
+
+        private static String deleted(String s, int i) {
+            return s.substring(0, i) + s.substring(i + 1);
+        }
+
+        /** The ids of the groups the word fills. */
+        java.util.BitSet groupsOf(String word) {
+            java.util.BitSet found = new java.util.BitSet();
+            if (word.isEmpty()) {
+                return found;
+            }
+            String single = singleLetters(word);
+            check(found, word, single, exact.get(word));
+            check(found, word, single, stretched.get(single));
+            check(found, word, single, droppedEnding.get(word));
+            check(found, word, single, oneDeleted.get(word));
+            if (word.length() >= MIN_FUZZY_LENGTH) {
+                for (int i = 0; i < word.length(); i++) {
+                    String shorter = deleted(word, i);
+                    check(found, word, single, exact.get(shorter));
+                    check(found, word, single, oneDeleted.get(shorter));
+                }
+            }
+            for (int end = 1; end <= Math.min(word.length(), longestPrefix); end++) {
+                check(found, word, single, prefixes.get(word.substring(0, end)));
+            }
+            check(found, word, single, unspaced);
+            return found;
+        }
+
+        private static void check(java.util.BitSet found, String word, String single, List<Occurrence> candidates) {
+            if (candidates == null) {
+                return;
+            }
+            for (Occurrence o : candidates) {
+                if (!found.get(o.group()) && matches(word, single, o.entry())) {
+                    found.set(o.group());
+                }
+            }
+        }
+    }
+
+    /** The groups each word of one message fills, looked up once per distinct word, and all of them together. */
+    private final class Lookup {
+        private final java.util.Map<String, java.util.BitSet> byWord = new java.util.HashMap<>();
+        private final java.util.BitSet[] atPosition;
+        private final java.util.BitSet anywhere = new java.util.BitSet();
+
+        Lookup(String[] words) {
+            atPosition = new java.util.BitSet[words.length];
+            for (int i = 0; i < words.length; i++) {
+                atPosition[i] = groupsOf(words[i]);
+                anywhere.or(atPosition[i]);
+            }
+        }
+
+        boolean fills(int position, Group group) {
+            return atPosition[position].get(group.id());
+        }
+
+        boolean fills(String word, Group group) {
+            return groupsOf(word).get(group.id());
+        }
+
+        /** Whether every group of the concept is filled somewhere in the message: else it cannot fire. */
+        boolean mayFire(Concept concept) {
+            for (Group group : concept.groups()) {
+                if (!anywhere.get(group.id())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private java.util.BitSet groupsOf(String word) {
+            return byWord.computeIfAbsent(word, index::groupsOf);
         }
     }
 
@@ -108,6 +226,9 @@ final class Concepts {
             "zh", "bg", "ur", "sq", "hr", "am", "ps", "ku", "vi", "id", "hi");
 
     private final List<Concept> concepts;
+    private final WordIndex index;
+    /** The danger-cue groups (marked with !) of the Dutch and English concepts, for {@link #hasCueWord}. */
+    private final java.util.BitSet cueGroups;
     private final SignalList list;
     private final java.util.Set<String> vocabulary;
 
@@ -115,7 +236,12 @@ final class Concepts {
         this.list = list;
         List<Concept> parsed = new ArrayList<>();
         list.sections().forEach((name, lines) -> parsed.add(withoutEverydayWords(parse(list.name(), name, lines))));
-        this.concepts = List.copyOf(parsed);
+        this.concepts = numbered(parsed);
+        this.index = new WordIndex(concepts);
+        java.util.BitSet cues = new java.util.BitSet();
+        concepts.stream().filter(c -> !c.fallbackLanguage()).forEach(c -> c.groups().stream()
+                .filter(Group::dangerCue).forEach(g -> cues.set(g.id())));
+        this.cueGroups = cues;
         java.util.Set<String> words = new java.util.HashSet<>();
         concepts.stream().filter(c -> !c.fallbackLanguage()).forEach(c -> c.groups().forEach(g -> g.words().stream()
                 .filter(w -> !w.prefix() && w.text().length() >= 2).forEach(w -> words.add(w.text()))));
@@ -135,7 +261,7 @@ final class Concepts {
         for (Group group : concept.groups()) {
             List<Entry> words = group.words().stream().filter(w -> !EVERYDAY.contains(w.text())).toList();
             if (!words.isEmpty()) {
-                kept.add(new Group(group.name(), words, group.dangerCue()));
+                kept.add(new Group(group.name(), words, group.dangerCue(), -1));
             }
         }
         if (kept.isEmpty()) {
@@ -143,6 +269,20 @@ final class Concepts {
                     + "]: only everyday Dutch or English words, which a fallback-language concept ignores");
         }
         return new Concept(concept.name(), List.copyOf(kept), concept.window(), concept.ordered(), concept.unless());
+    }
+
+    /** The concepts with every group numbered, in list order, for the word index. */
+    private static List<Concept> numbered(List<Concept> parsed) {
+        List<Concept> out = new ArrayList<>();
+        int next = 0;
+        for (Concept c : parsed) {
+            List<Group> groups = new ArrayList<>();
+            for (Group g : c.groups()) {
+                groups.add(g.withId(next++));
+            }
+            out.add(new Concept(c.name(), List.copyOf(groups), c.window(), c.ordered(), c.unless()));
+        }
+        return List.copyOf(out);
     }
 
     private static final java.util.Set<String> EVERYDAY = everydayWords();
@@ -160,16 +300,36 @@ final class Concepts {
             return Optional.empty();
         }
         String[] words = separated(normalizedText.split(" "));
-        String[] single = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            single[i] = singleLetters(words[i]);
-        }
+        Lookup lookup = new Lookup(words);
         for (Concept concept : concepts) {
-            if (fires(concept, words, single)) {
+            // French and Italian concepts also match elided words ("l'eau"), which the words' own groups do not show.
+            if ((concept.elides() || lookup.mayFire(concept)) && fires(concept, words, lookup)) {
                 return Optional.of(list.signal(concept.name(), "concept"));
             }
         }
         return Optional.empty();
+    }
+
+    /** The ids of the groups a word fills, from the index. */
+    java.util.BitSet groupsFilledBy(String word) {
+        return index.groupsOf(word);
+    }
+
+    /** The same by comparing the word with every word of every group: what the index must agree with. */
+    java.util.BitSet groupsFilledByScanning(String word) {
+        java.util.BitSet found = new java.util.BitSet();
+        if (word.isEmpty()) {
+            return found;
+        }
+        String single = singleLetters(word);
+        for (Concept c : concepts) {
+            for (Group g : c.groups()) {
+                if (g.matchedByScanning(word, single)) {
+                    found.set(g.id());
+                }
+            }
+        }
+        return found;
     }
 
     /** True when a word of the text is one of the cue words (groups marked with !), spelling-tolerantly. */
@@ -179,16 +339,8 @@ final class Concepts {
         }
         String[] words = separated(normalizedText.split(" "));
         for (int i = 0; i < words.length; i++) {
-            String single = singleLetters(words[i]);
-            for (Concept concept : concepts) {
-                if (concept.fallbackLanguage()) {
-                    continue;
-                }
-                for (Group group : concept.groups()) {
-                    if (group.dangerCue() && group.matchedBy(words[i], single) && !inIdiom(words, i)) {
-                        return true;
-                    }
-                }
+            if (index.groupsOf(words[i]).intersects(cueGroups) && !inIdiom(words, i)) {
+                return true;
             }
         }
         return false;
@@ -204,15 +356,15 @@ final class Concepts {
         return false;
     }
 
-    private static boolean fires(Concept concept, String[] words, String[] single) {
+    private static boolean fires(Concept concept, String[] words, Lookup lookup) {
         int groups = concept.groups().size();
         // For each group, the last position where it was seen; a window closes over the newest word.
         int[] lastSeen = new int[groups];
         Arrays.fill(lastSeen, -1);
         for (int i = 0; i < words.length; i++) {
             for (int g = 0; g < groups; g++) {
-                if (concept.groups().get(g).matchedBy(words[i], single[i])
-                        || concept.elides() && matchesElided(words[i], concept.groups().get(g))) {
+                if (lookup.fills(i, concept.groups().get(g))
+                        || concept.elides() && matchesElided(words[i], concept.groups().get(g), lookup)) {
                     lastSeen[g] = i;
                 }
             }
@@ -268,7 +420,7 @@ final class Concepts {
      * "l'eau" arrives as "leau", "j'ai" as "jai", "d'acqua" as "dacqua". In another language's concept the word
      * behind such a prefix counts too.
      */
-    private static boolean matchesElided(String word, Group group) {
+    private static boolean matchesElided(String word, Group group, Lookup lookup) {
         int prefix;
         if (word.startsWith("qu")) {
             prefix = 2;
@@ -284,16 +436,7 @@ final class Concepts {
         if ("aeiouh".indexOf(rest.charAt(0)) < 0) {
             return false;
         }
-        return group.matchedBy(rest, singleLetters(rest));
-    }
-
-    private static boolean matchesAny(String word, String singleWord, List<Entry> entries) {
-        for (Entry entry : entries) {
-            if (matches(word, singleWord, entry)) {
-                return true;
-            }
-        }
-        return false;
+        return lookup.fills(rest, group);
     }
 
     private static boolean matches(String word, String singleWord, Entry e) {
@@ -424,7 +567,7 @@ final class Concepts {
                 default -> groups.add(new Group(key.endsWith("!") ? key.substring(0, key.length() - 1) : key,
                         Arrays.stream(value.split("\\s+"))
                         .map(w -> w.endsWith("*") ? TextNormalizer.forMatching(w) + "*" : TextNormalizer.forMatching(w))
-                        .filter(w -> !w.isEmpty() && !w.equals("*")).map(Entry::of).toList(), key.endsWith("!")));
+                        .filter(w -> !w.isEmpty() && !w.equals("*")).map(Entry::of).toList(), key.endsWith("!"), -1));
             }
         }
         if (groups.isEmpty()) {

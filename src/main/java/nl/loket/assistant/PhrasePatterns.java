@@ -47,10 +47,35 @@ final class PhrasePatterns {
      * the phrase cannot match without (a cheap check that skips most entries for most messages).
      */
     private record Entry(String section, String source, Pattern pattern, Context before, Context after,
-                         Set<String> requiredWords) {
+                         Set<String> requiredWords, List<List<String>> requiredText) {
+
+        /** Whether the text may hold this phrase: it holds every word and every piece of text the phrase needs. */
+        boolean mayBeIn(String text, Set<String> words) {
+            if (words == null) {
+                return true;
+            }
+            if (!words.containsAll(requiredWords)) {
+                return false;
+            }
+            for (List<String> alternatives : requiredText) {
+                if (!containsAny(text, alternatives)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean containsAny(String text, List<String> alternatives) {
+            for (String alternative : alternatives) {
+                if (text.contains(alternative)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         boolean foundIn(String text, Set<String> words) {
-            if (words != null && !words.containsAll(requiredWords)) {
+            if (!mayBeIn(text, words)) {
                 return false;
             }
             Matcher matcher = pattern.matcher(text);
@@ -68,7 +93,7 @@ final class PhrasePatterns {
 
         /** The text with every occurrence of this entry replaced by the placeholder. */
         String replacedIn(String text, Set<String> words, String placeholder) {
-            if (words != null && !words.containsAll(requiredWords)) {
+            if (!mayBeIn(text, words)) {
                 return text;
             }
             Matcher matcher = pattern.matcher(text);
@@ -128,6 +153,12 @@ final class PhrasePatterns {
         return new PhrasePatterns(list, List.copyOf(entries), false);
     }
 
+    /** The same list, matching every entry by its regular expression alone: what the shortcuts must agree with. */
+    PhrasePatterns withoutShortcuts() {
+        return new PhrasePatterns(list, entries.stream().map(e -> new Entry(e.section(), e.source(), e.pattern(), e.before(),
+                e.after(), Set.of(), List.of())).toList(), wholeWords);
+    }
+
     /** The first entry, in file order, found in the text. */
     Optional<Hit> find(String text) {
         Set<String> words = wordsOf(text);
@@ -147,6 +178,12 @@ final class PhrasePatterns {
             out = entry.replacedIn(out, words, placeholder);
         }
         return out;
+    }
+
+    /** Every entry found in the text, in file order. */
+    List<String> entriesFound(String text) {
+        Set<String> words = wordsOf(text);
+        return entries.stream().filter(e -> e.foundIn(text, words)).map(Entry::source).toList();
     }
 
     /** Every section with at least one entry found in the text, in file order. */
@@ -200,6 +237,100 @@ final class PhrasePatterns {
     }
 
     /**
+     * Pieces of text the phrase cannot match without, each as the alternatives one of which must be in the text: runs
+     * of letters, digits and spaces outside any group, class or quantified letter ("dood" in
+     * {@code (wil|wou) (\\S+ ){0,2}dood}, "niet meer" in {@code ik (wil|kan) niet meer}), and a group of plain
+     * alternatives that is not optional ({@code (mezelf|mijzelf)}). A check with {@code String.contains} is far cheaper
+     * than a regular-expression match and rules out most entries for most messages (regular expressions took two
+     * thirds of triage). None when the phrase has a top-level alternative ("a|b"). Lower case, as normalised text is.
+     */
+    static List<List<String>> requiredText(String phrase) {
+        List<List<String>> pieces = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (depth == 0 && (Character.isLetterOrDigit(c) || c == ' ')) {
+                run.append(c);
+                continue;
+            }
+            boolean quantifier = c == '?' || c == '*' || c == '+' || c == '{';
+            if (quantifier && depth == 0 && !run.isEmpty()) {
+                // "doo?d": the letter before a quantifier may be missing (or repeated), so it is not part of the run.
+                run.setLength(run.length() - 1);
+            }
+            addPiece(pieces, run);
+            switch (c) {
+                case '\\' -> i++;
+                case '(' -> {
+                    if (depth == 0) {
+                        plainAlternatives(phrase, i).ifPresent(pieces::add);
+                    }
+                    depth++;
+                }
+                case ')' -> depth--;
+                case '[' -> i = closing(phrase, i, ']');
+                case '{' -> i = closing(phrase, i, '}');
+                case '|' -> {
+                    if (depth == 0) {
+                        return List.of();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        addPiece(pieces, run);
+        return List.copyOf(pieces);
+    }
+
+    private static final java.util.regex.Pattern PLAIN_ALTERNATIVES = java.util.regex.Pattern.compile("[\\p{L}\\p{N} |]+");
+
+    /** The alternatives of the group opening at {@code open}, when they are plain text and the group is not optional. */
+    private static Optional<List<String>> plainAlternatives(String phrase, int open) {
+        int close = closingParen(phrase, open);
+        if (close < 0 || close + 1 < phrase.length() && "?*+{".indexOf(phrase.charAt(close + 1)) >= 0) {
+            return Optional.empty();
+        }
+        String inside = phrase.substring(open + 1, close);
+        if (inside.startsWith("?:")) {
+            inside = inside.substring(2);
+        }
+        if (!PLAIN_ALTERNATIVES.matcher(inside).matches()) {
+            return Optional.empty();
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (String alternative : inside.split("\\|", -1)) {
+            String piece = alternative.strip().toLowerCase(java.util.Locale.ROOT);
+            if (piece.isEmpty()) {
+                return Optional.empty();
+            }
+            alternatives.add(piece);
+        }
+        return Optional.of(List.copyOf(alternatives));
+    }
+
+    private static void addPiece(List<List<String>> pieces, StringBuilder run) {
+        String piece = run.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        if (piece.length() >= 3) {
+            pieces.add(List.of(piece));
+        }
+        run.setLength(0);
+    }
+
+    /** Where the class or repetition that opens at {@code open} closes (escapes skipped); the end when it never does. */
+    private static int closing(String s, int open, char close) {
+        for (int i = open + 1; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == close) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /**
      * One entry compiled: a leading {@code (?<! x)} or {@code (?<= x)} and a trailing {@code (?! x)} or
      * {@code (?= x)} are split off and checked as matches of their own; anything else RE2/J cannot run in
      * linear time (a look-around in the middle, a back-reference) stops the start naming the line.
@@ -224,7 +355,7 @@ final class PhrasePatterns {
         }
         String wrapped = wholeWords ? "(?:^|[^\\p{L}\\p{N}])((?:" + phrase + "))(?:[^\\p{L}\\p{N}]|$)" : "(" + phrase + ")";
         return new Entry(section, line, compile(listName, line, wrapped, flags), before, after,
-                wholeWords ? requiredWords(phrase) : Set.of());
+                wholeWords ? requiredWords(phrase) : Set.of(), wholeWords ? requiredText(phrase) : List.of());
     }
 
     /** Where the group that ends the text opens, or -1 when the text does not end with a group. */
