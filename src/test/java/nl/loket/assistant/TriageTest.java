@@ -203,15 +203,11 @@ class TriageTest {
             "our shooting club wants an open day in the street, which permit do we need",
             "ik ga dood aan al die wachtwoorden, hoe werkt DigiD eigenlijk",
             "we gaan dood van de hitte in de stadswinkel, kan ik online een afspraak maken",
-            // sent to a person while the classifiers knew sets a-j only; back since set k joined their training
-            "de containers liggen omver, niemand ruimt het op",
-            // sent to a person until sets l and m and 800 more written examples joined the classifiers' training
-            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
             // since set n joined the classifiers' training: answered again
             "I have some debts and want advice",
             "ik heb gisteren een medewerker gesproken, hij was heel aardig",
-            // since set o joined the classifiers' training: answered again
-            "de straatverlichting bij ons is kapot, het is s avonds echt donker en onveilig"})
+            // since set p joined the classifiers' training: answered again
+            "het was moord en brand in de straat toen de bomen werden gekapt, wie beslist daarover"})
     void ordinaryQuestionsPass(String text) {
         assertThat(TRIAGE.classify(text)).isEmpty();
     }
@@ -331,7 +327,11 @@ class TriageTest {
             "ik weet niet of ik morgen nog op tijd ben voor mijn afspraak",
             // since set o joined the classifiers' training: someone who cannot get out reads as a crisis, uproar as a complaint
             "de lift in onze flat is al weken kapot, mijn moeder kan niet naar buiten",
-            "het was moord en brand in de straat toen de bomen werden gekapt, wie beslist daarover"})
+            // since set p joined the classifiers' training: litter and a dark street read as complaints, a neighbour
+            // alone as asking for a person (sent to a person once before, until set k, and until sets l and m)
+            "de containers liggen omver, niemand ruimt het op",
+            "de straatverlichting bij ons is kapot, het is s avonds echt donker en onveilig",
+            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp"})
     void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
         assertThat(TRIAGE.classify(text)).isPresent();
     }
