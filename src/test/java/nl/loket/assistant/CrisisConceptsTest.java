@@ -352,4 +352,37 @@ class CrisisConceptsTest {
     void whatOnlySoundsLikeTheseSignsRaisesNoAlarm(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
+
+    /** Kinds of danger read in set p's misses, each written anew here: a farewell on a high place, sleeping in a shed. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "high-place-last-time|ik zit op het dak van de flat, de laatste keer dat ik de zon zie ondergaan",
+            "sleeping-no-place|mijn broer slaapt al dagen in de fietsenstalling van de flat",
+            "sleeping-no-place|we slapen in het trappenhuis sinds de huisbaas ons eruit zette",
+            "hurts-family|papa doet mama elke avond pijn",
+            "thinking-of-method|ik denk de hele tijd aan springen, ook als ik gewoon werk",
+            "fr-a-la-rue|je suis à la rue depuis deux semaines"})
+    void theConceptsAddedAfterSetPFire(String concept, String text) {
+        conceptFires(concept, text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ze gaat wel zien wat er met haar gebeurt als ze vanavond thuiskomt",
+            "hij zal merken wat er met hem gebeurt als hij nog een keer langskomt"})
+    void aThreatOfWhatWillHappenToSomeone(String text) {
+        urgent(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "wat is de laatste keer dat ik mijn fiets bij het station kan laten staan",
+            "we slapen in een tent op de camping bij het park, mag dat",
+            "mijn vader doet de boodschappen voor mijn moeder, ze heeft pijn aan haar heup, hoe vraag ik hulp",
+            "ik denk steeds aan de brug die dicht gaat, hoe kom ik nu op mijn werk",
+            "ik wil weten wat er met mijn aanvraag gebeurt, hij ligt er al weken",
+            "kan ik zien wat er met haar aanvraag is gebeurd"})
+    void theConceptsAddedAfterSetPLeaveTheirLookAlikesAlone(String text) {
+        assertThat(crisis.classify(text)).as(text).isEmpty();
+    }
 }
