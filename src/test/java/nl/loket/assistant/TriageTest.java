@@ -189,7 +189,6 @@ class TriageTest {
             // everyday Dutch and English words that mean danger in another language, and Dutch "die"
             "who do I call when the amount on my parking bill is wrong",
             "ik wou vragen of ik die rekening in delen mag betalen",
-            "ik denk dat die brief over de aanslag niet klopt",
             // danger words as a subject of study, in the past, or as part of an ordinary errand
             "voor een spreekbeurt over huiselijk geweld zoek ik cijfers van de gemeente",
             "I was robbed on the tram last month, I'm fine now, how do I replace my ID card",
@@ -203,9 +202,6 @@ class TriageTest {
             "our shooting club wants an open day in the street, which permit do we need",
             "ik ga dood aan al die wachtwoorden, hoe werkt DigiD eigenlijk",
             "we gaan dood van de hitte in de stadswinkel, kan ik online een afspraak maken",
-            // since set n joined the classifiers' training: answered again
-            "I have some debts and want advice",
-            "ik heb gisteren een medewerker gesproken, hij was heel aardig",
             // since set p joined the classifiers' training: answered again
             "het was moord en brand in de straat toen de bomen werden gekapt, wie beslist daarover"})
     void ordinaryQuestionsPass(String text) {
@@ -331,7 +327,12 @@ class TriageTest {
             // alone as asking for a person (sent to a person once before, until set k, and until sets l and m)
             "de containers liggen omver, niemand ruimt het op",
             "de straatverlichting bij ons is kapot, het is s avonds echt donker en onveilig",
-            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp"})
+            "onze buurvrouw is 90 en woont alleen, kan er iemand langs voor hulp",
+            // since the escalation classifier fires from 0.5 instead of 0.6 (ten more escalations of 644 held out):
+            // a letter that is wrong reads as one's own case, debts and having spoken to an employee as asking for one
+            "ik denk dat die brief over de aanslag niet klopt",
+            "I have some debts and want advice",
+            "ik heb gisteren een medewerker gesproken, hij was heel aardig"})
     void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
         assertThat(TRIAGE.classify(text)).isPresent();
     }
