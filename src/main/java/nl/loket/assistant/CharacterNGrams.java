@@ -16,6 +16,9 @@ public final class CharacterNGrams implements FeatureGenerator {
 
     static final int N = 4;
 
+    /** Names these features in a stored model's digest (ModelFiles): change it whenever the features change. */
+    static final String RECIPE = "char-" + N + "-grams-with-edges";
+
     public CharacterNGrams() {
         // OpenNLP instantiates feature generators reflectively
     }

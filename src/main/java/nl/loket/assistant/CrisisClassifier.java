@@ -1,6 +1,7 @@
 package nl.loket.assistant;
 
 import nl.loket.contact.EscalationReason;
+import nl.loket.platform.models.ModelFiles;
 import nl.loket.platform.text.ResourceLines;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -111,6 +112,15 @@ final class CrisisClassifier implements TriageRule {
     /** L2 cost of the maximum-entropy fit: chosen on the development set (see docs/evaluation.md). */
     static final double L2_COST = 0.5;
 
+    /** A stored model, or empty when it cannot be read back (then it is trained again). */
+    static Optional<DoccatModel> read(byte[] bytes) {
+        try {
+            return Optional.of(new DoccatModel(new java.io.ByteArrayInputStream(bytes)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     static DoccatModel train(List<String> lines) {
         return train(TRAINING, lines, java.util.Set.of(CRISIS, OTHER), L2_COST);
     }
@@ -135,6 +145,16 @@ final class CrisisClassifier implements TriageRule {
                 samples.add(new DocumentSample(label, text.split(" ")));
             }
         }
+        // A process before this one may have trained the same model (ModelFiles: the build keeps them between JVMs).
+        ModelFiles.Digest recipe = ModelFiles.digest("triage-classifier MAXENT_QN 200 1 " + l2Cost + " "
+                + new java.util.TreeSet<>(labels) + " words+word-pairs+" + CharacterNGrams.RECIPE + " opennlp "
+                + opennlp.tools.util.Version.currentVersion());
+        samples.forEach(sample -> recipe.add(sample.getCategory()).add(String.join(" ", sample.getText())).endRecord());
+        String digest = recipe.hex();
+        Optional<DoccatModel> stored = ModelFiles.read(digest).flatMap(CrisisClassifier::read);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
         params.put(TrainingParameters.ITERATIONS_PARAM, 200);
@@ -145,7 +165,12 @@ final class CrisisClassifier implements TriageRule {
         try {
             FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2),
                     new CharacterNGrams()};
-            return DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params, new DoccatFactory(features));
+            DoccatModel model = DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params,
+                    new DoccatFactory(features));
+            var bytes = new java.io.ByteArrayOutputStream();
+            model.serialize(bytes);
+            ModelFiles.write(digest, bytes.toByteArray());
+            return model;
         } catch (opennlp.tools.util.InvalidFormatException e) {
             throw new IllegalStateException("cannot set up a triage classifier from " + source, e);
         } catch (IOException e) {

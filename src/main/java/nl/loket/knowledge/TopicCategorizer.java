@@ -2,6 +2,7 @@ package nl.loket.knowledge;
 
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
+import nl.loket.platform.models.ModelFiles;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
@@ -73,11 +74,14 @@ final class TopicCategorizer {
         String digest = digest(samples);
         DoccatModel trained = TRAINED.get(digest);
         if (trained == null) {
-            trained = shared.find(digest).flatMap(TopicCategorizer::read).orElse(null);
+            trained = ModelFiles.read(digest).or(() -> shared.find(digest)).flatMap(TopicCategorizer::read).orElse(null);
         }
         if (trained == null) {
             trained = train(samples);
-            write(trained).ifPresent(bytes -> shared.offer(digest, bytes));
+            write(trained).ifPresent(bytes -> {
+                shared.offer(digest, bytes);
+                ModelFiles.write(digest, bytes);
+            });
         }
         TRAINED.put(digest, trained);
         this.model = trained;
@@ -149,23 +153,18 @@ final class TopicCategorizer {
         }
     }
 
-    /** Everything the model depends on: each sample's label and tokens, in order (the training settings are constants). */
+    /** Everything the model depends on: the training settings and each sample's label and tokens, in order. */
     private static String digest(List<DocumentSample> samples) {
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        ModelFiles.Digest digest = ModelFiles.digest("topic-categorizer " + ALGORITHM + " " + ITERATIONS + " " + CUTOFF + " "
+                + L2_COST + " words+word-pairs opennlp " + opennlp.tools.util.Version.currentVersion());
         for (DocumentSample sample : samples) {
-            sha.update(sample.getCategory().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.add(sample.getCategory());
             for (String token : sample.getText()) {
-                sha.update((byte) 0);
-                sha.update(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.add(token);
             }
-            sha.update((byte) 1);
+            digest.endRecord();
         }
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return digest.hex();
     }
 
     /**
