@@ -42,40 +42,49 @@ final class PhrasePatterns {
         }
     }
 
+    /** What a text holds, worked out once for all entries: its words and which of the list's pieces occur in it. */
+    private record Holds(Set<String> words, java.util.BitSet pieces) {
+    }
+
     /**
-     * One entry: the phrase, optionally what must or must not come before and after it, and the plain words
-     * the phrase cannot match without (a cheap check that skips most entries for most messages).
+     * One entry: the phrase, optionally what must or must not come before and after it, the plain words the phrase
+     * cannot match without, and the pieces of text it cannot match without (each as alternatives, by the piece's id
+     * in the list's {@link PieceFinder}): cheap checks that skip most entries for most messages.
      */
     private record Entry(String section, String source, Pattern pattern, Context before, Context after,
-                         Set<String> requiredWords, List<List<String>> requiredText) {
+                         Set<String> requiredWords, List<List<String>> requiredText, int[][] requiredPieces) {
 
-        /** Whether the text may hold this phrase: it holds every word and every piece of text the phrase needs. */
-        boolean mayBeIn(String text, Set<String> words) {
-            if (words == null) {
+        Entry withPieces(int[][] pieces) {
+            return new Entry(section, source, pattern, before, after, requiredWords, requiredText, pieces);
+        }
+
+        /** Whether the text may hold this phrase: it holds every word and one of each set of pieces the phrase needs. */
+        boolean mayBeIn(Holds holds) {
+            if (holds == null) {
                 return true;
             }
-            if (!words.containsAll(requiredWords)) {
+            if (!holds.words().containsAll(requiredWords)) {
                 return false;
             }
-            for (List<String> alternatives : requiredText) {
-                if (!containsAny(text, alternatives)) {
+            for (int[] alternatives : requiredPieces) {
+                if (!any(holds.pieces(), alternatives)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static boolean containsAny(String text, List<String> alternatives) {
-            for (String alternative : alternatives) {
-                if (text.contains(alternative)) {
+        private static boolean any(java.util.BitSet present, int[] ids) {
+            for (int id : ids) {
+                if (present.get(id)) {
                     return true;
                 }
             }
             return false;
         }
 
-        boolean foundIn(String text, Set<String> words) {
-            if (!mayBeIn(text, words)) {
+        boolean foundIn(String text, Holds holds) {
+            if (!mayBeIn(holds)) {
                 return false;
             }
             Matcher matcher = pattern.matcher(text);
@@ -92,8 +101,8 @@ final class PhrasePatterns {
         }
 
         /** The text with every occurrence of this entry replaced by the placeholder. */
-        String replacedIn(String text, Set<String> words, String placeholder) {
-            if (!mayBeIn(text, words)) {
+        String replacedIn(String text, Holds holds, String placeholder) {
+            if (!mayBeIn(holds)) {
                 return text;
             }
             Matcher matcher = pattern.matcher(text);
@@ -124,11 +133,24 @@ final class PhrasePatterns {
     private final SignalList list;
     private final List<Entry> entries;
     private final boolean wholeWords;
+    private final PieceFinder pieces;
 
     private PhrasePatterns(SignalList list, List<Entry> entries, boolean wholeWords) {
         this.list = list;
-        this.entries = entries;
         this.wholeWords = wholeWords;
+        // Every distinct piece of every entry gets an id; one pass over a message then finds all that occur.
+        java.util.Map<String, Integer> ids = new java.util.LinkedHashMap<>();
+        List<Entry> numbered = new ArrayList<>();
+        for (Entry e : entries) {
+            int[][] required = new int[e.requiredText().size()][];
+            for (int g = 0; g < required.length; g++) {
+                required[g] = e.requiredText().get(g).stream().mapToInt(piece -> ids.computeIfAbsent(piece, k -> ids.size()))
+                        .toArray();
+            }
+            numbered.add(e.withPieces(required));
+        }
+        this.entries = List.copyOf(numbered);
+        this.pieces = new PieceFinder(List.copyOf(ids.keySet()));
     }
 
     /** Whole-word phrases for normalised text. */
@@ -156,14 +178,14 @@ final class PhrasePatterns {
     /** The same list, matching every entry by its regular expression alone: what the shortcuts must agree with. */
     PhrasePatterns withoutShortcuts() {
         return new PhrasePatterns(list, entries.stream().map(e -> new Entry(e.section(), e.source(), e.pattern(), e.before(),
-                e.after(), Set.of(), List.of())).toList(), wholeWords);
+                e.after(), Set.of(), List.of(), new int[0][])).toList(), wholeWords);
     }
 
     /** The first entry, in file order, found in the text. */
     Optional<Hit> find(String text) {
-        Set<String> words = wordsOf(text);
+        Holds holds = holds(text);
         for (Entry entry : entries) {
-            if (entry.foundIn(text, words)) {
+            if (entry.foundIn(text, holds)) {
                 return Optional.of(new Hit(entry.section(), entry.source(), list.signal(entry.section(), entry.source())));
             }
         }
@@ -172,35 +194,37 @@ final class PhrasePatterns {
 
     /** The text with every phrase of this list replaced by the placeholder word (e.g. idioms that only sound like danger). */
     String withPhrasesReplaced(String text, String placeholder) {
-        Set<String> words = wordsOf(text);
+        // What the text held before any replacement, as for the words: PhraseShortcutsTest holds the replaced text to
+        // what the regular expressions alone give.
+        Holds holds = holds(text);
         String out = text;
         for (Entry entry : entries) {
-            out = entry.replacedIn(out, words, placeholder);
+            out = entry.replacedIn(out, holds, placeholder);
         }
         return out;
     }
 
     /** Every entry found in the text, in file order. */
     List<String> entriesFound(String text) {
-        Set<String> words = wordsOf(text);
-        return entries.stream().filter(e -> e.foundIn(text, words)).map(Entry::source).toList();
+        Holds holds = holds(text);
+        return entries.stream().filter(e -> e.foundIn(text, holds)).map(Entry::source).toList();
     }
 
     /** Every section with at least one entry found in the text, in file order. */
     Set<String> sectionsFound(String text) {
         Set<String> found = new LinkedHashSet<>();
-        Set<String> words = wordsOf(text);
+        Holds holds = holds(text);
         for (Entry entry : entries) {
-            if (!found.contains(entry.section()) && entry.foundIn(text, words)) {
+            if (!found.contains(entry.section()) && entry.foundIn(text, holds)) {
                 found.add(entry.section());
             }
         }
         return found;
     }
 
-    /** The words of normalised text, for the required-word check; null for raw lists, which have none. */
-    private Set<String> wordsOf(String text) {
-        return wholeWords ? new HashSet<>(Arrays.asList(text.split(" "))) : null;
+    /** What normalised text holds, for the cheap checks; null for raw lists, which have none. */
+    private Holds holds(String text) {
+        return wholeWords ? new Holds(new HashSet<>(Arrays.asList(text.split(" "))), pieces.in(text)) : null;
     }
 
     /**
@@ -240,9 +264,10 @@ final class PhrasePatterns {
      * Pieces of text the phrase cannot match without, each as the alternatives one of which must be in the text: runs
      * of letters, digits and spaces outside any group, class or quantified letter ("dood" in
      * {@code (wil|wou) (\\S+ ){0,2}dood}, "niet meer" in {@code ik (wil|kan) niet meer}), and a group of plain
-     * alternatives that is not optional ({@code (mezelf|mijzelf)}). A check with {@code String.contains} is far cheaper
-     * than a regular-expression match and rules out most entries for most messages (regular expressions took two
-     * thirds of triage). None when the phrase has a top-level alternative ("a|b"). Lower case, as normalised text is.
+     * alternatives that is not optional ({@code (mezelf|mijzelf)}). Looking them up is far cheaper than a
+     * regular-expression match and rules out most entries for most messages (regular expressions took two thirds of
+     * triage; {@link PieceFinder} finds all of a list's pieces in one pass). None when the phrase has a top-level
+     * alternative ("a|b"). Lower case, as normalised text is.
      */
     static List<List<String>> requiredText(String phrase) {
         List<List<String>> pieces = new ArrayList<>();
@@ -355,7 +380,7 @@ final class PhrasePatterns {
         }
         String wrapped = wholeWords ? "(?:^|[^\\p{L}\\p{N}])((?:" + phrase + "))(?:[^\\p{L}\\p{N}]|$)" : "(" + phrase + ")";
         return new Entry(section, line, compile(listName, line, wrapped, flags), before, after,
-                wholeWords ? requiredWords(phrase) : Set.of(), wholeWords ? requiredText(phrase) : List.of());
+                wholeWords ? requiredWords(phrase) : Set.of(), wholeWords ? requiredText(phrase) : List.of(), new int[0][]);
     }
 
     /** Where the group that ends the text opens, or -1 when the text does not end with a group. */

@@ -72,9 +72,18 @@ final class TopicCategorizer {
         // Keyed by what the model learns from, the labelled tokens: an edit of an article's summary or body that
         // changes no training token (most edits) publishes without training again.
         String digest = digest(samples);
+        // In this process already, else offered by another instance, else kept on disk by an earlier process (then
+        // offered to the other instances as if trained here), else trained and offered and kept.
         DoccatModel trained = TRAINED.get(digest);
         if (trained == null) {
-            trained = ModelFiles.read(digest).or(() -> shared.find(digest)).flatMap(TopicCategorizer::read).orElse(null);
+            trained = shared.find(digest).flatMap(TopicCategorizer::read).orElse(null);
+        }
+        if (trained == null) {
+            Optional<byte[]> stored = ModelFiles.read(digest);
+            trained = stored.flatMap(TopicCategorizer::read).orElse(null);
+            if (trained != null) {
+                shared.offer(digest, stored.get());
+            }
         }
         if (trained == null) {
             trained = train(samples);
