@@ -18,8 +18,8 @@ import java.util.Optional;
  * the list's own vocabulary. An {@code unless:} idiom cancels a concept where it overlaps.
  *
  * <p>Linear in the message: each distinct word is looked up once in an index of the list words, then the window is
- * checked. Used by every triage reason that needs more than fixed phrases: crisis ({@link CrisisConcepts}), a request for a person,
- * the resident's own case.
+ * checked. Used by every triage reason that needs more than fixed phrases: crisis ({@link CrisisConcepts}), a request
+ * for a person, the resident's own case.
  */
 final class Concepts {
 

@@ -58,7 +58,7 @@ final class PhrasePatterns {
             return new Entry(section, source, pattern, before, after, requiredWords, requiredText, pieces);
         }
 
-        /** Whether the text may hold this phrase: it holds every word and one of each set of pieces the phrase needs. */
+        /** Whether the text may hold this phrase: it has every word and one of each set of pieces the phrase needs. */
         boolean mayBeIn(Holds holds) {
             if (holds == null) {
                 return true;
@@ -311,7 +311,7 @@ final class PhrasePatterns {
 
     private static final java.util.regex.Pattern PLAIN_ALTERNATIVES = java.util.regex.Pattern.compile("[\\p{L}\\p{N} |]+");
 
-    /** The alternatives of the group opening at {@code open}, when they are plain text and the group is not optional. */
+    /** The alternatives of the group opening at {@code open}, when they are plain text and not optional. */
     private static Optional<List<String>> plainAlternatives(String phrase, int open) {
         int close = closingParen(phrase, open);
         if (close < 0 || close + 1 < phrase.length() && "?*+{".indexOf(phrase.charAt(close + 1)) >= 0) {
@@ -343,7 +343,7 @@ final class PhrasePatterns {
         run.setLength(0);
     }
 
-    /** Where the class or repetition that opens at {@code open} closes (escapes skipped); the end when it never does. */
+    /** Where the class or repetition opening at {@code open} closes (escapes skipped); the end when it never does. */
     private static int closing(String s, int open, char close) {
         for (int i = open + 1; i < s.length(); i++) {
             if (s.charAt(i) == '\\') {

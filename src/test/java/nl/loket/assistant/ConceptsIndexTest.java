@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The concept lists find a word's groups through an index instead of comparing the word with every list word. The
  * index is only a shortcut: on every word of the list and a sample of the words residents wrote in the spent sets, and
- * on each of them mistyped (a letter left out, doubled, changed, two swapped or an ending dropped), it must find exactly
- * the groups that comparing with every list word finds, no fewer (a missed crisis) and no more (a false alarm).
+ * on each of them mistyped (a letter left out, doubled, changed, two swapped or an ending dropped), it must find
+ * exactly the groups that comparing with every list word finds, no fewer (a missed crisis) and no more (a false alarm).
  */
 class ConceptsIndexTest {
 
@@ -78,7 +78,7 @@ class ConceptsIndexTest {
                     words.addAll(List.of(TextNormalizer.forMatching(item.text()).split(" ")));
                 }
             }
-            // Every twentieth distinct word: comparing with every list word is slow, and the list's own words matter most.
+            // Every twentieth distinct word: comparing with every list word is slow; the list's own words matter most.
             Set<String> sample = new LinkedHashSet<>();
             int n = 0;
             for (String w : words) {

@@ -353,7 +353,7 @@ class CrisisConceptsTest {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
 
-    /** Kinds of danger read in set p's misses, each written anew here: a farewell on a high place, sleeping in a shed. */
+    /** Kinds of danger read in set p's misses, written anew here: a farewell on a high place, sleeping in a shed. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "high-place-last-time|ik zit op het dak van de flat, de laatste keer dat ik de zon zie ondergaan",

@@ -1,5 +1,6 @@
 package nl.loket.assistant;
 
+import nl.loket.platform.models.ModelFiles;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,17 @@ class StoredClassifierTest {
 
     @Test
     void aClassifierReadBackScoresExactlyAsTheOneTrained() throws Exception {
-        DoccatModel trained = CrisisClassifier.train("test", LINES, java.util.Set.of("CRISIS", "OTHER"), 0.5);
+        // Trained here, not read from the build's model directory: what is compared must come from training.
+        String directory = System.getProperty(ModelFiles.PROPERTY);
+        System.clearProperty(ModelFiles.PROPERTY);
+        DoccatModel trained;
+        try {
+            trained = CrisisClassifier.train("test", LINES, java.util.Set.of("CRISIS", "OTHER"), 0.5);
+        } finally {
+            if (directory != null) {
+                System.setProperty(ModelFiles.PROPERTY, directory);
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         trained.serialize(bytes);
 
