@@ -23,6 +23,6 @@ record ArticleHistory(String id, Integer publishedVersion, int latestVersion, Li
         return new ArticleSummary(id, topic(), language(), shown.article().title(), draftWaiting ? "DRAFT" : "PUBLISHED",
                 publishedVersion, latestVersion, draftWaiting ? id + "." + latest.number() : null, reviewed,
                 reviewed == null ? null : reviewed.plusDays(reviewInterval.toDays()), shown.article().source(),
-                ArticleSummary.UNCHECKED, null, null, null);
+                ArticleSummary.UNCHECKED, null, null, null, null);
     }
 }

@@ -18,10 +18,13 @@ import java.time.LocalDate;
  * @param sourceHttpStatus the status the source answered with at the last check; null when it did not answer
  * @param sourceProblem    why a source without an answer is broken: {@code timeout} or {@code connection}; else null
  * @param sourceCheckedAt  when the source was last checked; null while UNCHECKED
+ * @param use              answers and "not helped" over the last {@value ArticleUse#DAYS} days; null when nothing
+ *                         counts them (no insight module)
  */
 record ArticleSummary(String id, String topic, String language, String title, String status, Integer publishedVersion,
                       int latestVersion, String draft, LocalDate lastReviewed, LocalDate reviewDue, String source,
-                      String sourceStatus, Integer sourceHttpStatus, String sourceProblem, Instant sourceCheckedAt) {
+                      String sourceStatus, Integer sourceHttpStatus, String sourceProblem, Instant sourceCheckedAt,
+                      ArticleUse.Use use) {
 
     static final String UNCHECKED = "UNCHECKED";
 
@@ -30,7 +33,13 @@ record ArticleSummary(String id, String topic, String language, String title, St
         return new ArticleSummary(id, topic, language, title, status, publishedVersion, latestVersion, draft, lastReviewed,
                 reviewDue, source, check == null ? UNCHECKED : check.result().name(),
                 check == null ? null : check.httpStatus(), check == null ? null : check.problem(),
-                check == null ? null : check.checkedAt());
+                check == null ? null : check.checkedAt(), use);
+    }
+
+    /** This row with its answers and "not helped" of the last days. */
+    ArticleSummary withUse(ArticleUse.Use figures) {
+        return new ArticleSummary(id, topic, language, title, status, publishedVersion, latestVersion, draft, lastReviewed,
+                reviewDue, source, sourceStatus, sourceHttpStatus, sourceProblem, sourceCheckedAt, figures);
     }
 
     /** What the editors' list says in the column "Bron". */

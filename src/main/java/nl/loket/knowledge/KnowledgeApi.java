@@ -30,11 +30,11 @@ class KnowledgeApi {
     private final KnowledgeEditing editing;
     private final CurrentKnowledge current;
     private final Json json;
-    private final SourceLinks sourceLinks;
+    private final ArticleOverview overview;
 
-    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json, SourceLinks sourceLinks) {
+    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json, ArticleOverview overview) {
         this.editing = editing;
-        this.sourceLinks = sourceLinks;
+        this.overview = overview;
         this.current = current;
         this.json = json;
     }
@@ -42,7 +42,7 @@ class KnowledgeApi {
     @GetMapping("/articles")
     Map<String, Object> articles(@RequestParam(required = false) String topic, @RequestParam(required = false) String language) {
         return Map.of("release", current.release(), "articles",
-                sourceLinks.annotate(editing.list(blankToNull(topic), blankToNull(language))));
+                overview.list(blankToNull(topic), blankToNull(language)));
     }
 
     @GetMapping("/articles/{id}")

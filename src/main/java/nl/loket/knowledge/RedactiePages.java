@@ -42,11 +42,13 @@ class RedactiePages {
     private final DraftChecks checks;
     private final Clock clock;
     private final SourceLinks sourceLinks;
+    private final ArticleOverview overview;
 
     RedactiePages(KnowledgeEditing editing, CandidateKnowledge candidates, DraftChecks checks, Clock clock,
-                  SourceLinks sourceLinks) {
+                  SourceLinks sourceLinks, ArticleOverview overview) {
         this.editing = editing;
         this.sourceLinks = sourceLinks;
+        this.overview = overview;
         this.candidates = candidates;
         this.checks = checks;
         this.clock = clock;
@@ -62,7 +64,7 @@ class RedactiePages {
         String search = q.strip().toLowerCase(Locale.ROOT);
         LocalDate today = LocalDate.now(clock.withZone(TIME_ZONE));
         boolean onlyBroken = "werkt-niet".equals(bron);
-        List<Row> rows = sourceLinks.annotate(editing.list(null, ArticleParser.LANGUAGES.contains(taal) ? taal : null)).stream()
+        List<Row> rows = overview.list(null, ArticleParser.LANGUAGES.contains(taal) ? taal : null).stream()
                 .filter(a -> search.isEmpty() || a.topic().toLowerCase(Locale.ROOT).contains(search)
                         || a.title() != null && a.title().toLowerCase(Locale.ROOT).contains(search))
                 .filter(a -> !onlyBroken || a.sourceBroken())

@@ -8,6 +8,7 @@ import nl.loket.contact.Identity;
 import nl.loket.handoff.HandoffService;
 import nl.loket.handoff.HandoffTask;
 import nl.loket.support.HandoffIntegrationTest;
+import nl.loket.support.WorkbenchSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,7 @@ class ServiceIndicatorsIT extends HandoffIntegrationTest {
     static final ZonedDateTime T0 = ZonedDateTime.of(2031, 3, 4, 9, 0, 0, 0, AMSTERDAM);
     static final LocalDate DAY = T0.toLocalDate();
     static final String MONITOR = "prometheus";
+    static final String EDITOR = "redacteur";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -67,6 +69,9 @@ class ServiceIndicatorsIT extends HandoffIntegrationTest {
         registry.add("loket.agents[29].username", () -> MONITOR);
         registry.add("loket.agents[29].password", () -> "{noop}" + PASSWORD);
         registry.add("loket.agents[29].roles[0]", () -> "MONITORING");
+        registry.add("loket.agents[30].username", () -> EDITOR);
+        registry.add("loket.agents[30].password", () -> "{noop}" + PASSWORD);
+        registry.add("loket.agents[30].roles[0]", () -> "EDITOR");
         // claims stay with their agent through the scripted day, whatever the clock says
         registry.add("loket.handoff.claim-timeout", () -> "8h");
     }
@@ -327,6 +332,38 @@ class ServiceIndicatorsIT extends HandoffIntegrationTest {
                 .contains("\"knowledgeGap\",\"ALL\",\"houden: Mag ik kippen houden? Mijn nummer is [TELEFOON]\",2\r\n")
                 .contains("\"articleNotHelped\",\"ALL\",\"" + articleId + " answers\",4\r\n")
                 .contains("\"articleNotHelped\",\"ALL\",\"" + articleId + " notHelped\",2\r\n");
+    }
+
+    @Test
+    void theEditorsListShowsEachArticlesAnswersAndNotHelpedOfTheLastThirtyDays() {
+        HttpResponse<String> response = agentGet(EDITOR, "/api/knowledge/articles");
+        ok(response);
+        JsonNode articles = body(response).get("articles");
+        JsonNode answered = null;
+        JsonNode other = null;
+        for (JsonNode article : articles) {
+            if (article.get("id").asString().equals(articleId)) {
+                answered = article;
+            } else if (other == null) {
+                other = article;
+            }
+        }
+        assertThat(answered).as("the article the scripted day answered with, " + articleId).isNotNull();
+        // four answers, after two of which a person was needed (the same figures as the supervisor's indicators)
+        assertThat(answered.get("use").get("answers").asLong()).isEqualTo(4);
+        assertThat(answered.get("use").get("notHelped").asLong()).isEqualTo(2);
+        assertThat(answered.get("use").get("notHelpedPercent").asInt()).isEqualTo(50);
+        assertThat(other.get("use").get("answers").asLong()).isZero();
+        // without answers there is no share, not 0 % (the API leaves out what is null)
+        assertThat(other.get("use").path("notHelpedPercent").isMissingNode() || other.get("use").get("notHelpedPercent").isNull())
+                .isTrue();
+
+        // the editors' page shows the same figures in its two new columns
+        WorkbenchSession session = new WorkbenchSession(port);
+        assertThat(session.login(EDITOR, PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> page = session.get("/redactie");
+        ok(page);
+        assertThat(page.body()).contains("Antwoorden (30 dagen)", "Niet geholpen", "2 (50%)");
     }
 
     @Test
