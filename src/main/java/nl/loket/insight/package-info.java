@@ -7,7 +7,8 @@
  * CSV, the supervisor dashboard ({@code /agent/dashboard}) and Micrometer metrics
  * ({@code /actuator/prometheus}). The facade is {@link nl.loket.insight.ServiceIndicators}; nothing depends
  * on this package. From {@code knowledge} it reads only {@link nl.loket.knowledge.ArticleUpkeep}: how many
- * published articles are past review or have a broken source link (counts, no text), shown beside the indicators.
+ * published articles are past review or have a broken source link (counts, no text), shown beside the indicators;
+ * and it implements knowledge's port {@link nl.loket.knowledge.ArticleUse} from its own counters.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insight",
         allowedDependencies = {"contact", "handoff", "knowledge", "platform"})

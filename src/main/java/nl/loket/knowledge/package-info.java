@@ -9,8 +9,9 @@
  * {@link nl.loket.knowledge.InvalidArticleException}, {@link nl.loket.knowledge.DraftChecks} (implemented by the
  * assistant: the readability check, the SMS and a test question the editors' pages show beside a draft) and
  * {@link nl.loket.knowledge.ArticleUpkeep} (counts of published articles past review or with a broken source link,
- * for the indicators); over HTTP the
- * editors' API {@code /api/knowledge/**} and pages {@code /redactie} (role EDITOR). Everything else is package-private.
+ * for the indicators) and the port {@link nl.loket.knowledge.ArticleUse} (implemented by insight: answers and "not
+ * helped" per article for the editors' list); over HTTP the editors' API {@code /api/knowledge/**} and pages
+ * {@code /redactie} (role EDITOR). Everything else is package-private.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge", allowedDependencies = {"platform"})
 package nl.loket.knowledge;
