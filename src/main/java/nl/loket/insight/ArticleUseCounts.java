@@ -13,9 +13,6 @@ import java.util.Map;
 @Component
 class ArticleUseCounts implements ArticleUse {
 
-    private static final String ANSWERS = "articleAnswers|-|";
-    private static final String NOT_HELPED = "articleNotHelped|-|";
-
     private final InsightStore store;
     private final Clock clock;
 
@@ -27,18 +24,16 @@ class ArticleUseCounts implements ArticleUse {
     @Override
     public Map<String, Use> lastDays(int days) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, long[]> counts = new HashMap<>();
+        Map<String, Long> total = new HashMap<>();
         for (InsightStore.Day day : store.read(today.minusDays(Math.max(1, days) - 1L), today, List.of())) {
-            day.counters().forEach((key, value) -> {
-                if (key.startsWith(ANSWERS)) {
-                    counts.computeIfAbsent(key.substring(ANSWERS.length()), k -> new long[2])[0] += value;
-                } else if (key.startsWith(NOT_HELPED)) {
-                    counts.computeIfAbsent(key.substring(NOT_HELPED.length()), k -> new long[2])[1] += value;
-                }
-            });
+            day.counters().forEach((k, v) -> total.merge(k, v, Long::sum));
         }
+        // The same counters and the same reading as the supervisors' notHelpedArticles (ServiceIndicators).
+        Map<String, Long> answers = ServiceIndicators.byDetail(total, "articleAnswers");
+        Map<String, Long> notHelped = ServiceIndicators.byDetail(total, "articleNotHelped");
         Map<String, Use> out = new HashMap<>();
-        counts.forEach((article, c) -> out.put(article, new Use(c[0], c[1])));
+        answers.forEach((article, n) -> out.put(article, new Use(n, notHelped.getOrDefault(article, 0L))));
+        notHelped.forEach((article, n) -> out.putIfAbsent(article, new Use(0, n)));
         return out;
     }
 }

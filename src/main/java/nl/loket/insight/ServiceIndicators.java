@@ -147,7 +147,7 @@ public class ServiceIndicators {
     }
 
     /** A measure by its detail (reason, language, topic, resolution, article), over every channel, largest first. */
-    private static Map<String, Long> byDetail(Map<String, Long> counters, String measure) {
+    static Map<String, Long> byDetail(Map<String, Long> counters, String measure) {
         Map<String, Long> out = new HashMap<>();
         for (Map.Entry<String, Long> e : counters.entrySet()) {
             String[] parts = e.getKey().split("\\|", 3);
