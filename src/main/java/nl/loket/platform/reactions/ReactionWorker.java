@@ -200,8 +200,12 @@ class ReactionWorker implements SmartLifecycle {
         }
         // New events, read and claimed already: marked done and acknowledged in one more round trip.
         List<String> finished = new ArrayList<>();
-        for (ReactionStream.Claimed read : events) {
+        for (int i = 0; i < events.size(); i++) {
+            ReactionStream.Claimed read = events.get(i);
             if (Thread.currentThread().isInterrupted()) {
+                // Stopping: let go of the claims not worked on, or they would block the take-over for workingFor.
+                events.subList(i, events.size()).stream().filter(left -> left.claim() == ReactionStream.Claim.MINE)
+                        .forEach(left -> stream.release(group, left.entry().getID().toString()));
                 break;
             }
             String eventId = read.entry().getID().toString();

@@ -34,6 +34,8 @@ class ReactionsIT {
     static final Map<String, AtomicInteger> AT_ONCE_RUNS = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> LATER_RUNS = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> FAILURES_LEFT = new ConcurrentHashMap<>();
+    static final Map<String, java.util.concurrent.CountDownLatch> HOLD = new ConcurrentHashMap<>();
+    static final java.util.Set<String> HELD = ConcurrentHashMap.newKeySet();
 
     @Configuration(proxyBeanMethods = false)
     static class TestReactions {
@@ -49,8 +51,23 @@ class ReactionsIT {
         Reaction<Ping> pingLater() {
             return Reaction.later("test-later", Ping.class, ping -> {
                 failWhileTold("later:" + ping.id());
+                holdWhileTold(ping.id());
                 LATER_RUNS.computeIfAbsent(ping.id(), k -> new AtomicInteger()).incrementAndGet();
             });
+        }
+
+        private static void holdWhileTold(String id) {
+            java.util.concurrent.CountDownLatch hold = HOLD.get(id);
+            if (hold == null) {
+                return;
+            }
+            HELD.add(id);
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stopped while held");
+            }
         }
 
         private static void failWhileTold(String key) {
@@ -158,6 +175,30 @@ class ReactionsIT {
             worker.start();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> runs(LATER_RUNS, id) == 1 && pending("test-later") == 0);
+    }
+
+    @Test
+    void anInstanceStoppedInTheMiddleOfARoundLetsGoOfTheEventsItHadNotStarted() {
+        ReactionWorker worker = loket.bean(ReactionWorker.class);
+        worker.stop();
+        String held = UUID.randomUUID().toString();
+        HOLD.put(held, new java.util.concurrent.CountDownLatch(1));
+        String next;
+        try {
+            loket.bean(Reactions.class).publish(new Ping(held, "held"));
+            next = publish("plain");
+        } finally {
+            worker.start();
+        }
+        // Both were read in one round; the instance stops while the first is being handled.
+        await().atMost(Duration.ofSeconds(10)).until(() -> HELD.contains(held));
+        worker.stop();
+        HOLD.get(held).countDown();
+        worker.start();
+
+        // The claim on the second lasts loket.reactions.working-for (a minute) unless the stopping instance let it go.
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs(LATER_RUNS, held) == 1 && runs(LATER_RUNS, next) == 1
+                && pending("test-later") == 0);
     }
 
     private static List<JsonNode> parked() {
