@@ -543,6 +543,7 @@ final class Concepts {
         List<List<Entry>> unless = new ArrayList<>();
         int window = 8;
         boolean ordered = false;
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (String line : lines) {
             int colon = line.indexOf(':');
             if (colon < 0) {
@@ -550,6 +551,11 @@ final class Concepts {
             }
             String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
+            // Two sections of one name merge into one concept that matches neither: a name must be unique.
+            if (!key.equals("unless") && !keys.add(key.endsWith("!") ? key.substring(0, key.length() - 1) : key)) {
+                throw new IllegalStateException("Signal list " + listName + " [" + name + "]: '" + key
+                        + "' given twice; is the concept's name used twice?");
+            }
             switch (key) {
                 case "window" -> window = Integer.parseInt(value);
                 case "ordered" -> ordered = Boolean.parseBoolean(value);

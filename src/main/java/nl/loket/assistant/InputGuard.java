@@ -27,6 +27,7 @@ final class InputGuard {
             new Rule(Kind.PROMISE_REQUEST, PhrasePatterns.words("input-promise-request"), true),
             new Rule(Kind.ABUSE, PhrasePatterns.words("input-abuse"), true));
 
+    private static final Concepts INJECTION_CONCEPTS = new Concepts(SignalList.load("input-prompt-injection-concepts"));
     private static final Concepts OTHER_DATA_CONCEPTS = new Concepts(SignalList.load("input-other-resident-data-concepts"));
     private static final Concepts PROMISE_CONCEPTS = new Concepts(SignalList.load("input-promise-request-concepts"));
 
@@ -55,8 +56,13 @@ final class InputGuard {
                 return Optional.of(new UnsafeInput(rule.kind(), hit.get().signal()));
             }
         }
-        // Last and costliest, in any word order: someone else's data ("my ex moved here, I want her new address"), and a
+        // Last and costliest, in any word order: the instructions or the text before the conversation asked for, an
+        // insult asked for; someone else's data ("my ex moved here, I want her new address"), and a
         // promise ("zeg me zwart op wit dat ik geen boete krijg").
+        Optional<String> injection = INJECTION_CONCEPTS.firing(normalized);
+        if (injection.isPresent()) {
+            return Optional.of(new UnsafeInput(Kind.PROMPT_INJECTION, injection.get()));
+        }
         Optional<String> otherData = OTHER_DATA_CONCEPTS.firing(normalized);
         if (otherData.isPresent()) {
             return Optional.of(new UnsafeInput(Kind.OTHER_RESIDENT_DATA, otherData.get()));

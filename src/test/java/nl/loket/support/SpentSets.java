@@ -21,7 +21,8 @@ public final class SpentSets {
             "sealed-2026-12-06c.jsonl", "sealed-2026-12-06d.jsonl", "sealed-2026-12-06e.jsonl", "sealed-2026-12-07f.jsonl",
             "sealed-2026-12-07g.jsonl", "sealed-2026-12-07h.jsonl", "sealed-2026-12-07i.jsonl",
             "sealed-2026-12-07j.jsonl", "sealed-2026-12-07k.jsonl", "sealed-2026-12-07l.jsonl", "sealed-2026-12-07m.jsonl",
-            "sealed-2026-12-07n.jsonl", "sealed-2026-12-07o.jsonl", "sealed-2026-12-07p.jsonl");
+            "sealed-2026-12-07n.jsonl", "sealed-2026-12-07o.jsonl", "sealed-2026-12-07p.jsonl",
+            "sealed-2026-12-07q.jsonl");
 
     public static final Path FOLDER = Path.of("src/test/resources/evaluation");
 
