@@ -50,6 +50,10 @@ class EscalationConceptsTest {
             COMPLAINT       | what-kind-of-organisation | wat is dit nou voor organisatie
             COMPLAINT       | unhappy-with-service   | ik ben erg ontevreden over hoe de medewerker mij behandeld heeft
             COMPLAINT       | for-your-money         | wat doen jullie daar eigenlijk voor je geld
+            CASE_SPECIFIC   | reported-no-word-yet   | drie weken terug de aanvraag voor de parkeerkaart ingediend en nog steeds geen bericht
+            CASE_SPECIFIC   | reported-when-do-they-come | die losliggende stoeptegel heb ik maandag gemeld, wanneer komen ze hem maken
+            CASE_SPECIFIC   | letter-about-me-en     | we got a notice about our waste bin stating we must pay extra, what now
+            COMPLAINT       | you-lost-mine          | de gemeente heeft onze aanvraag gewoon kwijtgemaakt, dit is de tweede keer
             """)
     void eachConceptGoesToAPerson(EscalationReason reason, String concept, String text) {
         assertThat(triage.classify(text)).as(text).get().satisfies(result -> {
@@ -71,6 +75,9 @@ class EscalationConceptsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "hoe kan ik jullie bellen",
+            "ik heb een klacht ingediend en vind het antwoord niks, kan ik naar de ombudsman",
+            "wanneer moet ik een losse stoeptegel melden en wie komt hem maken",
+            "ik ben mijn rijbewijs verloren, hoe vraag ik een nieuwe aan",
             "kunt u mij vertellen wanneer ik de stadswinkel kan bellen",
             "hoe kom ik op de wachtlijst voor een parkeervergunning",
             "hoe lang duurt het voordat er een besluit is over een vergunning",
