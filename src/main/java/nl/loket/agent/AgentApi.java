@@ -59,17 +59,12 @@ class AgentApi {
     private final Snippets snippets;
     private final AgentCapacity capacity;
     private final Offers offers;
-    private final SkillChanges skillChanges;
-    private final OfferRules rules;
     private final Callbacks callbacks;
     private final NextTask nextTask;
 
     AgentApi(HandoffService handoff, ContactService contacts, AuditLog audit, TranscriptMasking masking, Json json,
              QueueAccess access, Colleagues colleagues, LiveUpdates live, TeamOverview teams, AgentStatuses statuses,
-             Snippets snippets, AgentCapacity capacity, Offers offers, Callbacks callbacks, NextTask nextTask,
-             SkillChanges skillChanges, OfferRules rules) {
-        this.skillChanges = skillChanges;
-        this.rules = rules;
+             Snippets snippets, AgentCapacity capacity, Offers offers, Callbacks callbacks, NextTask nextTask) {
         this.nextTask = nextTask;
         this.callbacks = callbacks;
         this.offers = offers;
@@ -368,71 +363,6 @@ class AgentApi {
     @GetMapping("/agents")
     java.util.Collection<AgentStatuses.AgentStatus> agents() {
         return statuses.all().values();
-    }
-
-    /** One agent's skills now, and whether a team lead changed them ({@code changed}) or they are as configured. */
-    record SkillsView(String agent, List<String> languages, boolean relay, List<String> channels, boolean changed) {
-
-        static SkillsView of(String agent, AgentSkills skills, boolean changed) {
-            return new SkillsView(agent, skills.languages(), skills.relay(),
-                    skills.channels().stream().map(Enum::name).toList(), changed);
-        }
-    }
-
-    /** Supervisors only: an agent's skills now. */
-    @GetMapping("/agents/{name}/skills")
-    SkillsView skills(@PathVariable String name) {
-        if (!rules.knows(name)) {
-            throw new AgentNotFoundException();
-        }
-        return SkillsView.of(name, rules.skillsOf(name), skillChanges.of(name).isPresent());
-    }
-
-    /**
-     * Supervisors only: {@code {"languages":["nl","tr"],"relay":false,"channels":["CHAT","SMS"]}} sets an agent's
-     * skills without a restart, on every instance, audited ({@code SKILLS}); an empty or missing list sets no limit.
-     */
-    @PutMapping("/agents/{name}/skills")
-    SkillsView setSkills(@PathVariable String name, @RequestBody(required = false) String body, Authentication lead) {
-        if (!rules.knows(name)) {
-            throw new AgentNotFoundException();
-        }
-        JsonNode request = json.parseRequest(body);
-        JsonNode relay = request.path("relay");
-        if (!relay.isMissingNode() && !relay.isBoolean()) {
-            throw new InvalidRequestException("relay", "'relay' must be true or false.");
-        }
-        AgentSkills skills = skillChanges.set(name, texts(request, "languages"), relay.asBoolean(false),
-                texts(request, "channels"), lead.getName());
-        return SkillsView.of(name, skills, true);
-    }
-
-    /** Supervisors only: the agent's skills as configured again, audited. */
-    @DeleteMapping("/agents/{name}/skills")
-    SkillsView resetSkills(@PathVariable String name, Authentication lead) {
-        if (!rules.knows(name)) {
-            throw new AgentNotFoundException();
-        }
-        skillChanges.reset(name, lead.getName());
-        return SkillsView.of(name, rules.skillsOf(name), false);
-    }
-
-    private static List<String> texts(JsonNode request, String field) {
-        JsonNode node = request.path(field);
-        if (node.isMissingNode() || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidRequestException(field, "'" + field + "' must be a list.");
-        }
-        List<String> out = new java.util.ArrayList<>();
-        node.forEach(item -> {
-            if (!item.isString()) {
-                throw new InvalidRequestException(field, "'" + field + "' must be a list of texts.");
-            }
-            out.add(item.asString());
-        });
-        return out;
     }
 
     /** Supervisors only: per team waiting by priority, in hand, the longest wait against the target, breaches. */

@@ -22,17 +22,23 @@ class AgentCapacity {
 
     private final Map<String, AgentAccountProperties.Capacity> capacityByUser;
     private final HandoffService handoff;
+    private final CapacityChanges changes;
 
-    AgentCapacity(AgentAccountProperties accounts, HandoffService handoff) {
+    AgentCapacity(AgentAccountProperties accounts, HandoffService handoff, CapacityChanges changes) {
         this.capacityByUser = accounts.agents().stream()
                 .collect(Collectors.toMap(AgentAccountProperties.Account::username, AgentAccountProperties.Account::capacity,
                         (a, b) -> a));
         this.handoff = handoff;
+        this.changes = changes;
     }
 
-    /** This agent's limits; without any: {@link AgentAccountProperties.Capacity#UNLIMITED}. */
+    /**
+     * This agent's limits now: as a team lead set them while Loket runs, else as configured; without any:
+     * {@link AgentAccountProperties.Capacity#UNLIMITED}.
+     */
     AgentAccountProperties.Capacity capacityOf(String username) {
-        return capacityByUser.getOrDefault(username, AgentAccountProperties.Capacity.UNLIMITED);
+        return changes.of(username).orElseGet(() -> capacityByUser.getOrDefault(username,
+                AgentAccountProperties.Capacity.UNLIMITED));
     }
 
     /** The tasks this agent holds now, by channel. */

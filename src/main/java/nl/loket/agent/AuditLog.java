@@ -25,7 +25,7 @@ class AuditLog {
      * What the agent did: read a task with its transcript, read it unmasked, read a resident's history, or
      * decided that a possible match (same typed phone number or e-mail) is, or is not, the same person.
      */
-    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED, LOGIN_LOCKED, TRANSFER, NOTE, CONSULT, STATUS, SKILLS, OFFER_ACCEPTED, OFFER_DECLINED, OFFER_LAPSED, CALLBACK_PROPOSED, CALLBACK_REACHED, CALLBACK_NOT_REACHED }
+    enum Action { VIEW, REVEAL, HISTORY, MATCH_CONFIRMED, MATCH_REJECTED, LOGIN_LOCKED, TRANSFER, NOTE, CONSULT, STATUS, SKILLS, TEAMS, CAPACITY, OFFER_ACCEPTED, OFFER_DECLINED, OFFER_LAPSED, CALLBACK_PROPOSED, CALLBACK_REACHED, CALLBACK_NOT_REACHED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String id, OffsetDateTime at, String agent, Action action, String conversationId, String taskId,

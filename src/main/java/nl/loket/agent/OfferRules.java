@@ -37,10 +37,13 @@ class OfferRules {
     private final boolean skillsConfigured;
     private final Function<String, Optional<AgentSkills>> changedSkills;
     private final java.util.function.BooleanSupplier anySkillsChanged;
+    private final Function<String, Optional<AgentAccountProperties.Capacity>> changedCapacity;
 
     @Autowired
-    OfferRules(AgentAccountProperties accounts, QueueAccess access, OfferProperties offers, SkillChanges changes) {
-        this(accounts.agents(), access::worksQueueOf, offers.skillFallbackAfter(), changes::of, changes::any);
+    OfferRules(AgentAccountProperties accounts, QueueAccess access, OfferProperties offers, SkillChanges changes,
+               CapacityChanges capacity) {
+        this(accounts.agents(), access::worksQueueOf, offers.skillFallbackAfter(), changes::of, changes::any,
+                capacity::of);
     }
 
     /** Skills from the configuration only. */
@@ -53,6 +56,14 @@ class OfferRules {
     OfferRules(List<AgentAccountProperties.Account> accounts, BiPredicate<String, HandoffTask> worksQueue,
                Duration fallbackAfter, Function<String, Optional<AgentSkills>> changedSkills,
                java.util.function.BooleanSupplier anySkillsChanged) {
+        this(accounts, worksQueue, fallbackAfter, changedSkills, anySkillsChanged, agent -> Optional.empty());
+    }
+
+    /** @param changedCapacity the capacity a team lead set for an agent while Loket runs, over the configured one */
+    OfferRules(List<AgentAccountProperties.Account> accounts, BiPredicate<String, HandoffTask> worksQueue,
+               Duration fallbackAfter, Function<String, Optional<AgentSkills>> changedSkills,
+               java.util.function.BooleanSupplier anySkillsChanged,
+               Function<String, Optional<AgentAccountProperties.Capacity>> changedCapacity) {
         this.accounts = accounts.stream().collect(Collectors.toMap(AgentAccountProperties.Account::username,
                 Function.identity(), (a, b) -> a));
         this.worksQueue = worksQueue;
@@ -60,6 +71,7 @@ class OfferRules {
         this.skillsConfigured = accounts.stream().anyMatch(a -> !a.skills().equals(AgentSkills.ANY));
         this.changedSkills = changedSkills;
         this.anySkillsChanged = anySkillsChanged;
+        this.changedCapacity = changedCapacity;
     }
 
     /**
@@ -107,8 +119,10 @@ class OfferRules {
     }
 
     private AgentAccountProperties.Capacity capacityOf(String agent) {
-        AgentAccountProperties.Account account = accounts.get(agent);
-        return account == null ? AgentAccountProperties.Capacity.UNLIMITED : account.capacity();
+        return changedCapacity.apply(agent).orElseGet(() -> {
+            AgentAccountProperties.Account account = accounts.get(agent);
+            return account == null ? AgentAccountProperties.Capacity.UNLIMITED : account.capacity();
+        });
     }
 
     private boolean relayAsked(HandoffTask task) {

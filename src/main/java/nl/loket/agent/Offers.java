@@ -147,7 +147,10 @@ class Offers {
         if (properties.enabled()) {
             broadcast.subscribe(HandoffService.TASKS_TOPIC, id -> worker.execute(() -> taskChanged(id)));
             broadcast.subscribe(AgentStatuses.TOPIC, agent -> worker.execute(() -> statusChanged(agent)));
-            broadcast.subscribe(SkillChanges.TOPIC, agent -> nudge()); // a new skill may fit a waiting task now
+            // A new skill, team or more room may fit a waiting task now.
+            for (String topic : List.of(SkillChanges.TOPIC, TeamChanges.TOPIC, CapacityChanges.TOPIC)) {
+                broadcast.subscribe(topic, agent -> nudge());
+            }
         }
     }
 

@@ -22,23 +22,37 @@ import java.util.stream.Collectors;
 @Component
 class QueueAccess {
 
-    private final Map<String, Set<String>> queuesByUser;
-    private final Map<String, Set<String>> teamsByUser;
+    private final Map<String, AgentAccountProperties.Account> accounts;
+    private final String urgentQueue;
+    private final TeamChanges teamChanges;
     private final HandoffService handoff;
 
-    QueueAccess(AgentAccountProperties accounts, HandoffService handoff, HandoffProperties queues) {
-        this.queuesByUser = accounts.agents().stream().collect(Collectors.toMap(
-                AgentAccountProperties.Account::username, a -> queuesOf(a, queues.urgentQueue()), (a, b) -> a));
-        this.teamsByUser = accounts.agents().stream().collect(Collectors.toMap(
-                AgentAccountProperties.Account::username, a -> Set.copyOf(a.teams()), (a, b) -> a));
+    QueueAccess(AgentAccountProperties accounts, HandoffService handoff, HandoffProperties queues, TeamChanges teamChanges) {
+        this.accounts = accounts.agents().stream().collect(Collectors.toMap(AgentAccountProperties.Account::username,
+                java.util.function.Function.identity(), (a, b) -> a));
+        this.urgentQueue = queues.urgentQueue();
+        this.teamChanges = teamChanges;
         this.handoff = handoff;
     }
 
+    /** The teams of this agent now: as a team lead set them while Loket runs, else as configured. */
+    Set<String> teamsOf(String username) {
+        return teamChanges.of(username).<Set<String>>map(Set::copyOf).orElseGet(() -> {
+            AgentAccountProperties.Account account = accounts.get(username);
+            return account == null ? Set.of() : Set.copyOf(account.teams());
+        });
+    }
+
     /** A team is a queue; an agent of any team also works the urgent queue (URGENT first for everyone). */
-    private static Set<String> queuesOf(AgentAccountProperties.Account account, String urgentQueue) {
+    private Set<String> queuesOf(String username) {
+        AgentAccountProperties.Account account = accounts.get(username);
+        if (account == null) {
+            return Set.of();
+        }
+        Set<String> teams = teamsOf(username);
         Set<String> queues = new java.util.HashSet<>(account.queues());
-        queues.addAll(account.teams());
-        if (!account.teams().isEmpty()) {
+        queues.addAll(teams);
+        if (!teams.isEmpty()) {
             queues.add(urgentQueue);
         }
         return Set.copyOf(queues);
@@ -49,12 +63,12 @@ class QueueAccess {
         if (isSupervisor(user)) {
             return Set.of();
         }
-        return queuesByUser.getOrDefault(user.getName(), Set.of());
+        return queuesOf(user.getName());
     }
 
     /** The teams this user belongs to; empty: none configured (then every team's snippets are offered). */
     Set<String> teamsOf(Authentication user) {
-        return teamsByUser.getOrDefault(user.getName(), Set.of());
+        return teamsOf(user.getName());
     }
 
     /**
@@ -69,7 +83,7 @@ class QueueAccess {
 
     /** Whether this agent works the task's queue (no supervisor check: for offers, made to agents by name). */
     boolean worksQueueOf(String username, HandoffTask task) {
-        Set<String> queues = queuesByUser.getOrDefault(username, Set.of());
+        Set<String> queues = queuesOf(username);
         return queues.isEmpty() || queues.contains(task.queue());
     }
 

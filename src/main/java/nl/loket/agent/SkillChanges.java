@@ -12,46 +12,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Skills a team lead changed while Loket runs, over the configured ones ({@code loket.agents[n].languages|relay|
- * channels}): an agent who learned Turkish, or takes calls from today, is offered those tasks without a restart. Kept in
- * one Redis hash for every instance; each instance holds a copy that a broadcast refreshes, because offering reads the
- * skills of every available agent for every waiting task. A change is audited; resetting returns to the configuration.
+ * channels}): an agent who learned Turkish, or takes calls from today, is offered those tasks without a restart, on
+ * every instance ({@link ChangedSettings}), audited as {@code SKILLS}.
  */
 @Component
 class SkillChanges {
 
     /** The broadcast topic: the notice is the agent's user name. */
-    static final String TOPIC = "agent-skills";
+    static final String TOPIC = ChangedSettings.topicOf("skills");
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    private final Pool<Jedis> pool;
-    private final RedisKeys keys;
-    private final AuditLog audit;
-    private final Broadcast broadcast;
-    private final Map<String, AgentSkills> changed = new ConcurrentHashMap<>();
+    private final ChangedSettings<AgentSkills> settings;
 
     SkillChanges(Pool<Jedis> pool, RedisKeys keys, AuditLog audit, Broadcast broadcast) {
-        this.pool = pool;
-        this.keys = keys;
-        this.audit = audit;
-        this.broadcast = broadcast;
-        broadcast.subscribe(TOPIC, this::reload);
-        reloadAll();
+        this.settings = new ChangedSettings<>("skills", AuditLog.Action.SKILLS, pool, keys, audit, broadcast,
+                SkillChanges::write, SkillChanges::read);
     }
 
     /** The skills a team lead set for this agent, if any. */
     Optional<AgentSkills> of(String agent) {
-        return Optional.ofNullable(changed.get(agent));
+        return settings.of(agent);
     }
 
     /** Whether a team lead set skills for anyone. */
     boolean any() {
-        return !changed.isEmpty();
+        return settings.any();
     }
 
     /**
@@ -59,41 +49,12 @@ class SkillChanges {
      * ("nl", "tr"); channels are CHAT, SMS, PHONE or WEBFORM; an empty list sets no limit, as in the configuration.
      */
     AgentSkills set(String agent, List<String> languages, boolean relay, List<String> channels, String by) {
-        AgentSkills skills = new AgentSkills(languages(languages), relay, channels(channels));
-        try (Jedis jedis = pool.getResource()) {
-            jedis.hset(key(), agent, write(skills));
-        }
-        changed.put(agent, skills);
-        audit.record(by, AuditLog.Action.SKILLS, null, null, null, agent + " " + write(skills));
-        broadcast.publish(TOPIC, agent);
-        return skills;
+        return settings.set(agent, new AgentSkills(languages(languages), relay, channels(channels)), by);
     }
 
     /** Back to the configured skills. */
     void reset(String agent, String by) {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.hdel(key(), agent);
-        }
-        changed.remove(agent);
-        audit.record(by, AuditLog.Action.SKILLS, null, null, null, agent + " configured");
-        broadcast.publish(TOPIC, agent);
-    }
-
-    private void reload(String agent) {
-        try (Jedis jedis = pool.getResource()) {
-            String stored = jedis.hget(key(), agent);
-            if (stored == null) {
-                changed.remove(agent);
-            } else {
-                changed.put(agent, read(stored));
-            }
-        }
-    }
-
-    private void reloadAll() {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.hgetAll(key()).forEach((agent, stored) -> changed.put(agent, read(stored)));
-        }
+        settings.reset(agent, by);
     }
 
     private static List<String> languages(List<String> given) {
@@ -122,22 +83,12 @@ class SkillChanges {
     }
 
     private static AgentSkills read(String stored) {
-        Map<String, String> parts = new java.util.HashMap<>();
-        for (String part : stored.split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                parts.put(part.substring(0, eq), part.substring(eq + 1));
-            }
-        }
+        Map<String, String> parts = ChangedSettings.fields(stored);
         return new AgentSkills(list(parts.get("languages")), Boolean.parseBoolean(parts.get("relay")),
                 list(parts.get("channels")).stream().map(Channel::valueOf).toList());
     }
 
     private static List<String> list(String value) {
         return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split(","));
-    }
-
-    private String key() {
-        return keys.key("agent", "skills");
     }
 }

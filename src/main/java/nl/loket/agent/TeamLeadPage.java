@@ -41,11 +41,13 @@ class TeamLeadPage {
     private final AgentStatuses statuses;
     private final OfferRules rules;
     private final SkillChanges skillChanges;
+    private final QueueAccess access;
     private final List<AgentAccountProperties.Account> agents;
     private final Clock clock;
 
     TeamLeadPage(TeamOverview overview, AgentStatuses statuses, AgentAccountProperties accounts, Clock clock,
-                 OfferRules rules, SkillChanges skillChanges) {
+                 OfferRules rules, SkillChanges skillChanges, QueueAccess access) {
+        this.access = access;
         this.rules = rules;
         this.skillChanges = skillChanges;
         this.overview = overview;
@@ -153,9 +155,11 @@ class TeamLeadPage {
         List<AgentRow> rows = new ArrayList<>();
         for (TeamOverview.TeamState state : states) {
             String team = state.line().team();
-            rows.add(agentRow(state.line().title(), agents.stream().filter(a -> a.teams().contains(team)).toList(), now));
+            rows.add(agentRow(state.line().title(), agents.stream()
+                    .filter(a -> access.teamsOf(a.username()).contains(team)).toList(), now));
         }
-        List<AgentAccountProperties.Account> withoutTeam = agents.stream().filter(a -> a.teams().isEmpty()).toList();
+        List<AgentAccountProperties.Account> withoutTeam = agents.stream()
+                .filter(a -> access.teamsOf(a.username()).isEmpty()).toList();
         if (!withoutTeam.isEmpty()) {
             rows.add(agentRow(NO_TEAM, withoutTeam, now));
         }

@@ -100,6 +100,10 @@ class AgentOffersIT {
         AGENTS.forEach(agent -> status(a, agent, "offline"));
         SkillChanges skills = a.bean(SkillChanges.class);
         AGENTS.stream().filter(agent -> skills.of(agent).isPresent()).forEach(agent -> skills.reset(agent, LEAD));
+        TeamChanges teams = a.bean(TeamChanges.class);
+        AGENTS.stream().filter(agent -> teams.of(agent).isPresent()).forEach(agent -> teams.reset(agent, LEAD));
+        CapacityChanges capacity = a.bean(CapacityChanges.class);
+        AGENTS.stream().filter(agent -> capacity.of(agent).isPresent()).forEach(agent -> capacity.reset(agent, LEAD));
         HandoffService handoff = a.bean(HandoffService.class);
         for (HandoffTask task : handoff.tasks(EnumSet.of(TaskStatus.WAITING, TaskStatus.CLAIMED))) {
             handoff.close(task.id(), LEAD, "OTHER", true);
@@ -279,6 +283,57 @@ class AgentOffersIT {
     }
 
     @Test
+    void aTeamATeamLeadAddsCountsOnEveryInstanceWithoutARestart() {
+        status(a, DIRK, "available"); // belastingen only, as configured
+        String general = escalate(a, "Ik wil een medewerker spreken");
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2)).until(() -> offerOf(a, DIRK) == null);
+        assertThat(b.agentPost(DIRK, "/api/agent/handoffs/" + general + "/claim", "").statusCode())
+                .as("not his queue").isEqualTo(404);
+
+        HttpResponse<String> set = setting(b, LEAD, DIRK, "teams", "PUT", "{\"teams\":[\"belastingen\",\"algemeen\"]}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(JSON.readTree(set.body()).path("teams").toString()).isEqualTo("[\"algemeen\",\"belastingen\"]");
+        await("offered from the queue he works now").atMost(Duration.ofSeconds(5)).until(() -> general.equals(offerOf(a, DIRK)));
+        assertThat(audit()).anyMatch(e -> e.path("action").asString().equals("TEAMS") && e.path("agent").asString().equals(LEAD)
+                && e.path("detail").asString().equals("dirk belastingen,algemeen"));
+
+        assertThat(setting(a, DIRK, DIRK, "teams", "PUT", "{\"teams\":[\"algemeen\"]}").statusCode()).as("an agent sets no teams")
+                .isEqualTo(403);
+        HttpResponse<String> unknown = setting(a, LEAD, DIRK, "teams", "PUT", "{\"teams\":[\"sport\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("burgerzaken").contains("sport");
+        assertThat(setting(a, LEAD, DIRK, "teams", "PUT", "{\"teams\":[]}").statusCode()).as("at least one").isEqualTo(400);
+        assertThat(setting(a, LEAD, "nobody", "teams", "PUT", "{\"teams\":[\"algemeen\"]}").statusCode()).isEqualTo(404);
+        assertThat(setting(a, LEAD, DIRK, "teams", "DELETE", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> JSON.readTree(setting(b, LEAD, DIRK, "teams", "GET", null).body())
+                .path("teams").toString().equals("[\"belastingen\"]"));
+    }
+
+    @Test
+    void aCapacityATeamLeadLowersCountsOnEveryInstanceWithoutARestart() {
+        status(a, BEN, "available"); // two tasks at once, as configured
+        HttpResponse<String> set = setting(b, LEAD, BEN, "capacity", "PUT", "{\"total\":1}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(JSON.readTree(set.body()).path("total").asInt()).isEqualTo(1);
+
+        String first = escalate(a, "Ik wil een medewerker spreken");
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.equals(offerOf(a, BEN)));
+        assertThat(a.agentPost(BEN, "/api/agent/handoffs/" + first + "/offer/accept", "").statusCode()).isEqualTo(200);
+        String second = escalate(b, "Ik wil een medewerker spreken");
+        await("one task at a time now").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> offerOf(a, BEN) == null);
+        assertThat(b.agentPost(BEN, "/api/agent/handoffs/" + second + "/claim", "").statusCode()).isEqualTo(409);
+        assertThat(audit()).anyMatch(e -> e.path("action").asString().equals("CAPACITY")
+                && e.path("detail").asString().equals("ben total=1;chat=;phone=;sms=;webform="));
+
+        assertThat(setting(a, LEAD, BEN, "capacity", "PUT", "{\"chat\":0}").statusCode()).isEqualTo(400);
+        assertThat(setting(a, LEAD, BEN, "capacity", "PUT", "{\"total\":\"twee\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> reset = setting(b, LEAD, BEN, "capacity", "DELETE", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        await("room for his second task again").atMost(Duration.ofSeconds(5)).until(() -> second.equals(offerOf(a, BEN)));
+    }
+
+    @Test
     void volgendeTaakHandsOutTheTaskInTheAgentsLanguageFirstAndTheOtherAfterwards() {
         // Nobody available, so nothing is offered: ada pulls.
         String english = escalate(a, "I would like to speak to a person please");
@@ -381,7 +436,12 @@ class AgentOffersIT {
 
     /** The skills endpoint of one agent, as {@code user}. */
     static HttpResponse<String> skills(LoketInstance on, String user, String agent, String method, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url("/api/agent/agents/" + agent + "/skills")))
+        return setting(on, user, agent, "skills", method, json);
+    }
+
+    /** One of an agent's settings ({@code skills}, {@code teams}, {@code capacity}), as {@code user}. */
+    static HttpResponse<String> setting(LoketInstance on, String user, String agent, String kind, String method, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url("/api/agent/agents/" + agent + "/" + kind)))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return on.send(request, LoketInstance.basic(user));
