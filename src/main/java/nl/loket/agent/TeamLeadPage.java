@@ -22,6 +22,7 @@ import static nl.loket.agent.TeamLeadView.Deadline;
 import static nl.loket.agent.TeamLeadView.Figures;
 import static nl.loket.agent.TeamLeadView.ChannelChoice;
 import static nl.loket.agent.TeamLeadView.SkillsRow;
+import static nl.loket.agent.TeamLeadView.AssignmentRow;
 import static nl.loket.agent.TeamLeadView.StatusCell;
 import static nl.loket.agent.TeamLeadView.TeamRow;
 
@@ -42,12 +43,26 @@ class TeamLeadPage {
     private final OfferRules rules;
     private final SkillChanges skillChanges;
     private final QueueAccess access;
+    private final TeamChanges teamChanges;
+    private final CapacityChanges capacityChanges;
+    private final AgentCapacity capacity;
+    /** The configured teams and the fallback queue, as the team boxes of the assignment form. */
+    private final List<ChannelChoice> teamChoices;
     private final List<AgentAccountProperties.Account> agents;
     private final Clock clock;
 
     TeamLeadPage(TeamOverview overview, AgentStatuses statuses, AgentAccountProperties accounts, Clock clock,
-                 OfferRules rules, SkillChanges skillChanges, QueueAccess access) {
+                 OfferRules rules, SkillChanges skillChanges, QueueAccess access, TeamChanges teamChanges,
+                 CapacityChanges capacityChanges, AgentCapacity capacity, nl.loket.handoff.TeamProperties teams,
+                 nl.loket.handoff.HandoffProperties queues) {
         this.access = access;
+        this.teamChanges = teamChanges;
+        this.capacityChanges = capacityChanges;
+        this.capacity = capacity;
+        List<ChannelChoice> choices = new ArrayList<>();
+        teams.teams().forEach(t -> choices.add(new ChannelChoice(t.name(), t.title(), false)));
+        choices.add(new ChannelChoice(queues.queue(), nl.loket.handoff.TeamProperties.FALLBACK_TITLE, false));
+        this.teamChoices = List.copyOf(choices);
         this.rules = rules;
         this.skillChanges = skillChanges;
         this.overview = overview;
@@ -57,12 +72,88 @@ class TeamLeadPage {
         this.clock = clock;
     }
 
+    /** {@code agent}: whose teams and capacity the assignment form shows (one form, so a lead of 30 agents tabs little). */
     @GetMapping
-    String page(Model model, Authentication lead) {
+    String page(Model model, Authentication lead, @RequestParam(required = false) String agent) {
         model.addAttribute("agentName", lead.getName());
         model.addAttribute("f", figures());
         model.addAttribute("skills", skillsRows());
+        List<String> names = agents.stream().map(AgentAccountProperties.Account::username).sorted().toList();
+        String chosen = agent != null && names.contains(agent) ? agent : names.isEmpty() ? null : names.get(0);
+        model.addAttribute("assignable", names);
+        model.addAttribute("assignment", chosen == null ? null : assignmentRow(chosen));
         return "agent/teams";
+    }
+
+    /**
+     * A team lead changes an agent's teams and capacity (or returns both to the configuration with {@code reset}); they
+     * count at once, on every instance. The same as {@code PUT /api/agent/agents/{name}/teams} and {@code …/capacity}.
+     */
+    @PostMapping("/assignment")
+    String setAssignment(@RequestParam String agent, @RequestParam(required = false) List<String> teams,
+                         @RequestParam(required = false) String total, @RequestParam(required = false) String chat,
+                         @RequestParam(required = false) String phone, @RequestParam(required = false) String sms,
+                         @RequestParam(required = false) String webform, @RequestParam(required = false) String reset,
+                         Authentication lead, RedirectAttributes flash) {
+        if (!rules.knows(agent)) {
+            flash.addFlashAttribute("error", "Deze medewerker bestaat niet.");
+            return "redirect:/agent/teams";
+        }
+        if (reset != null) {
+            teamChanges.reset(agent, lead.getName());
+            capacityChanges.reset(agent, lead.getName());
+            flash.addFlashAttribute("status", "De teams en capaciteit van " + agent + " zijn weer zoals ingesteld.");
+            return "redirect:/agent/teams?agent=" + agent + "#assignment";
+        }
+        AgentAccountProperties.Capacity limits;
+        try {
+            limits = new AgentAccountProperties.Capacity(limit(total), limit(chat), limit(phone), limit(sms), limit(webform));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "Capaciteit is een heel getal van 1 tot 100, of leeg voor geen grens.");
+            return "redirect:/agent/teams?agent=" + agent + "#assignment";
+        }
+        if (teams == null || teams.isEmpty()) {
+            flash.addFlashAttribute("error", "Kies minstens één team voor " + agent + ".");
+            return "redirect:/agent/teams?agent=" + agent + "#assignment";
+        }
+        try {
+            if (!teams.stream().sorted().toList().equals(access.teamsOf(agent).stream().sorted().toList())) {
+                teamChanges.set(agent, teams, lead.getName());
+            }
+        } catch (nl.loket.platform.InvalidRequestException e) {
+            flash.addFlashAttribute("error", "Kies alleen teams uit de lijst.");
+            return "redirect:/agent/teams?agent=" + agent + "#assignment";
+        }
+        if (!limits.equals(capacity.capacityOf(agent))) {
+            capacityChanges.set(agent, limits, lead.getName());
+        }
+        flash.addFlashAttribute("status", "De teams en capaciteit van " + agent + " zijn opgeslagen. Ze gelden meteen.");
+        return "redirect:/agent/teams?agent=" + agent + "#assignment";
+    }
+
+    /** A limit as typed: empty is none, else a whole number from 1 to 100. */
+    private static Integer limit(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        int value = Integer.parseInt(typed.strip());
+        if (value < 1 || value > 100) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return value;
+    }
+
+    private AssignmentRow assignmentRow(String agent) {
+        java.util.Set<String> now = access.teamsOf(agent);
+        List<ChannelChoice> boxes = teamChoices.stream()
+                .map(t -> new ChannelChoice(t.value(), t.label(), now.contains(t.value()))).toList();
+        AgentAccountProperties.Capacity c = capacity.capacityOf(agent);
+        return new AssignmentRow(agent, boxes, text(c.total()), text(c.chat()), text(c.phone()), text(c.sms()),
+                text(c.webform()), teamChanges.of(agent).isPresent() || capacityChanges.of(agent).isPresent());
+    }
+
+    private static String text(Integer limit) {
+        return limit == null ? "" : limit.toString();
     }
 
     /**

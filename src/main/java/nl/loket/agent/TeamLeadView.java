@@ -35,7 +35,14 @@ public final class TeamLeadView {
      */
     public record SkillsRow(String agent, String languages, List<ChannelChoice> channels, boolean relay, boolean changed) { }
 
-    /** One channel box of a skills form. */
+    /**
+     * One agent's teams (a box per team) and capacity (empty: no limit) as they count now, for the team lead's form;
+     * {@code changed}: a team lead changed either.
+     */
+    public record AssignmentRow(String agent, List<ChannelChoice> teams, String total, String chat, String phone,
+                                String sms, String webform, boolean changed) { }
+
+    /** One channel box of a skills form (also one team box of an assignment form). */
     public record ChannelChoice(String value, String label, boolean checked) { }
 
     /** The agents of one status; offline ones are only counted, the lead needs to know who can work. */

@@ -92,6 +92,8 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
     @Autowired HandoffService handoff;
     @Autowired ContactService contacts;
     @Autowired SkillChanges skillChanges;
+    @Autowired TeamChanges teamChanges;
+    @Autowired CapacityChanges capacityChanges;
 
     HandoffTask overdue;
     HandoffTask nearlyDue;
@@ -256,9 +258,41 @@ class TeamLeadViewIT extends HandoffIntegrationTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "weer zoals ingesteld"));
             assertThat(skillChanges.of(BELASTINGEN_AGENT)).isEmpty();
             assertThat(driver.findElement(By.id("languages-bea")).getAttribute("value")).isEqualTo("nl, tr");
+
+            // bea helps out Algemeen this week, one chat at a time: chosen, a box and a number, with the keyboard only.
+            tabUntil(driver, "assign-agent");
+            driver.switchTo().activeElement().sendKeys("bea");
+            tabUntil(driver, "choose-assignment");
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assignment-bea")));
+            tabUntil(driver, "team-bea-algemeen");
+            new Actions(driver).sendKeys(Keys.SPACE).perform();
+            tabUntil(driver, "chat-bea");
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "1");
+            tabUntil(driver, "save-assignment-bea");
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                    "De teams en capaciteit van bea zijn opgeslagen"));
+            assertThat(teamChanges.of(BELASTINGEN_AGENT)).get().satisfies(teams ->
+                    assertThat(teams).containsExactlyInAnyOrder("belastingen", "algemeen"));
+            assertThat(capacityChanges.of(BELASTINGEN_AGENT)).get().satisfies(c -> assertThat(c.chat()).isEqualTo(1));
+            assertThat(driver.findElement(By.cssSelector("#assignment-bea legend")).getText()).contains("gewijzigd door een teamleider");
+            assertThat(Axe.run(driver)).contains("\"violations\":[]");
+            tabUntil(driver, "reset-assignment-" + BELASTINGEN_AGENT);
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "De teams en capaciteit van bea zijn weer"));
+            assertThat(teamChanges.of(BELASTINGEN_AGENT)).isEmpty();
+            assertThat(capacityChanges.of(BELASTINGEN_AGENT)).isEmpty();
+            assertThat(driver.findElement(By.id("team-bea-algemeen")).isSelected()).isFalse();
         } finally {
             if (skillChanges.of(BELASTINGEN_AGENT).isPresent()) {
                 skillChanges.reset(BELASTINGEN_AGENT, "supervisor"); // other contexts of this run share the Redis prefix
+            }
+            if (teamChanges.of(BELASTINGEN_AGENT).isPresent()) {
+                teamChanges.reset(BELASTINGEN_AGENT, "supervisor");
+            }
+            if (capacityChanges.of(BELASTINGEN_AGENT).isPresent()) {
+                capacityChanges.reset(BELASTINGEN_AGENT, "supervisor");
             }
             driver.quit();
             try (Stream<Path> files = Files.walk(profile)) {
