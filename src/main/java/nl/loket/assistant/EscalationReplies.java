@@ -36,8 +36,18 @@ class EscalationReplies {
      * by number, as an agent's proposal does. Without a phone number or a free time: the usual hand-off reply.
      */
     Reply callbackRequested(Priority priority, Conversation conversation, Message message, String language) {
-        Reply usual = reply(EscalationReason.HUMAN_REQUESTED, priority, conversation, language);
-        return callbacks.offerWithHandoff(conversation, message, usual.language())
+        return callbackRequested(EscalationReason.HUMAN_REQUESTED, priority, conversation, message, language);
+    }
+
+    /**
+     * The same for a message that goes to a person for another reason as well (their own case, a complaint, several
+     * matters): the reason's own reply, then the times of the team that reason goes to.
+     */
+    Reply callbackRequested(EscalationReason reason, Priority priority, Conversation conversation, Message message,
+                            String language) {
+        Reply usual = reply(reason, priority, conversation, language);
+        return callbacks.offerWithHandoff(conversation, message, usual.language(), reason)
+                .map(times -> reason == EscalationReason.HUMAN_REQUESTED ? times : usual.text() + "\n\n" + times)
                 .map(text -> new Reply(text, Outcome.ESCALATED, usual.language(), null, null, List.of(), usual.escalation()))
                 .orElse(usual);
     }

@@ -45,6 +45,13 @@ class GuardedAssistant implements Responder {
     private final AssistantProperties properties;
     private final OtherOrganisationCheck otherOrganisations = new OtherOrganisationCheck();
     private final CallbackRequestSignals callbackRequest = new CallbackRequestSignals();
+    /**
+     * A resident who asks to be called back gets the team's free times with these reasons (their own reply first);
+     * not with a crisis (the help numbers, at once) nor with unsafe input (a person decides what to answer).
+     */
+    private static final java.util.Set<EscalationReason> TIMES_WITH = java.util.EnumSet.of(
+            EscalationReason.HUMAN_REQUESTED, EscalationReason.CASE_SPECIFIC, EscalationReason.COMPLAINT,
+            EscalationReason.COMPLEX);
 
     GuardedAssistant(InputGuard inputGuard, ResidentRateLimit rateLimit, Triage triage, LanguageDetector languages,
                      CurrentKnowledge currentKnowledge, AnswerRenderer renderer, EscalationReplies escalations,
@@ -97,8 +104,11 @@ class GuardedAssistant implements Responder {
             return new Decision(crisisReply(Priority.URGENT, conversation, detected, replyLanguage), null);
         }
         boolean callbackAsked = !otherLanguage(detected) && callbackRequest.asked(redacted);
-        if (triaged.isPresent() && triaged.get().reason() == EscalationReason.HUMAN_REQUESTED && callbackAsked) {
-            return new Decision(escalations.callbackRequested(triaged.get().priority(), conversation, message,
+        if (triaged.isPresent() && callbackAsked && TIMES_WITH.contains(triaged.get().reason())) {
+            // "Bel me terug over mijn afgewezen aanvraag": the resident's own case (or complaint) with the times.
+            TriageResult reason = triaged.get().reason() == EscalationReason.HUMAN_REQUESTED
+                    ? triage.besidesHumanRequest(redacted).orElse(triaged.get()) : triaged.get();
+            return new Decision(escalations.callbackRequested(reason.reason(), reason.priority(), conversation, message,
                     replyLanguage), null);
         }
         if (triaged.isPresent()) {

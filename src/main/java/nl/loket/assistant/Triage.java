@@ -1,6 +1,7 @@
 package nl.loket.assistant;
 
 import nl.loket.platform.privacy.Finding;
+import nl.loket.contact.EscalationReason;
 import nl.loket.platform.text.TextNormalizer;
 
 import java.util.List;
@@ -119,6 +120,27 @@ final class Triage {
             if (result.isPresent()) {
                 return result;
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the rules after a request for a person say of this message: a resident who asks to be called back about
+     * their own case or with a complaint is that case or complaint (its priority, its team), and gets the times too.
+     * Empty when no later rule fires, or these rules have no request for a person.
+     */
+    Optional<TriageResult> besidesHumanRequest(String text) {
+        String normalized = TextNormalizer.forMatching(markPersonalData(text));
+        boolean after = false;
+        for (TriageRule rule : rules) {
+            if (after) {
+                Optional<TriageResult> result = rule.match(normalized);
+                if (result.isPresent()) {
+                    return result.filter(r -> r.reason() != EscalationReason.CRISIS
+                                              && r.reason() != EscalationReason.HUMAN_REQUESTED);
+                }
+            }
+            after = after || rule instanceof HumanRequestSignals;
         }
         return Optional.empty();
     }

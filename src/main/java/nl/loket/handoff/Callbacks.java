@@ -107,11 +107,21 @@ public class Callbacks implements OpenChoices {
      * the reply that lists them.
      */
     public Optional<String> offerWithHandoff(Conversation conversation, Message message, String language) {
+        return offerWithHandoff(conversation, message, language, EscalationReason.HUMAN_REQUESTED);
+    }
+
+    /**
+     * {@link #offerWithHandoff(Conversation, Message, String)} for a resident who asked to be called back in a message
+     * that goes to a person for another reason (their own case, a complaint, several matters at once): the times of the
+     * team that reason goes to, in words that follow the reason's own reply ({@code prompts/callback-times}).
+     */
+    public Optional<String> offerWithHandoff(Conversation conversation, Message message, String language,
+                                             EscalationReason reason) {
         if (!hasPhoneNumber(conversation, message)) {
             return Optional.empty();
         }
         // The same team the task will open in (HandoffService.open), so a pick books a slot of the team that calls.
-        String team = routing.teamFor(EscalationReason.HUMAN_REQUESTED, HandoffSummary.suggestions(conversation),
+        String team = routing.teamFor(reason, HandoffSummary.suggestions(conversation),
                 conversation.language(), conversation.relay());
         List<OffsetDateTime> slots = free(team, ZonedDateTime.now(clock).plus(properties.leadTime()), properties.slotsOffered());
         if (slots.isEmpty()) {
@@ -119,7 +129,8 @@ public class Callbacks implements OpenChoices {
         }
         store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(null, null, slots, language),
                 properties.offerValidFor());
-        return Optional.of(prompts.text("callback-offer", language, Map.of("slots", numbered(slots, language),
+        String prompt = reason == EscalationReason.HUMAN_REQUESTED ? "callback-offer" : "callback-times";
+        return Optional.of(prompts.text(prompt, language, Map.of("slots", numbered(slots, language),
                 "reference", conversation.reference())));
     }
 

@@ -354,6 +354,23 @@ class CallbackIT extends HandoffIntegrationTest {
     }
 
     @Test
+    void aResidentWhoAsksToBeCalledBackAboutTheirOwnCaseKeepsThatReasonAndGetsTheTimesAfterItsReply() {
+        String resident = randomMobile();
+        String twiml = sms(resident, "Mijn bijzondere bijstand is afgewezen en ik snap niet waarom, kunt u mij terugbellen?");
+        assertThat(twiml).contains("Over uw eigen situatie kan ik geen antwoord geven.")
+                .contains("U vroeg om teruggebeld te worden.").contains("1. ").contains("Stuur alleen het nummer terug");
+        String conversationId = contacts.history(contacts.residentIdOf(Identity.phone(resident)).orElseThrow()).get(0).conversationId();
+        HandoffTask task = await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> handoff.taskOfConversation(conversationId), java.util.Optional::isPresent).orElseThrow();
+        assertThat(task.reason()).as("their own case, not just a request for a person").isEqualTo(EscalationReason.CASE_SPECIFIC);
+        List<String> times = contacts.openChoice(conversationId).orElseThrow().options();
+
+        assertThat(sms(resident, "1")).contains("Wij bellen u terug op " + times.get(0));
+        assertThat(handoff.task(task.id()).callbackAt()).isNotNull();
+        assertThat(handoff.task(task.id()).reason()).isEqualTo(EscalationReason.CASE_SPECIFIC);
+    }
+
+    @Test
     void callingBackInAnotherSenseOffersNoTimes() {
         String resident = randomMobile();
         String twiml = sms(resident, "Ik heb gisteren al teruggebeld maar kreeg niemand te pakken over mijn paspoort");

@@ -388,4 +388,18 @@ class TriageTest {
         assertThat(new Triage(java.util.List.of(new CrisisSignals())).crisisInDoubt("het gaat niet goed met me, kan iemand me bellen"))
                 .isFalse();
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "mijn bijzondere bijstand is afgewezen en ik snap niet waarom, kunt u mij terugbellen | CASE_SPECIFIC",
+            "al drie keer is ons papier niet opgehaald, graag terugbellen                       | COMPLAINT"})
+    void aCallBackAskedForAboutOnesOwnCaseOrWithAComplaintIsThatCaseOrComplaint(String text, EscalationReason reason) {
+        assertThat(TRIAGE.classify(text)).get().extracting(TriageResult::reason).isEqualTo(EscalationReason.HUMAN_REQUESTED);
+        assertThat(TRIAGE.besidesHumanRequest(text)).get().extracting(TriageResult::reason).isEqualTo(reason);
+    }
+
+    @Test
+    void aPlainCallBackRequestHasNoOtherReason() {
+        assertThat(TRIAGE.besidesHumanRequest("kunt u mij morgen terugbellen")).isEmpty();
+    }
 }
