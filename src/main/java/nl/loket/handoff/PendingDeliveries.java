@@ -57,7 +57,7 @@ class PendingDeliveries {
         try (Jedis jedis = pool.getResource()) {
             Object claimed = jedis.eval(CLAIM_FIRST_SEND, List.of(claimKey(messageId), key), List.of(
                     Long.toString(REMEMBER_CLAIM.toSeconds()), Long.toString(clock.millis() + LEASE.toMillis()),
-                    member(taskId, messageId)));
+                    member(taskId, messageId, false)));
             return Long.valueOf(1).equals(claimed);
         }
     }
@@ -66,7 +66,7 @@ class PendingDeliveries {
     void giveBackFirstSend(String taskId, String messageId) {
         try (Jedis jedis = pool.getResource()) {
             jedis.del(claimKey(messageId));
-            jedis.zrem(key, member(taskId, messageId));
+            jedis.zrem(key, member(taskId, messageId, false), member(taskId, messageId, true));
         } catch (RuntimeException e) {
             // Redis is away: the lease runs out and resumeAbandoned sends the reply instead
         }
@@ -88,15 +88,23 @@ class PendingDeliveries {
 
     /** Starts or renews the lease of a reply that is being sent, for {@code waitMillis} before the next attempt plus the lease. */
     void lease(String taskId, String messageId, long waitMillis) {
+        lease(taskId, messageId, waitMillis, false);
+    }
+
+    /**
+     * {@link #lease(String, String, long)} for a reply sent {@code inWriting} (call-back times, a missed call-back): an
+     * instance that sends it again after a crash sends it in writing too, by SMS or e-mail, not as a call-back note.
+     */
+    void lease(String taskId, String messageId, long waitMillis, boolean inWriting) {
         try (Jedis jedis = pool.getResource()) {
-            jedis.zadd(key, clock.millis() + waitMillis + LEASE.toMillis(), member(taskId, messageId));
+            jedis.zadd(key, clock.millis() + waitMillis + LEASE.toMillis(), member(taskId, messageId, inWriting));
         }
     }
 
     /** The reply has its final delivery status. */
     void done(String taskId, String messageId) {
         try (Jedis jedis = pool.getResource()) {
-            jedis.zrem(key, member(taskId, messageId));
+            jedis.zrem(key, member(taskId, messageId, false), member(taskId, messageId, true));
         }
     }
 
@@ -124,20 +132,28 @@ class PendingDeliveries {
             if (removed == 0) {
                 continue;
             }
-            String[] ids = member.split(":", 2);
+            String[] ids = member.split(":", 3);
+            boolean inWriting = ids.length == 3 && IN_WRITING.equals(ids[2]);
             Optional<HandoffTask> task = tasks.find(ids[0]);
             Optional<Message> message = task.flatMap(t -> contacts.messages(t.conversationId()).stream()
                     .filter(m -> m.id().equals(ids[1])).findFirst());
             if (task.isPresent() && message.isPresent() && message.get().deliveryStatus() == DeliveryStatus.PENDING) {
                 log.info("Delivery of agent reply {} on task {} was abandoned by its instance; sending again", ids[1], ids[0]);
-                delivery.getObject().dispatch(task.get(), message.get());
+                if (inWriting) {
+                    delivery.getObject().dispatchInWriting(task.get(), message.get());
+                } else {
+                    delivery.getObject().dispatch(task.get(), message.get());
+                }
                 resumed++;
             }
         }
         return resumed;
     }
 
-    private static String member(String taskId, String messageId) {
-        return taskId + ":" + messageId;
+    /** "task:message", and ":w" after it for a reply sent in writing (a member of before stays a plain one). */
+    private static String member(String taskId, String messageId, boolean inWriting) {
+        return taskId + ":" + messageId + (inWriting ? ":" + IN_WRITING : "");
     }
+
+    private static final String IN_WRITING = "w";
 }

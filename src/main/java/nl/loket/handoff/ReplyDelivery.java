@@ -65,7 +65,7 @@ class ReplyDelivery {
     }
 
     void dispatch(HandoffTask task, Message message) {
-        lease(task, message, 0);
+        lease(task, message, 0, false);
         executor.execute(() -> attempt(task, message, 1, false));
     }
 
@@ -74,21 +74,21 @@ class ReplyDelivery {
      * call-back): a phone resident gets it by SMS, else by e-mail, instead of it waiting for a call.
      */
     void dispatchInWriting(HandoffTask task, Message message) {
-        lease(task, message, 0);
+        lease(task, message, 0, true);
         executor.execute(() -> attempt(task, message, 1, true));
     }
 
-    /** Tells the other instances this reply is being sent (see {@link PendingDeliveries}). */
-    private void lease(HandoffTask task, Message message, long waitMillis) {
+    /** Tells the other instances this reply is being sent, and how (see {@link PendingDeliveries}). */
+    private void lease(HandoffTask task, Message message, long waitMillis, boolean inWriting) {
         try {
-            pending.lease(task.id(), message.id(), waitMillis);
+            pending.lease(task.id(), message.id(), waitMillis, inWriting);
         } catch (RuntimeException e) {
             // Redis is away: the attempt goes on; an earlier lease, if any, still covers it.
         }
     }
 
     private void attempt(HandoffTask task, Message message, int attempt, boolean inWriting) {
-        lease(task, message, 0);
+        lease(task, message, 0, inWriting);
         DeliveryResult result;
         try {
             result = send(task, message, inWriting);
@@ -97,7 +97,7 @@ class ReplyDelivery {
         }
         if (result.status() == DeliveryResult.Status.FAILED && result.retryable() && attempt < properties.deliveryAttempts()) {
             long wait = properties.deliveryBackoff().toMillis() << (attempt - 1);
-            lease(task, message, wait);
+            lease(task, message, wait, inWriting);
             executor.schedule(() -> attempt(task, message, attempt + 1, inWriting), wait, TimeUnit.MILLISECONDS);
             return;
         }
@@ -105,14 +105,14 @@ class ReplyDelivery {
             log.warn("Agent reply {} on task {} not delivered after {} attempt(s): {}", message.id(), task.id(),
                     attempt, result.detail());
         }
-        record(task, message, result, 1);
+        record(task, message, result, 1, inWriting);
     }
 
     /**
      * Records the final delivery status, again and again while Redis is away (a failover takes seconds): a reply
      * left PENDING when its lease runs out is sent once more by another instance, and the resident would get it twice.
      */
-    private void record(HandoffTask task, Message message, DeliveryResult result, int tries) {
+    private void record(HandoffTask task, Message message, DeliveryResult result, int tries, boolean inWriting) {
         try {
             switch (result.status()) {
                 case SENT -> contacts.recordDelivery(task.conversationId(), message.id(), DeliveryStatus.SENT);
@@ -126,8 +126,8 @@ class ReplyDelivery {
         } catch (RuntimeException e) {
             if (tries < RECORD_TRIES) {
                 long wait = RECORD_RETRY.toMillis() * tries;
-                lease(task, message, wait);
-                executor.schedule(() -> record(task, message, result, tries + 1), wait, TimeUnit.MILLISECONDS);
+                lease(task, message, wait, inWriting);
+                executor.schedule(() -> record(task, message, result, tries + 1, inWriting), wait, TimeUnit.MILLISECONDS);
                 return;
             }
             log.error("Could not record delivery of agent reply {} on task {}: {}", message.id(), task.id(), e.toString());

@@ -6,6 +6,7 @@ import nl.loket.support.HandoffIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -43,6 +44,33 @@ class PendingDeliveriesIT extends HandoffIntegrationTest {
         // Done: nothing is left to resume.
         assertThat(pending.resume(System.currentTimeMillis() + 10 * PendingDeliveries.LEASE.toMillis())).isZero();
     }
+
+    @Test
+    void callBackTimesAbandonedWhileBeingSentToAPhoneResidentAreSentAgainBySmsNotLeftForACall() {
+        String phone = randomMobile();
+        HttpResponse<String> accepted = postTranscript("""
+                {"callId":"%s","from":"%s","to":"+31243290000","language":"nl",
+                 "segments":[{"speaker":"RESIDENT","text":"Ik wil een medewerker spreken over mijn aanslag"}]}"""
+                .formatted("call-" + UUID.randomUUID(), phone));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String conversationId = contacts.conversationByReference(JSON.readTree(accepted.body()).get("reference").asString())
+                .orElseThrow().id();
+        HandoffTask task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> handoff.taskOfConversation(conversationId), java.util.Optional::isPresent).orElseThrow();
+
+        // A crash right after the call-back times were stored: PENDING, leased as a text to send in writing.
+        String text = "Welke tijd past u? 1. dinsdag " + UUID.randomUUID();
+        Message times = contacts.appendAgentMessage(task.conversationId(), text);
+        pending.lease(task.id(), times.id(), 0, true);
+
+        assertThat(pending.resume(System.currentTimeMillis() + PendingDeliveries.LEASE.toMillis() + 1_000)).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> "SENT".equals(status(task, times)));
+        TWILIO.verify(1, postRequestedFor(urlEqualTo(TWILIO_MESSAGES)).withRequestBody(containing(text.split(" ")[6])));
+        assertThat(pending.resume(System.currentTimeMillis() + 10 * PendingDeliveries.LEASE.toMillis())).isZero();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private String status(HandoffTask task, Message reply) {
         return contacts.messages(task.conversationId()).stream().filter(m -> m.id().equals(reply.id()))
