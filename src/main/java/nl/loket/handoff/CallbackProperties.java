@@ -2,6 +2,7 @@ package nl.loket.handoff;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,7 @@ import java.util.Set;
  *                        (e.g. {@code 2026-05-15}, the day after Hemelvaartsdag)
  * @param openOnGoodFriday     call residents back on Goede Vrijdag (closed when false)
  * @param openOnLiberationDay  call residents back on Bevrijdingsdag, 5 May (closed when false)
+ * @param publicBaseUrl   Loket's public address, for the link with which an e-mail resident picks a time
  */
 @Validated
 @ConfigurationProperties("loket.callbacks")
@@ -47,7 +49,8 @@ record CallbackProperties(
         Map<DayOfWeek, String> openingHours,
         @Size(max = 366) List<@NotNull LocalDate> closedDays,
         @DefaultValue("false") boolean openOnGoodFriday,
-        @DefaultValue("false") boolean openOnLiberationDay) {
+        @DefaultValue("false") boolean openOnLiberationDay,
+        @NotBlank @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     CallbackProperties {
         if (slotLength != null && (slotLength.toMinutes() < 5 || slotLength.toMinutes() > 240)) {

@@ -72,6 +72,19 @@ class CallbackStore {
         }
     }
 
+    /** A link to pick from a conversation's proposal on a page (an e-mail resident cannot answer by number). */
+    void saveLink(String token, String conversationId, Duration validFor) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.psetex(linkKey(token), validFor.toMillis(), conversationId);
+        }
+    }
+
+    Optional<String> conversationOfLink(String token) {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(linkKey(token)));
+        }
+    }
+
     void removeOffer(String conversationId) {
         try (Jedis jedis = pool.getResource()) {
             jedis.del(offerKey(conversationId));
@@ -118,4 +131,7 @@ class CallbackStore {
     private String bookedKey(String team, Instant slot) { return keys.key("callback", "booked", team, Long.toString(slot.getEpochSecond())); }
 
     private String dueKey() { return keys.key("callback", "due"); }
+
+    /** Hashed: the token is the resident's proof, and a copy of Redis must not hand it out. */
+    private String linkKey(String token) { return keys.key("callback", "link", RedisKeys.hashed(token)); }
 }

@@ -194,8 +194,13 @@ public class Callbacks implements OpenChoices {
         HandoffTask noted = tasks.update(taskId, t -> t.withNote(new HandoffNote(agent, OffsetDateTime.now(clock),
                 HandoffNote.Kind.CALLBACK, null, "Tijden voorgesteld: " + numbered(slots, "nl").replace("\n", "; "))),
                 TaskStore.Transition.none());
-        Message sent = contacts.appendAgentMessage(task.conversationId(), prompts.text("callback-slots", language,
-                Map.of("slots", numbered(slots, language), "reference", task.reference())));
+        // A form resident gets it by e-mail and cannot answer by number: a link to pick on a page instead.
+        String text = task.channel() == Channel.WEBFORM
+                ? prompts.text("callback-slots-link", language, Map.of("slots", numbered(slots, language),
+                        "reference", task.reference(), "link", pickLink(task.conversationId())))
+                : prompts.text("callback-slots", language, Map.of("slots", numbered(slots, language),
+                        "reference", task.reference()));
+        Message sent = contacts.appendAgentMessage(task.conversationId(), text);
         store.saveOffer(task.conversationId(), new CallbackStore.CallbackOffer(task.id(), sent.id(), slots),
                 properties.offerValidFor());
         delivery.dispatchInWriting(noted, sent);
@@ -203,6 +208,19 @@ public class Callbacks implements OpenChoices {
         changed(taskId);
         return slots;
     }
+
+    /** A new unguessable link to the conversation's proposal, valid as long as the proposal. */
+    private String pickLink(String conversationId) {
+        byte[] random = new byte[18];
+        RANDOM.nextBytes(random);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        store.saveLink(token, conversationId, properties.offerValidFor());
+        String base = properties.publicBaseUrl().endsWith("/")
+                ? properties.publicBaseUrl().substring(0, properties.publicBaseUrl().length() - 1) : properties.publicBaseUrl();
+        return base + "/terugbellen/" + token;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** The resident's message picks one of the proposed times, picks a number that is not there, or is no pick. */
     @Override
@@ -217,28 +235,61 @@ public class Callbacks implements OpenChoices {
         if (pick.isEmpty()) {
             return Optional.empty();
         }
-        String language = language(offer.get(), task.get());
-        List<OffsetDateTime> slots = offer.get().slots();
-        int number = pick.getAsInt();
+        return pick(conversation.id(), offer.get(), task.get(), pick.getAsInt());
+    }
+
+    /** Books the picked time of the offer, or says why not (not on the list, full meanwhile); empty: task closed. */
+    private Optional<Answer> pick(String conversationId, CallbackStore.CallbackOffer offer, HandoffTask task, int number) {
+        String language = language(offer, task);
+        List<OffsetDateTime> slots = offer.slots();
         if (number < 1 || number > slots.size()) {
             return Optional.of(new Answer(prompts.text("callback-invalid", language, Map.of("slots", numbered(slots, language))),
                     false));
         }
         OffsetDateTime slot = slots.get(number - 1);
-        if (!slot.toInstant().isAfter(clock.instant()) || !store.book(teamOf(task.get()), slot.toInstant(), properties.capacityPerSlot())) {
-            List<OffsetDateTime> fresh = freeSlots(task.get());
-            store.saveOffer(conversation.id(), new CallbackStore.CallbackOffer(task.get().id(), null, fresh,
-                    offer.get().language()), properties.offerValidFor());
+        if (!slot.toInstant().isAfter(clock.instant()) || !store.book(teamOf(task), slot.toInstant(), properties.capacityPerSlot())) {
+            List<OffsetDateTime> fresh = freeSlots(task);
+            store.saveOffer(conversationId, new CallbackStore.CallbackOffer(task.id(), null, fresh,
+                    offer.language()), properties.offerValidFor());
             return Optional.of(new Answer(prompts.text("callback-full", language, Map.of("slots", numbered(fresh, language))),
                     false));
         }
-        if (plan(task.get().id(), slot, false, RESIDENT, "Gekozen: " + label(slot, "nl")).status() == TaskStatus.CLOSED) {
+        if (plan(task.id(), slot, false, RESIDENT, "Gekozen: " + label(slot, "nl")).status() == TaskStatus.CLOSED) {
             return Optional.empty(); // closed by the agent meanwhile: an ordinary message for the record
         }
-        store.removeOffer(conversation.id());
-        log.info("Call-back on task {} planned by the resident at {}", task.get().id(), slot);
+        store.removeOffer(conversationId);
+        log.info("Call-back on task {} planned by the resident at {}", task.id(), slot);
         return Optional.of(new Answer(prompts.text("callback-planned", language,
-                Map.of("time", label(slot, language), "reference", task.get().reference())), true));
+                Map.of("time", label(slot, language), "reference", task.reference())), true));
+    }
+
+    /** The times an e-mail resident can pick from on the page their link opens; empty when the link is no longer valid. */
+    public Optional<LinkChoice> linkChoice(String token) {
+        return linkedOffer(token).map(linked -> new LinkChoice(linked.task().reference(),
+                language(linked.offer(), linked.task()), linked.offer().slots().stream()
+                        .map(slot -> label(slot, language(linked.offer(), linked.task()))).toList()));
+    }
+
+    /** The proposal's times a link shows: in the resident's language, first = number 1. */
+    public record LinkChoice(String reference, String language, List<String> times) { }
+
+    /**
+     * The e-mail resident picks time {@code number} on the page their link opens: the same booking as a pick by SMS or
+     * chat, and what to tell them. Empty when the link is no longer valid or the task closed meanwhile.
+     */
+    public Optional<Answer> pickByLink(String token, int number) {
+        return linkedOffer(token).flatMap(linked -> pick(linked.conversationId(), linked.offer(), linked.task(), number));
+    }
+
+    private record Linked(String conversationId, CallbackStore.CallbackOffer offer, HandoffTask task) { }
+
+    private Optional<Linked> linkedOffer(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
+            return Optional.empty();
+        }
+        return store.conversationOfLink(token).flatMap(conversationId -> store.offer(conversationId)
+                .flatMap(offer -> taskOf(offer, conversationId).filter(t -> t.status() != TaskStatus.CLOSED)
+                        .map(task -> new Linked(conversationId, offer, task))));
     }
 
     /** The proposed times still open in this conversation, for the chat page's buttons. */

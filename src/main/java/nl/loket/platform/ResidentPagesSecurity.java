@@ -29,7 +29,7 @@ class ResidentPagesSecurity {
 
     static final String[] RESIDENT_PAGES = {
             "/chat", "/contact", "/contact/**", "/widget.js", "/widget-demo.html", "/assets/**", "/vendor/**",
-            "/theme/**", "/afmelden/**"
+            "/theme/**", "/afmelden/**", "/terugbellen/**"
     };
 
     /** scheme://host[:port], nothing else: a value that could break out of the header is refused at start-up. */

@@ -233,6 +233,55 @@ class CallbackIT extends HandoffIntegrationTest {
     }
 
     @Test
+    void aFormResidentPicksATimeOnThePageTheLinkInTheirEmailOpens() throws Exception {
+        String email = "terugbellen-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        JsonNode submitted = form(Map.of("message", "Ik wil een medewerker spreken over mijn aanvraag", "email", email));
+        String conversationId = contacts.conversationByReference(submitted.get("reference").asString()).orElseThrow().id();
+        HandoffTask task = handoff.taskOfConversation(conversationId).orElseThrow();
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agentPost(CALLER, "/api/agent/handoffs/" + task.id() + "/callback/propose", null).statusCode()).isEqualTo(200);
+
+        // The e-mail: the times and a link to pick one, not "reply with the number" (a form resident cannot reply).
+        String mail = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mailTo(email), java.util.Objects::nonNull);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/terugbellen/([A-Za-z0-9_-]{20,64})").matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        assertThat(mail).contains("Kies op deze pagina de tijd die u past").doesNotContain("Stuur alleen het nummer terug");
+        String page = "/terugbellen/" + link.group(1);
+        List<String> times = contacts.openChoice(conversationId).orElseThrow().options();
+
+        // Opening the link (a mail scanner does too) picks nothing: it shows a button per time.
+        HttpResponse<String> shown = get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains(task.reference()).contains(">" + times.get(1) + "<").contains("name=\"keuze\"");
+        assertThat(shown.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        assertThat(handoff.task(task.id()).callbackAt()).isNull();
+
+        // A number not on the list: pick again; then the second time is planned, as by SMS.
+        HttpResponse<String> wrong = postForm(page, Map.of("keuze", "7"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Kies hieronder een andere tijd").contains(">" + times.get(1) + "<");
+        HttpResponse<String> picked = postForm(page, Map.of("keuze", "2"));
+        assertThat(picked.statusCode()).isEqualTo(200);
+        assertThat(picked.body()).contains("Wij bellen u terug op " + times.get(1)).doesNotContain("name=\"keuze\"");
+        assertThat(label(handoff.task(task.id()).callbackAt())).isEqualTo(times.get(1));
+
+        // Used: the link no longer picks; a made-up link never did.
+        assertThat(get(page).statusCode()).isEqualTo(404);
+        assertThat(postForm(page, Map.of("keuze", "1")).statusCode()).isEqualTo(404);
+        assertThat(get("/terugbellen/" + "A".repeat(24)).statusCode()).isEqualTo(404);
+        assertThat(get("/terugbellen/..%2Fagent").statusCode()).isIn(400, 404);
+    }
+
+    private static String mailTo(String address) throws Exception {
+        for (jakarta.mail.internet.MimeMessage m : MAIL.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                return com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aChatResidentSeesTheTimesAsButtonsAndPicksByTypingTheNumber() {
         Chat chat = chat();
         say(chat, "Ik wil een medewerker spreken");
