@@ -45,6 +45,15 @@ record DraftForm(String article, String topic, String language, String title, St
                 a.source(), a.lastReviewed() == null ? "" : a.lastReviewed().toString(), "", "");
     }
 
+    /** The same form with these questions added under the examples (those already there once). */
+    DraftForm withExamples(List<String> questions) {
+        java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>(examples.lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList());
+        questions.stream().map(q -> String.join(" ", q.strip().split("\\s+"))).filter(q -> !q.isEmpty()).forEach(lines::add);
+        return new DraftForm(article, topic, language, title, summary, body, steps, String.join("\n", lines), keywords,
+                related, source, lastReviewed, note, question);
+    }
+
     boolean isNew() {
         return article.isBlank();
     }

@@ -1,5 +1,6 @@
 package nl.loket.knowledge;
 
+import org.springframework.beans.factory.ObjectProvider;
 import nl.loket.platform.ProblemException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,10 +45,12 @@ class RedactiePages {
     private final Clock clock;
     private final SourceLinks sourceLinks;
     private final ArticleOverview overview;
+    private final ObjectProvider<UnansweredQuestions> unanswered;
 
     RedactiePages(KnowledgeEditing editing, CandidateKnowledge candidates, DraftChecks checks, Clock clock,
-                  SourceLinks sourceLinks, ArticleOverview overview) {
+                  SourceLinks sourceLinks, ArticleOverview overview, ObjectProvider<UnansweredQuestions> unanswered) {
         this.editing = editing;
+        this.unanswered = unanswered;
         this.sourceLinks = sourceLinks;
         this.overview = overview;
         this.candidates = candidates;
@@ -188,6 +192,57 @@ class RedactiePages {
             flash.addFlashAttribute("error", e.detail());
         }
         return "redirect:/redactie/artikelen/" + id;
+    }
+
+    /**
+     * The questions the assistant could not answer in the last {@link UnansweredQuestions#DAYS} days, grouped, with
+     * personal data taken out: a group starts a new article, a question becomes an example of an existing one. Both
+     * open the draft form filled in; the editor checks it and saves, and a second editor approves as always.
+     */
+    @GetMapping("/vragen")
+    String questions(Model model, Authentication editor) {
+        model.addAttribute("agentName", editor.getName());
+        model.addAttribute("groups", unansweredGroups());
+        model.addAttribute("articles", overview.list(null, null).stream()
+                .sorted(java.util.Comparator.comparing(ArticleSummary::language).thenComparing(ArticleSummary::title)).toList());
+        model.addAttribute("days", UnansweredQuestions.DAYS);
+        return "redactie/questions";
+    }
+
+    @PostMapping("/vragen/voorbeeld")
+    String questionAsExample(@RequestParam(defaultValue = "") String artikel, @RequestParam(defaultValue = "") String vraag,
+                             Model model, Authentication editor, RedirectAttributes flash) {
+        String question = vraag.strip();
+        // Only a question of the list: the page sends back what it showed, nothing else becomes an example this way.
+        if (unansweredGroups().stream().noneMatch(g -> g.examples().contains(question))) {
+            flash.addFlashAttribute("error", "Deze vraag staat niet (meer) in de lijst.");
+            return "redirect:/redactie/vragen";
+        }
+        Optional<ArticleHistory> history = editing.history(artikel);
+        if (history.isEmpty()) {
+            flash.addFlashAttribute("error", "Kies een artikel om de vraag aan toe te voegen.");
+            return "redirect:/redactie/vragen";
+        }
+        Article latest = history.get().versions().get(history.get().versions().size() - 1).article();
+        model.addAttribute("status", "De vraag staat onderaan bij de voorbeeldvragen. Kijk het concept na en sla het op.");
+        return form(DraftForm.of(latest).withExamples(List.of(question)), Map.of(), null, null, model, editor);
+    }
+
+    @PostMapping("/vragen/nieuw-artikel")
+    String questionsAsNewArticle(@RequestParam(defaultValue = "") String term, Model model, Authentication editor,
+                                 RedirectAttributes flash) {
+        Optional<UnansweredQuestions.Group> group = unansweredGroups().stream().filter(g -> g.term().equals(term)).findFirst();
+        if (group.isEmpty()) {
+            flash.addFlashAttribute("error", "Deze groep vragen staat niet (meer) in de lijst.");
+            return "redirect:/redactie/vragen";
+        }
+        model.addAttribute("status", "De vragen staan bij de voorbeeldvragen. Schrijf het artikel en sla het op.");
+        return form(DraftForm.empty().withExamples(group.get().examples()), Map.of(), null, null, model, editor);
+    }
+
+    private List<UnansweredQuestions.Group> unansweredGroups() {
+        UnansweredQuestions source = unanswered.getIfAvailable();
+        return source == null ? List.of() : source.lastDays(UnansweredQuestions.DAYS);
     }
 
     @GetMapping("/artikelen/{id}/bewerken")

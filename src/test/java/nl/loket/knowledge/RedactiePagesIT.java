@@ -158,4 +158,45 @@ class RedactiePagesIT {
     private static int versions() {
         return loket.bean(KnowledgeEditing.class).history("nl-grofvuil").orElseThrow().latestVersion();
     }
+
+    @Test
+    void anUnansweredQuestionBecomesAnExampleOfAnArticleOrStartsANewOneAsADraftTheEditorChecks() {
+        LoketInstance.Chat chat = loket.openChat();
+        String question = "waar kan ik met mijn kano de waal op bij lent";
+        HttpResponse<String> sent = loket.sendChat(chat, question);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).contains("\"outcome\":\"ESCALATED\"");
+        UnansweredQuestions unanswered = loket.bean(UnansweredQuestions.class);
+        UnansweredQuestions.Group group = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> unanswered.lastDays(UnansweredQuestions.DAYS).stream()
+                        .filter(g -> g.examples().contains(question)).findFirst().orElse(null), java.util.Objects::nonNull);
+        int before = versions();
+
+        WorkbenchSession a = editor("redacteur-a");
+        HttpResponse<String> list = a.get("/redactie/vragen");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(question).contains("Nieuw artikel met deze vragen");
+
+        // As an example of an existing article: the draft form, filled in, with the question under the examples.
+        HttpResponse<String> asExample = a.submit("/redactie/vragen/voorbeeld", Map.of("artikel", "nl-grofvuil", "vraag", question));
+        assertThat(asExample.statusCode()).isEqualTo(200);
+        assertThat(asExample.body()).contains("De vraag staat onderaan bij de voorbeeldvragen")
+                .containsPattern("(?s)<textarea[^>]*name=\"examples\"[^>]*>.*" + question + "\\s*</textarea>");
+        assertThat(versions()).as("nothing saved before the editor saves").isEqualTo(before);
+
+        // A whole group as a new article.
+        HttpResponse<String> asNew = a.submit("/redactie/vragen/nieuw-artikel", Map.of("term", group.term()));
+        assertThat(asNew.statusCode()).isEqualTo(200);
+        assertThat(asNew.body()).contains("Schrijf het artikel en sla het op").contains(question);
+
+        // Only what the list shows: other text, an unknown article or group goes back to the list with a message.
+        HttpResponse<String> other = a.submit("/redactie/vragen/voorbeeld", Map.of("artikel", "nl-grofvuil", "vraag", "iets anders"));
+        assertThat(other.body()).contains("Deze vraag staat niet (meer) in de lijst").contains("Redactie: vragen zonder antwoord");
+        assertThat(a.post("/redactie/vragen/voorbeeld", Map.of("artikel", "nl-bestaat-niet", "vraag", question)).statusCode())
+                .isEqualTo(302);
+        assertThat(a.post("/redactie/vragen/nieuw-artikel", Map.of("term", "bestaat-niet")).statusCode()).isEqualTo(302);
+        assertThat(a.postWithoutToken("/redactie/vragen/voorbeeld", Map.of("artikel", "nl-grofvuil", "vraag", question))
+                .statusCode()).isEqualTo(403);
+        assertThat(versions()).isEqualTo(before);
+    }
 }
