@@ -165,6 +165,16 @@ class RedactieBrowserIT {
         assertThat(driver.findElement(By.id("diff")).getText()).contains("half acht");
         assertClean("article published");
         assertThat(answer()).contains("voor half acht buiten");
+
+        // A question the assistant could not answer reaches the editors' list of questions, accessible too.
+        loket.sendChat(loket.openChat(), "waar kan ik met mijn kano de waal op bij lent");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> !loket.bean(UnansweredQuestions.class).lastDays(UnansweredQuestions.DAYS).isEmpty());
+        driver.get(loket.url("/redactie/vragen"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("add-1-1")));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("kano");
+        assertClean("unanswered questions");
+        screenshot("redactie-questions.png");
     }
 
     /** The chat's answer to the question the editor tested, as a resident gets it. */
