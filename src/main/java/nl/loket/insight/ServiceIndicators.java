@@ -46,6 +46,16 @@ public class ServiceIndicators {
         return indicators(range.from(), range.to());
     }
 
+    /** The questions the assistant could not answer in the period (redacted), newest first, at most {@code limit}. */
+    public List<String> unansweredQuestions(LocalDate from, LocalDate to, int limit) {
+        List<String> all = new ArrayList<>();
+        for (InsightStore.Day day : store.read(from, to, List.of())) {
+            day.gaps().forEach(g -> all.add(g.text()));
+        }
+        java.util.Collections.reverse(all);
+        return all.stream().limit(limit).toList();
+    }
+
     public Indicators indicators(LocalDate from, LocalDate to) {
         Map<String, Long> total = new HashMap<>();
         Map<String, List<InsightStore.Sample>> samples = new HashMap<>();

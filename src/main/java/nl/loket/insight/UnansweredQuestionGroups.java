@@ -25,4 +25,10 @@ class UnansweredQuestionGroups implements UnansweredQuestions {
         return indicators.indicators(today.minusDays(Math.max(1, days) - 1L), today).knowledgeGaps().stream()
                 .map(gap -> new Group(gap.term(), gap.count(), gap.examples())).toList();
     }
+
+    @Override
+    public List<String> questions(int days, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        return indicators.unansweredQuestions(today.minusDays(Math.max(1, days) - 1L), today, limit);
+    }
 }

@@ -46,10 +46,13 @@ class RedactiePages {
     private final SourceLinks sourceLinks;
     private final ArticleOverview overview;
     private final ObjectProvider<UnansweredQuestions> unanswered;
+    private final CurrentKnowledge current;
 
     RedactiePages(KnowledgeEditing editing, CandidateKnowledge candidates, DraftChecks checks, Clock clock,
-                  SourceLinks sourceLinks, ArticleOverview overview, ObjectProvider<UnansweredQuestions> unanswered) {
+                  SourceLinks sourceLinks, ArticleOverview overview, ObjectProvider<UnansweredQuestions> unanswered,
+                  CurrentKnowledge current) {
         this.editing = editing;
+        this.current = current;
         this.unanswered = unanswered;
         this.sourceLinks = sourceLinks;
         this.overview = overview;
@@ -206,7 +209,36 @@ class RedactiePages {
         model.addAttribute("articles", overview.list(null, null).stream()
                 .sorted(java.util.Comparator.comparing(ArticleSummary::language).thenComparing(ArticleSummary::title)).toList());
         model.addAttribute("days", UnansweredQuestions.DAYS);
+        model.addAttribute("replay", replay());
         return "redactie/questions";
+    }
+
+    /** How many questions to replay at most: the newest, so the page stays quick (about 5 ms each). */
+    static final int REPLAY_LIMIT = 300;
+
+    /**
+     * The unanswered questions replayed against the knowledge base as it is now, as the test box does (nothing sent,
+     * stored or counted): after a publish, how many the new version answers. Per question: the topic now answered.
+     */
+    record Replay(int questions, int answeredNow, Map<String, String> topicByQuestion) {
+    }
+
+    private Replay replay() {
+        UnansweredQuestions source = unanswered.getIfAvailable();
+        if (source == null) {
+            return new Replay(0, 0, Map.of());
+        }
+        KnowledgeBase now = current.current();
+        Map<String, String> answered = new LinkedHashMap<>();
+        List<String> questions = source.questions(UnansweredQuestions.DAYS, REPLAY_LIMIT);
+        for (String question : new java.util.LinkedHashSet<>(questions)) {
+            DraftChecks.TestAnswer answer = checks.ask(now, question);
+            if ("ANSWERED".equals(answer.outcome()) && answer.topic() != null) {
+                answered.put(question, answer.topic());
+            }
+        }
+        int answeredNow = (int) questions.stream().filter(answered::containsKey).count();
+        return new Replay(questions.size(), answeredNow, answered);
     }
 
     @PostMapping("/vragen/voorbeeld")

@@ -16,6 +16,9 @@ public interface UnansweredQuestions {
     /** The groups of the last {@code days} days, today included, largest first. */
     List<Group> lastDays(int days);
 
+    /** Every such question of the last {@code days} days (redacted), newest first, at most {@code limit}. */
+    List<String> questions(int days, int limit);
+
     /** Questions that share {@code term}; {@code examples} are the newest of them (redacted), {@code count} all. */
     record Group(String term, long count, List<String> examples) {
     }

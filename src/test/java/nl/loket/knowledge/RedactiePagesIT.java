@@ -198,5 +198,22 @@ class RedactiePagesIT {
         assertThat(a.postWithoutToken("/redactie/vragen/voorbeeld", Map.of("artikel", "nl-grofvuil", "vraag", question))
                 .statusCode()).isEqualTo(403);
         assertThat(versions()).isEqualTo(before);
+        assertThat(list.body()).contains("Met de kennisbank van nu zou de assistent 0 van deze 1 vragen beantwoorden");
+
+        // Saved as an example and published (four eyes): replayed on the new version, the question is answered now.
+        Map<String, String> fields = grofvuilWith(a, loket.bean(CurrentKnowledge.class).current()
+                .article("grofvuil", "nl").orElseThrow().summary());
+        fields.put("examples", fields.get("examples") + "\n" + question);
+        assertThat(a.submit("/redactie/concept", fields).body()).contains("is opgeslagen");
+        String draft = loket.bean(KnowledgeEditing.class).list("grofvuil", "nl").get(0).draft();
+        WorkbenchSession b = editor("redacteur-b");
+        b.get("/redactie/artikelen/nl-grofvuil");
+        assertThat(b.submit("/redactie/artikelen/nl-grofvuil/goedkeuren", Map.of("concept", draft)).body())
+                .contains("is goedgekeurd en gepubliceerd");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> a.get("/redactie/vragen").body()
+                .contains("Met de kennisbank van nu zou de assistent 1 van deze 1 vragen beantwoorden"));
+        assertThat(a.get("/redactie/vragen").body()).contains("nu beantwoord: grofvuil");
+        assertThat(unanswered.questions(UnansweredQuestions.DAYS, 100)).as("replaying stored and counted nothing")
+                .containsExactly(question);
     }
 }
