@@ -39,6 +39,14 @@ class KnowledgeApi {
         this.json = json;
     }
 
+    /** The published articles as Markdown files in the knowledge folder's layout, in one ZIP. */
+    @GetMapping(value = "/export", produces = "application/zip")
+    ResponseEntity<byte[]> export() {
+        return ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kennisbank.zip\"")
+                .contentType(MediaType.parseMediaType("application/zip")).body(editing.exportPublished());
+    }
+
     @GetMapping("/articles")
     Map<String, Object> articles(@RequestParam(required = false) String topic, @RequestParam(required = false) String language) {
         return Map.of("release", current.release(), "articles",

@@ -162,6 +162,27 @@ class KnowledgeEditing {
     }
 
     /** Every article (published or only drafted) with its state and review dates, by language and topic. */
+    /**
+     * The published articles as the knowledge folder holds them ({@code nl/paspoort.md}, …) in one ZIP, so a
+     * municipality can keep its content in git or start another Loket from it ({@code loket.knowledge.location}).
+     * Each file reads back as the same article (the loader's own format).
+     */
+    byte[] exportPublished() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            List<Article> articles = new java.util.ArrayList<>(store.articles(store.published()));
+            articles.sort(java.util.Comparator.comparing((Article a) -> ArticleMarkdown.fileName(a.language(), a.topic())));
+            for (Article article : articles) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(ArticleMarkdown.fileName(article.language(), article.topic())));
+                zip.write(ArticleMarkdown.write(article).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     List<ArticleSummary> list(String topic, String language) {
         List<ArticleSummary> out = new ArrayList<>();
         for (String id : store.ids()) {

@@ -277,6 +277,16 @@ class RedactiePages {
         return source == null ? List.of() : source.lastDays(UnansweredQuestions.DAYS);
     }
 
+    /** The same ZIP as {@code GET /api/knowledge/export}, for the button on the list. */
+    @GetMapping(value = "/export", produces = "application/zip")
+    @ResponseBody
+    org.springframework.http.ResponseEntity<byte[]> export() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kennisbank.zip\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .body(editing.exportPublished());
+    }
+
     @GetMapping("/artikelen/{id}/bewerken")
     String edit(@PathVariable String id, Model model, Authentication editor) {
         ArticleHistory history = editing.history(id).orElseThrow(() -> new UnknownArticleVersion(id));

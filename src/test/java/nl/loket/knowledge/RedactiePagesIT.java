@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -215,5 +216,37 @@ class RedactiePagesIT {
         assertThat(a.get("/redactie/vragen").body()).contains("nu beantwoord: grofvuil");
         assertThat(unanswered.questions(UnansweredQuestions.DAYS, 100)).as("replaying stored and counted nothing")
                 .containsExactly(question);
+    }
+
+    @Test
+    void theExportHoldsEveryPublishedArticleAsAMarkdownFileThatReadsBackAsTheSameArticle() throws Exception {
+        HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(loket.url("/api/knowledge/export")))
+                .header("Authorization", LoketInstance.basic("redacteur-a")[1]).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("kennisbank");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                java.nio.file.Path file = folder.resolve(entry.getName()).normalize();
+                assertThat(file.startsWith(folder)).as("stays in the folder: " + entry.getName()).isTrue();
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.write(file, in.readAllBytes());
+            }
+        }
+        List<Article> exported = ArticleLoader.load(folder.toString());
+        List<Article> published = loket.bean(CurrentKnowledge.class).current().articles();
+        assertThat(exported).hasSameSizeAs(published).hasSizeGreaterThan(40);
+        for (Article live : published) {
+            assertThat(exported).as(live.id()).contains(live);
+        }
+
+        assertThat(loket.agentGet("agent0", "/api/knowledge/export").statusCode()).as("agents do not export").isEqualTo(403);
+        WorkbenchSession a = editor("redacteur-a");
+        HttpResponse<String> page = a.get("/redactie/export");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Disposition").orElse("")).contains("kennisbank.zip");
     }
 }
