@@ -31,12 +31,24 @@ class KnowledgeApi {
     private final CurrentKnowledge current;
     private final Json json;
     private final ArticleOverview overview;
+    private final OpenProductenImport openProducten;
 
-    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json, ArticleOverview overview) {
+    KnowledgeApi(KnowledgeEditing editing, CurrentKnowledge current, Json json, ArticleOverview overview,
+                 OpenProductenImport openProducten) {
         this.editing = editing;
+        this.openProducten = openProducten;
         this.overview = overview;
         this.current = current;
         this.json = json;
+    }
+
+    /**
+     * Imports the published product types of Open Producten as draft articles now, and reports what it did: drafted,
+     * unchanged, not imported (with the reason), withdrawn upstream. Drafts wait for a second editor's approval.
+     */
+    @PostMapping("/open-producten/sync")
+    OpenProductenImport.Report syncOpenProducten() {
+        return openProducten.sync();
     }
 
     /** The published articles as Markdown files in the knowledge folder's layout, in one ZIP. */
