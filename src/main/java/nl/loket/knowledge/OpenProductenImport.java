@@ -130,7 +130,7 @@ class OpenProductenImport {
                     log.warn("Open Producten: product type {} not imported: {}", topic, e.toString());
                 }
             }
-            next = list.path("next").isString() && !list.path("next").asString().isBlank() ? list.path("next").asString() : null;
+            next = nextPage(list.path("next"));
         }
         log.info("Open Producten: {} product types, {} drafted, {} unchanged, {} not imported, {} withdrawn upstream",
                 seen, drafted.size(), unchanged.size(), notImported.size(), withdrawn.size());
@@ -224,6 +224,23 @@ class OpenProductenImport {
         return Optional.empty();
     }
 
+    /**
+     * The next page, asked of the configured base URL with the query of the {@code next} link: the link's own host may
+     * be the catalogue's internal name, and a link elsewhere must never make Loket send its token there.
+     */
+    private String nextPage(JsonNode next) {
+        if (!next.isString() || next.asString().isBlank()) {
+            return null;
+        }
+        String query;
+        try {
+            query = URI.create(next.asString().strip()).getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return query == null || query.isBlank() ? null : root() + "/producttypen/?" + query;
+    }
+
     /** The product type's content elements, as paragraphs ("Openingstijden: ma-vr 8:00-17:00"). */
     private List<String> content(String id) {
         JsonNode answer = get(root() + "/producttypen/" + id + "/content/");
@@ -247,9 +264,6 @@ class OpenProductenImport {
     }
 
     private JsonNode get(String url) {
-        if (!url.startsWith(root())) {
-            throw new IllegalStateException("Open Producten answered with a link outside its base URL");
-        }
         RuntimeException last = null;
         for (int attempt = 0; attempt <= properties.retries(); attempt++) {
             if (attempt > 0) {

@@ -72,7 +72,8 @@ class OpenProductenImportIT {
 
     static void catalogueWith(String parkingSummary) {
         catalogue.resetAll();
-        String page1 = "{\"count\":4,\"next\":\"" + catalogue.baseUrl() + API + "/producttypen/?page=2\",\"previous\":null,\"results\":["
+        // The next link names the catalogue's own host (as the contract's example does): Loket asks its base URL.
+        String page1 = "{\"count\":4,\"next\":\"http://api.example.org/producttypen/api/v0/producttypen/?page=2\",\"previous\":null,\"results\":["
                 + productType("11111111-1111-4111-8111-111111111111", "Parkeervergunning", "parkeervergunning", parkingSummary, true) + ","
                 + productType("22222222-2222-4222-8222-222222222222", "Aanleunwoning", "aanleunwoning",
                         "Een aanleunwoning is een woning dicht bij een zorgcentrum. U vraagt hem aan bij de woningcorporatie.", true)
