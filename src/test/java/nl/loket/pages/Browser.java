@@ -111,6 +111,14 @@ final class Browser implements AutoCloseable {
         viewport(1280, 900, 1);
     }
 
+    /** Runs {@link #axe()} on the current page and fails with axe's findings when it has any ({@code page} names it). */
+    void assertNoAxeViolations(String page) {
+        tools.jackson.databind.JsonNode result = tools.jackson.databind.json.JsonMapper.builder().build().readTree(axe());
+        org.assertj.core.api.Assertions.assertThat(result.has("error")).as("axe ran on " + page + ": " + result).isFalse();
+        org.assertj.core.api.Assertions.assertThat(result.get("violations").size())
+                .as("axe violations on " + page + ": " + result.get("violations")).isZero();
+    }
+
     /** axe-core on the current page, WCAG 2.0/2.1 A and AA rules only; the JSON of its findings. */
     String axe() {
         js(axeSource());

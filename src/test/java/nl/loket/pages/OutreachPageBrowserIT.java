@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 
@@ -45,7 +44,7 @@ class OutreachPageBrowserIT extends HandoffIntegrationTest {
         // the login is a form post: wait for the page it leads to, or the next address may overtake it
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/agent/login"));
         browser.driver.get(url("/agent/outreach"));
-        assertNoAxeViolations("list");
+        browser.assertNoAxeViolations("list");
 
         browser.driver.findElement(By.id("name")).sendKeys("Browser");
         browser.driver.findElement(By.id("purpose")).sendKeys("Wijzen op een regeling.");
@@ -54,7 +53,7 @@ class OutreachPageBrowserIT extends HandoffIntegrationTest {
         browser.driver.findElement(By.id("create")).click();
         shown("dry-run").click();
         assertThat(shown("would-send").getText()).as(browser.driver.getPageSource()).isEqualTo("1");
-        assertNoAxeViolations("dry run");
+        browser.assertNoAxeViolations("dry run");
 
         shown("start").click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
@@ -62,7 +61,7 @@ class OutreachPageBrowserIT extends HandoffIntegrationTest {
             return d.findElement(By.id("state")).getText().equals("DONE");
         });
         assertThat(browser.driver.findElement(By.id("sent")).getText()).isEqualTo("1");
-        assertNoAxeViolations("done");
+        browser.assertNoAxeViolations("done");
         assertThat(browser.cspViolations()).isEmpty();
     }
 
@@ -70,11 +69,5 @@ class OutreachPageBrowserIT extends HandoffIntegrationTest {
     private org.openqa.selenium.WebElement shown(String id) {
         return new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
-    }
-
-    private void assertNoAxeViolations(String page) {
-        JsonNode result = json.readTree(browser.axe());
-        assertThat(result.has("error")).as("axe ran on " + page + ": " + result).isFalse();
-        assertThat(result.get("violations").size()).as("axe violations on " + page + ": " + result.get("violations")).isZero();
     }
 }
