@@ -60,9 +60,10 @@ class KnowledgeApi {
     }
 
     @GetMapping("/articles")
-    Map<String, Object> articles(@RequestParam(required = false) String topic, @RequestParam(required = false) String language) {
+    Map<String, Object> articles(@RequestParam(required = false) String topic, @RequestParam(required = false) String language,
+                                 @RequestParam(required = false) String q) {
         return Map.of("release", current.release(), "articles",
-                overview.list(blankToNull(topic), blankToNull(language)));
+                overview.search(overview.list(blankToNull(topic), blankToNull(language)), q));
     }
 
     @GetMapping("/articles/{id}")

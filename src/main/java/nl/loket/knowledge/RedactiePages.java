@@ -68,12 +68,9 @@ class RedactiePages {
     @GetMapping
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String taal,
                 @RequestParam(defaultValue = "") String bron, Model model, Authentication editor) {
-        String search = q.strip().toLowerCase(Locale.ROOT);
         LocalDate today = LocalDate.now(clock.withZone(TIME_ZONE));
         boolean onlyBroken = "werkt-niet".equals(bron);
-        List<Row> rows = overview.list(null, ArticleParser.LANGUAGES.contains(taal) ? taal : null).stream()
-                .filter(a -> search.isEmpty() || a.topic().toLowerCase(Locale.ROOT).contains(search)
-                        || a.title() != null && a.title().toLowerCase(Locale.ROOT).contains(search))
+        List<Row> rows = overview.search(overview.list(null, ArticleParser.LANGUAGES.contains(taal) ? taal : null), q).stream()
                 .filter(a -> !onlyBroken || a.sourceBroken())
                 .map(a -> new Row(a, a.reviewDue() != null && a.reviewDue().isBefore(today)))
                 .toList();

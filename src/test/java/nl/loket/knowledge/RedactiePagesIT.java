@@ -249,4 +249,16 @@ class RedactiePagesIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Disposition").orElse("")).contains("kennisbank.zip");
     }
+
+    @Test
+    void editorsFindAnArticleByAWordOfItsTextNotOnlyByItsTitle() {
+        HttpResponse<String> api = loket.agentGet("redacteur-a", "/api/knowledge/articles?q=KRINGLOOP%20brengen");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"id\":\"nl-grofvuil\"").doesNotContain("\"id\":\"nl-paspoort\"");
+        assertThat(loket.agentGet("redacteur-a", "/api/knowledge/articles?q=kringloop%20paspoort").body())
+                .as("every word must be there").doesNotContain("nl-grofvuil");
+
+        HttpResponse<String> page = editor("redacteur-a").get("/redactie?q=kringloop");
+        assertThat(page.body()).contains("data-article=\"nl-grofvuil\"").doesNotContain("data-article=\"nl-paspoort\"");
+    }
 }
