@@ -20,7 +20,9 @@ record ArticleHistory(String id, Integer publishedVersion, int latestVersion, Li
         VersionView shown = publishedVersion == null ? latest : versions.get(publishedVersion - 1);
         boolean draftWaiting = "DRAFT".equals(latest.status());
         var reviewed = shown.article().lastReviewed();
-        return new ArticleSummary(id, topic(), language(), shown.article().title(), draftWaiting ? "DRAFT" : "PUBLISHED",
+        String status = draftWaiting ? "DRAFT" : publishedVersion == null && "WITHDRAWN".equals(latest.status()) ? "WITHDRAWN"
+                : "PUBLISHED";
+        return new ArticleSummary(id, topic(), language(), shown.article().title(), status,
                 publishedVersion, latestVersion, draftWaiting ? id + "." + latest.number() : null, reviewed,
                 reviewed == null ? null : reviewed.plusDays(reviewInterval.toDays()), shown.article().source(),
                 ArticleSummary.UNCHECKED, null, null, null, null);

@@ -51,7 +51,20 @@ final class ArticleLoader {
         return questions(location, articles, ArticleLoader.class.getClassLoader());
     }
 
+    /**
+     * {@link #questions(String, List)} for a knowledge base built from the editors' store, where an article may have been
+     * taken offline: the questions of a topic no article has any more are left out instead of refused.
+     */
+    static List<AskedQuestion> questionsOfLiveTopics(String location, List<Article> articles) {
+        return questions(location, articles, ArticleLoader.class.getClassLoader(), true);
+    }
+
     static List<AskedQuestion> questions(String location, List<Article> articles, ClassLoader classLoader) {
+        return questions(location, articles, classLoader, false);
+    }
+
+    private static List<AskedQuestion> questions(String location, List<Article> articles, ClassLoader classLoader,
+                                                 boolean skipUnknownTopics) {
         String loc = location == null || location.isBlank() ? DEFAULT_LOCATION : location.strip();
         List<Source> sources;
         if (loc.startsWith("classpath:") || loc.startsWith("classpath*:")) {
@@ -84,6 +97,9 @@ final class ArticleLoader {
                     throw new InvalidArticleException(where, "language", "is '" + language + "', not one of " + ArticleParser.LANGUAGES);
                 }
                 if (!topic.equals(NO_TOPIC) && !topics.contains(topic)) {
+                    if (skipUnknownTopics) {
+                        continue;
+                    }
                     throw new InvalidArticleException(where, "topic", "is '" + topic + "', which no article in the knowledge base has");
                 }
                 out.add(new AskedQuestion(language, topic.equals(NO_TOPIC) ? null : topic, parts[2].strip()));

@@ -26,7 +26,12 @@ record ArticleVersion(int number, Kind kind, Article article, String author, Ins
         /** An editor's change, published only after another editor approves it. */
         DRAFT,
         /** The content of an earlier published version, published again by an editor. */
-        ROLLBACK
+        ROLLBACK,
+        /**
+         * Taking the article offline: proposed by one editor (with the last live content, for the record), done only
+         * when another approves it. Publishing a draft or rolling back brings the article back.
+         */
+        WITHDRAWAL
     }
 
     ArticleVersion {

@@ -161,7 +161,13 @@ class ArticleVersions {
      * @param make builds the version from its number and the article's state
      */
     ArticleVersion appendDraft(String articleId, java.util.function.BiFunction<Integer, State, ArticleVersion> make) {
-        return write(articleId, state -> {}, false, (t, state) -> {
+        return appendDraft(articleId, state -> { }, make);
+    }
+
+    /** {@link #appendDraft(String, java.util.function.BiFunction)} after checks on the state, before anything is written. */
+    ArticleVersion appendDraft(String articleId, Consumer<State> checks,
+                               java.util.function.BiFunction<Integer, State, ArticleVersion> make) {
+        return write(articleId, checks, false, (t, state) -> {
             ArticleVersion v = make.apply(state.latest() + 1, state);
             t.rpush(versionsKey(articleId), json.write(v));
             t.sadd(idsKey(), articleId);
@@ -173,12 +179,19 @@ class ArticleVersions {
     record Publication(ArticleVersion version, long release) {
     }
 
-    /** Publishes a stored version after the checks pass on what is stored at this moment; records who approved it. */
+    /**
+     * Publishes a stored version after the checks pass on what is stored at this moment; records who approved it. An
+     * approved {@link ArticleVersion.Kind#WITHDRAWAL} takes the article offline instead: no version of it is live then.
+     */
     Publication approve(DraftId draft, Consumer<State> checks, Approval approval) {
         return write(draft.articleId(), checks, true, (t, state) -> {
             ArticleVersion v = state.versions().get(draft.version() - 1);
             t.hset(approvalsKey(draft.articleId()), String.valueOf(draft.version()), json.write(approval));
-            t.hset(publishedKey(), draft.articleId(), String.valueOf(draft.version()));
+            if (v.kind() == ArticleVersion.Kind.WITHDRAWAL) {
+                t.hdel(publishedKey(), draft.articleId());
+            } else {
+                t.hset(publishedKey(), draft.articleId(), String.valueOf(draft.version()));
+            }
             return v;
         });
     }

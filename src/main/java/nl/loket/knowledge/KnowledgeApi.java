@@ -71,6 +71,23 @@ class KnowledgeApi {
         return editing.history(id).orElseThrow(() -> new UnknownArticleVersion(id));
     }
 
+    /**
+     * {@code {"note":"…"}} proposes to take a live article offline; another editor approves it with
+     * {@code POST /drafts/{id}/approve} like a draft. {@code 201} with the proposal's draft id.
+     */
+    @PostMapping("/articles/{id}/withdraw")
+    ResponseEntity<Map<String, Object>> withdraw(@PathVariable String id, @RequestBody(required = false) String body,
+                                                 Authentication editor) {
+        JsonNode request = json.parseRequest(body);
+        ArticleVersion proposed = editing.proposeWithdrawal(editor.getName(), id, request.path("note").asString(""));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id + "." + proposed.number());
+        answer.put("kind", proposed.kind().name());
+        answer.put("version", proposed.number());
+        answer.put("status", "DRAFT");
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
     @GetMapping("/articles/{id}/diff")
     VersionDiff diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
         return editing.diff(id, from, to);

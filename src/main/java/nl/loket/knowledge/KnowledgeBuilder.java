@@ -45,7 +45,7 @@ final class KnowledgeBuilder {
     private List<AskedQuestion> questions(List<Article> articles) {
         List<AskedQuestion> q = questions;
         if (q == null) {
-            q = ArticleLoader.questions(properties.location(), articles);
+            q = ArticleLoader.questionsOfLiveTopics(properties.location(), articles);
             questions = q;
         }
         return q;

@@ -62,6 +62,25 @@ class KnowledgeEditing {
     }
 
     /**
+     * Proposes to take a live article offline, with the reason ({@code note}, required); another editor approves it
+     * like a draft. The version keeps the last live content, so the history shows what went offline.
+     */
+    ArticleVersion proposeWithdrawal(String editor, String articleId, String note) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidDraft("note", "is empty; say why the article goes offline");
+        }
+        return store.appendDraft(articleId, state -> {
+            if (state.published() == null) {
+                throw new UnknownArticleVersion(articleId + " (not live)");
+            }
+        }, (number, state) -> {
+            Article live = state.versions().get(state.published() - 1).article();
+            return new ArticleVersion(number, ArticleVersion.Kind.WITHDRAWAL, live, editor, clock.instant(), List.of(),
+                    note.strip(), state.published(), null);
+        });
+    }
+
+    /**
      * The article these fields make, checked by the same rules as a saved draft, without storing anything: what the
      * editors' preview and test box work on.
      *
@@ -111,7 +130,9 @@ class KnowledgeEditing {
                 throw new UnknownArticleVersion(draft.toString());
             }
             ArticleVersion version = state.versions().get(draft.version() - 1);
-            if (version.kind() != ArticleVersion.Kind.DRAFT || state.published() != null && state.published() >= draft.version()) {
+            boolean proposal = version.kind() == ArticleVersion.Kind.DRAFT || version.kind() == ArticleVersion.Kind.WITHDRAWAL;
+            if (!proposal || state.published() != null && state.published() >= draft.version()
+                || version.kind() == ArticleVersion.Kind.WITHDRAWAL && state.published() == null) {
                 throw new VersionNotADraft(draft);
             }
             if (version.author().equals(editor)) {
@@ -124,14 +145,15 @@ class KnowledgeEditing {
         // The cheap checks first, on what is stored now; the store checks them again atomically when it publishes.
         List<ArticleVersion> versions = store.versions(draft.articleId());
         approvable.accept(new ArticleVersions.State(versions, store.publishedVersion(draft.articleId()).orElse(null)));
-        Article article = versions.get(draft.version() - 1).article();
-        PublishGate.Report report = gate.check(article);
-        if (!report.passes() && !supervisorOverride) {
+        ArticleVersion proposed = versions.get(draft.version() - 1);
+        // Taking an article offline adds no answer, so it cannot add a false one: the evaluation gate is for drafts.
+        PublishGate.Report report = proposed.kind() == ArticleVersion.Kind.WITHDRAWAL ? null : gate.check(proposed.article());
+        if (report != null && !report.passes() && !supervisorOverride) {
             throw new PublishRefusedByEvaluation(draft, report);
         }
         ArticleVersions.Publication done = store.approve(draft, approvable,
-                new Approval(editor, clock.instant(), report.passes() ? null : report.summary()));
-        if (!report.passes()) {
+                new Approval(editor, clock.instant(), report == null || report.passes() ? null : report.summary()));
+        if (report != null && !report.passes()) {
             log.warn("Draft {} published by supervisor {} despite the evaluation gate: {}", draft, editor, report.summary());
         }
         publisher.published(done.release());
@@ -208,6 +230,7 @@ class KnowledgeEditing {
         List<VersionView> views = versions.stream().map(v -> {
             Approval a = approvals.get(v.number());
             String status = v.number() == Objects.requireNonNullElse(published, 0) ? "PUBLISHED"
+                    : v.kind() == ArticleVersion.Kind.WITHDRAWAL && a != null ? "WITHDRAWN"
                     : wasPublished(v, approvals) ? "REPLACED"
                     : v.number() == latest ? "DRAFT" : "SUPERSEDED";
             return new VersionView(v.number(), v.kind(), status, v.author(), v.savedAt(), v.changed(), v.note(), v.basedOn(),
@@ -237,8 +260,13 @@ class KnowledgeEditing {
         return topics;
     }
 
+    /** Imports and roll-backs were live at once, a draft once approved; a withdrawal never carries live content. */
     private static boolean wasPublished(ArticleVersion v, Map<Integer, Approval> approvals) {
-        return v.kind() != ArticleVersion.Kind.DRAFT || approvals.containsKey(v.number());
+        return switch (v.kind()) {
+            case IMPORT, ROLLBACK -> true;
+            case DRAFT -> approvals.containsKey(v.number());
+            case WITHDRAWAL -> false;
+        };
     }
 
     private static String requiredText(Map<String, Object> fields, String field) {

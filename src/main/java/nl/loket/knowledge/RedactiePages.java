@@ -161,8 +161,9 @@ class RedactiePages {
                 throw new GateOverrideRefused();
             }
             ArticleVersions.Publication done = editing.approve(editor.getName(), draft, ondanks);
-            flash.addFlashAttribute("status", "Versie " + done.version().number()
-                    + " is goedgekeurd en gepubliceerd. De assistent antwoordt er nu mee.");
+            flash.addFlashAttribute("status", done.version().kind() == ArticleVersion.Kind.WITHDRAWAL
+                    ? "Het artikel is offline gehaald. De assistent antwoordt er niet meer mee; terugzetten kan hieronder."
+                    : "Versie " + done.version().number() + " is goedgekeurd en gepubliceerd. De assistent antwoordt er nu mee.");
         } catch (SelfApprovalRefused e) {
             flash.addFlashAttribute("error", "U heeft dit concept zelf geschreven. Een andere redacteur moet het "
                     + "goedkeuren (vier ogen). Het concept is niet gepubliceerd.");
@@ -177,6 +178,22 @@ class RedactiePages {
             flash.addFlashAttribute("gate", r);
         } catch (ProblemException e) {
             flash.addFlashAttribute("error", e.detail());
+        }
+        return "redirect:/redactie/artikelen/" + id;
+    }
+
+    /** Proposes to take the article offline, with the reason; another editor approves it like a draft. */
+    @PostMapping("/artikelen/{id}/offline-halen")
+    String withdraw(@PathVariable String id, @RequestParam(defaultValue = "") String reden, Authentication editor,
+                    RedirectAttributes flash) {
+        try {
+            ArticleVersion proposed = editing.proposeWithdrawal(editor.getName(), id, reden);
+            flash.addFlashAttribute("status", "Voorstel om het artikel offline te halen is opgeslagen als versie "
+                    + proposed.number() + ". Een andere redacteur moet het goedkeuren.");
+        } catch (InvalidDraft e) {
+            flash.addFlashAttribute("error", "Schrijf waarom het artikel offline gaat.");
+        } catch (UnknownArticleVersion e) {
+            flash.addFlashAttribute("error", "Dit artikel staat niet online.");
         }
         return "redirect:/redactie/artikelen/" + id;
     }
@@ -428,6 +445,7 @@ class RedactiePages {
             case IMPORT -> "Ingelezen uit de bestanden";
             case DRAFT -> "Wijziging";
             case ROLLBACK -> "Teruggezet naar versie " + v.rolledBackTo();
+            case WITHDRAWAL -> "Offline halen";
         };
     }
 
@@ -436,6 +454,7 @@ class RedactiePages {
             case "PUBLISHED" -> "Gepubliceerd";
             case "DRAFT" -> "Concept, wacht op goedkeuring";
             case "REPLACED" -> "Vervangen";
+            case "WITHDRAWN" -> "Offline gehaald";
             default -> "Niet goedgekeurd, vervangen door een nieuwer concept";
         };
     }

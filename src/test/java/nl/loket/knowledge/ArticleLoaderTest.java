@@ -175,4 +175,17 @@ class ArticleLoaderTest {
         assertThat(a.related()).isEmpty();
         assertThat(a.sample()).isFalse();
     }
+
+    @Test
+    void aKnowledgeBaseFromTheStoreLeavesOutTheQuestionsOfATopicTakenOfflineWhereTheFilesWouldRefuseThem() {
+        List<Article> all = ArticleLoader.load(ArticleLoader.DEFAULT_LOCATION);
+        List<Article> withoutPassport = all.stream().filter(a -> !a.topic().equals("paspoort")).toList();
+
+        assertThatThrownBy(() -> ArticleLoader.questions(ArticleLoader.DEFAULT_LOCATION, withoutPassport))
+                .isInstanceOf(InvalidArticleException.class).hasMessageContaining("paspoort");
+        List<AskedQuestion> live = ArticleLoader.questionsOfLiveTopics(ArticleLoader.DEFAULT_LOCATION, withoutPassport);
+        assertThat(live).isNotEmpty().noneMatch(q -> "paspoort".equals(q.topic()));
+        assertThat(live.size())
+                .isLessThan(ArticleLoader.questions(ArticleLoader.DEFAULT_LOCATION, all).size());
+    }
 }

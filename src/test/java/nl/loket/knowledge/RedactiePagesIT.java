@@ -261,4 +261,49 @@ class RedactiePagesIT {
         HttpResponse<String> page = editor("redacteur-a").get("/redactie?q=kringloop");
         assertThat(page.body()).contains("data-article=\"nl-grofvuil\"").doesNotContain("data-article=\"nl-paspoort\"");
     }
+
+    @Test
+    void anArticleGoesOfflineOnlyWhenASecondEditorApprovesAndComesBackWithARollBack() {
+        KnowledgeEditing editing = loket.bean(KnowledgeEditing.class);
+        int live = editing.history("nl-rijbewijs").orElseThrow().publishedVersion();
+        WorkbenchSession a = editor("redacteur-a");
+        a.get("/redactie/artikelen/nl-rijbewijs");
+        assertThat(a.submit("/redactie/artikelen/nl-rijbewijs/offline-halen", Map.of("reden", " ")).body())
+                .contains("Schrijf waarom het artikel offline gaat");
+        HttpResponse<String> proposed = a.submit("/redactie/artikelen/nl-rijbewijs/offline-halen",
+                Map.of("reden", "De landelijke regels veranderen; eerst nieuwe tekst"));
+        assertThat(proposed.body()).contains("Voorstel om het artikel offline te halen").contains("Voorstel om offline te halen, versie");
+        String proposal = editing.list("rijbewijs", "nl").get(0).draft();
+        assertThat(loket.bean(CurrentKnowledge.class).current().articles()).as("still live")
+                .anyMatch(article -> article.id().equals("nl-rijbewijs"));
+
+        assertThat(a.submit("/redactie/artikelen/nl-rijbewijs/goedkeuren", Map.of("concept", proposal)).body())
+                .contains("U heeft dit concept zelf geschreven");
+        WorkbenchSession b = editor("redacteur-b");
+        b.get("/redactie/artikelen/nl-rijbewijs");
+        assertThat(b.submit("/redactie/artikelen/nl-rijbewijs/goedkeuren", Map.of("concept", proposal)).body())
+                .contains("Het artikel is offline gehaald").contains("Offline gehaald");
+        assertThat(editing.list("rijbewijs", "nl").get(0).status()).isEqualTo("WITHDRAWN");
+        // Live once the knowledge base is rebuilt without it (one training of the topic categorizer, 15-30 s here).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> loket.bean(CurrentKnowledge.class).current().articles().stream()
+                        .noneMatch(article -> article.id().equals("nl-rijbewijs")));
+        assertThat(loket.agentGet("redacteur-a", "/api/knowledge/articles?topic=rijbewijs&language=nl").body())
+                .contains("\"status\":\"WITHDRAWN\"");
+
+        // The API says why not; an article that is not live cannot be taken offline again.
+        HttpResponse<String> noNote = loket.agentPost("redacteur-a", "/api/knowledge/articles/nl-rijbewijs/withdraw", "{}");
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        assertThat(loket.agentPost("redacteur-a", "/api/knowledge/articles/nl-rijbewijs/withdraw", "{\"note\":\"nog eens\"}")
+                .statusCode()).isEqualTo(404);
+
+        // Rolling back to the version that was live publishes it again.
+        b.get("/redactie/artikelen/nl-rijbewijs");
+        assertThat(b.submit("/redactie/artikelen/nl-rijbewijs/terugzetten", Map.of("versie", String.valueOf(live))).statusCode())
+                .isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> loket.bean(CurrentKnowledge.class).current().articles().stream()
+                        .anyMatch(article -> article.id().equals("nl-rijbewijs")));
+        assertThat(editing.list("rijbewijs", "nl").get(0).status()).isEqualTo("PUBLISHED");
+    }
 }
