@@ -157,10 +157,11 @@ class AgentSettingsApi {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1 || node.asInt() > 100) {
-            throw new InvalidRequestException(field, "'" + field + "' must be a whole number from 1 to 100, or left out.");
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be a whole number from 1 to "
+                    + CapacityChanges.MAX_LIMIT + ", or left out.");
         }
-        return node.asInt();
+        return node.asInt(); // the range: CapacityChanges.set
     }
 
     private static List<String> texts(JsonNode request, String field) {

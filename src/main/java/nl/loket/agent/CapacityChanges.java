@@ -32,9 +32,34 @@ class CapacityChanges {
         return settings.of(agent);
     }
 
-    /** Sets the agent's capacity (each limit at least 1, or none), audited as {@code CAPACITY}. */
+    /** The most a team lead may set as one limit: far above any agent's real number, so a typo is refused. */
+    static final int MAX_LIMIT = 100;
+
+    /**
+     * Sets the agent's capacity, audited as {@code CAPACITY}; each limit is a whole number from 1 to {@link #MAX_LIMIT},
+     * or none (null).
+     *
+     * @throws nl.loket.platform.InvalidRequestException naming the limit out of range; nothing is changed
+     */
     AgentAccountProperties.Capacity set(String agent, AgentAccountProperties.Capacity capacity, String by) {
+        check(capacity);
         return settings.set(agent, capacity, by);
+    }
+
+    /** Refuses a limit out of range, naming it, as {@link #set} does; for a form that changes more than capacity. */
+    static void check(AgentAccountProperties.Capacity capacity) {
+        Map<String, Integer> limits = new java.util.LinkedHashMap<>();
+        limits.put("total", capacity.total());
+        limits.put("chat", capacity.chat());
+        limits.put("phone", capacity.phone());
+        limits.put("sms", capacity.sms());
+        limits.put("webform", capacity.webform());
+        limits.forEach((field, limit) -> {
+            if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+                throw new nl.loket.platform.InvalidRequestException(field,
+                        "'" + field + "' must be a whole number from 1 to " + MAX_LIMIT + ", or left out.");
+            }
+        });
     }
 
     /** Back to the configured capacity. */

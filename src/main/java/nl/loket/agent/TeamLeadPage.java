@@ -108,8 +108,9 @@ class TeamLeadPage {
         AgentAccountProperties.Capacity limits;
         try {
             limits = new AgentAccountProperties.Capacity(limit(total), limit(chat), limit(phone), limit(sms), limit(webform));
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", "Capaciteit is een heel getal van 1 tot 100, of leeg voor geen grens.");
+            CapacityChanges.check(limits); // before anything changes: teams and capacity are saved together
+        } catch (NumberFormatException | nl.loket.platform.InvalidRequestException e) {
+            flash.addFlashAttribute("error", CAPACITY_ERROR);
             return "redirect:/agent/teams?agent=" + agent + "#assignment";
         }
         if (teams == null || teams.isEmpty()) {
@@ -131,16 +132,12 @@ class TeamLeadPage {
         return "redirect:/agent/teams?agent=" + agent + "#assignment";
     }
 
-    /** A limit as typed: empty is none, else a whole number from 1 to 100. */
+    private static final String CAPACITY_ERROR = "Capaciteit is een heel getal van 1 tot " + CapacityChanges.MAX_LIMIT
+            + ", of leeg voor geen grens.";
+
+    /** A limit as typed: empty is none; the range is checked where it is set ({@link CapacityChanges#set}). */
     private static Integer limit(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        int value = Integer.parseInt(typed.strip());
-        if (value < 1 || value > 100) {
-            throw new IllegalArgumentException("out of range");
-        }
-        return value;
+        return typed == null || typed.isBlank() ? null : Integer.valueOf(typed.strip());
     }
 
     private AssignmentRow assignmentRow(String agent) {

@@ -48,12 +48,23 @@ public class ServiceIndicators {
 
     /** The questions the assistant could not answer in the period (redacted), newest first, at most {@code limit}. */
     public List<String> unansweredQuestions(LocalDate from, LocalDate to, int limit) {
+        List<String> all = new ArrayList<>(gapTexts(from, to));
+        java.util.Collections.reverse(all);
+        return all.stream().limit(limit).toList();
+    }
+
+    /** The period's knowledge gaps as {@link #indicators} groups them, reading only the questions, no other figure. */
+    public List<Indicators.KnowledgeGap> knowledgeGaps(LocalDate from, LocalDate to) {
+        return KnowledgeGaps.cluster(gapTexts(from, to), properties.gapClusters(), properties.gapExamples());
+    }
+
+    /** The unanswered questions of the period, oldest first, as {@link KnowledgeGaps#cluster} takes them. */
+    private List<String> gapTexts(LocalDate from, LocalDate to) {
         List<String> all = new ArrayList<>();
         for (InsightStore.Day day : store.read(from, to, List.of())) {
             day.gaps().forEach(g -> all.add(g.text()));
         }
-        java.util.Collections.reverse(all);
-        return all.stream().limit(limit).toList();
+        return all;
     }
 
     public Indicators indicators(LocalDate from, LocalDate to) {

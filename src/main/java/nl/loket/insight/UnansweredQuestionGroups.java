@@ -22,7 +22,7 @@ class UnansweredQuestionGroups implements UnansweredQuestions {
     @Override
     public List<Group> lastDays(int days) {
         LocalDate today = LocalDate.now(clock);
-        return indicators.indicators(today.minusDays(Math.max(1, days) - 1L), today).knowledgeGaps().stream()
+        return indicators.knowledgeGaps(today.minusDays(Math.max(1, days) - 1L), today).stream()
                 .map(gap -> new Group(gap.term(), gap.count(), gap.examples())).toList();
     }
 
